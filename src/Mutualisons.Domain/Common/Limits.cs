@@ -1,0 +1,12 @@
+namespace Mutualisons.Domain.Common;
+
+/// <summary>Lengths shared by the domain, the validators and the database columns.</summary>
+public static class Limits
+{
+    public const int Name = 200;
+    public const int ShortText = 200;
+    public const int Url = 500;
+    public const int Email = 254;
+    public const int LongText = 4000;
+    public const int Reason = 1000;
+}

@@ -1,0 +1,139 @@
+using Mutualisons.Domain.Common;
+
+namespace Mutualisons.Domain.Labs;
+
+/// <summary>
+/// A mutualisation co-constructed as a living lab: organisations pooling resources, working through the
+/// five cycles in whatever order their situation calls for.
+/// </summary>
+public sealed class Mutualisation
+{
+    private readonly List<ResourceKind> _resourceKinds = [];
+    private readonly List<Membership> _memberships = [];
+    private readonly List<LabCycle> _cycles = [];
+    private readonly List<JournalEntry> _journal = [];
+
+    private Mutualisation()
+    {
+        Name = string.Empty;
+        Description = string.Empty;
+    }
+
+    public Mutualisation(string name, string? description, IEnumerable<ResourceKind> resourceKinds, CooperationLevel cooperationLevel, DateTimeOffset now)
+        : this()
+    {
+        Id = Guid.CreateVersion7();
+        CreatedAt = Guard.Utc(now);
+        _cycles.AddRange(Enum.GetValues<Cycle>().Select(c => new LabCycle(c)));
+        Revise(name, description, resourceKinds, cooperationLevel, now);
+    }
+
+    public Guid Id { get; private set; }
+
+    public string Name { get; private set; }
+
+    public string Description { get; private set; }
+
+    public IReadOnlyList<ResourceKind> ResourceKinds => _resourceKinds;
+
+    public CooperationLevel CooperationLevel { get; private set; }
+
+    public IReadOnlyList<Membership> Memberships => _memberships;
+
+    /// <summary>All five cycles, always present: none has to wait for another.</summary>
+    public IReadOnlyList<LabCycle> Cycles => _cycles;
+
+    public IReadOnlyList<JournalEntry> Journal => _journal;
+
+    /// <summary>The cycle the lab is working on now; none until the first move.</summary>
+    public Cycle? CurrentFocus { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    /// <summary>Concurrency token: a stale edit must not overwrite someone else's.</summary>
+    public uint Version { get; private set; }
+
+    public void Revise(string name, string? description, IEnumerable<ResourceKind> resourceKinds, CooperationLevel cooperationLevel, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(resourceKinds);
+        var kinds = resourceKinds.Select(k => Guard.Defined(k, "Lab.ResourceKindInvalid")).Distinct().Order().ToList();
+        if (kinds.Count == 0)
+        {
+            throw new DomainException("Lab.ResourceKindRequired", "A mutualisation pools at least one kind of resource.");
+        }
+
+        Name = Guard.RequiredText(name, Limits.Name, "Lab.NameRequired", "The name");
+        Description = Guard.OptionalText(description, Limits.LongText, "Lab.DescriptionTooLong", "The description");
+        CooperationLevel = Guard.Defined(cooperationLevel, "Lab.CooperationLevelInvalid");
+        _resourceKinds.Clear();
+        _resourceKinds.AddRange(kinds);
+        Touch(now);
+    }
+
+    public LabCycle CycleOf(Cycle cycle) =>
+        _cycles.SingleOrDefault(c => c.Cycle == cycle)
+        ?? throw new DomainException("Lab.CycleInvalid", $"{cycle} is not a cycle of the method.");
+
+    public void AddMember(Guid organisationId, MembershipRole role, DateTimeOffset now)
+    {
+        if (organisationId == Guid.Empty)
+        {
+            throw new DomainException("Lab.OrganisationRequired", "Choose an organisation.");
+        }
+        if (_memberships.Any(m => m.OrganisationId == organisationId))
+        {
+            throw new DomainException("Lab.AlreadyMember", "This organisation already takes part in the lab.");
+        }
+        _memberships.Add(new Membership(organisationId, Guard.Defined(role, "Lab.MembershipRoleInvalid"), Guard.Utc(now)));
+        Touch(now);
+    }
+
+    public void ChangeMemberRole(Guid organisationId, MembershipRole role, DateTimeOffset now)
+    {
+        MembershipOf(organisationId).ChangeRole(Guard.Defined(role, "Lab.MembershipRoleInvalid"));
+        Touch(now);
+    }
+
+    public void RemoveMember(Guid organisationId, DateTimeOffset now)
+    {
+        _memberships.Remove(MembershipOf(organisationId));
+        Touch(now);
+    }
+
+    /// <summary>The team records where it stands in a cycle; any state can follow any other.</summary>
+    public void RecordCycle(Cycle cycle, CycleState state, string? notes, DateTimeOffset now)
+    {
+        CycleOf(cycle).Record(state, notes, Guard.Utc(now));
+        Touch(now);
+    }
+
+    /// <summary>
+    /// Moves the lab's focus to any cycle, in any order, and writes why in the navigation journal.
+    /// </summary>
+    public JournalEntry MoveFocus(Cycle to, string movedBy, string reason, DateTimeOffset now)
+    {
+        var target = CycleOf(to);
+        if (CurrentFocus == to)
+        {
+            throw new DomainException("Lab.AlreadyFocused", "The lab is already working on this cycle.");
+        }
+        var by = Guard.RequiredText(movedBy, Limits.Name, "Lab.MoverRequired", "Who moves the focus");
+        var why = Guard.RequiredText(reason, Limits.Reason, "Lab.ReasonRequired", "The reason for the move");
+
+        var at = Guard.Utc(now);
+        var entry = new JournalEntry(CurrentFocus, to, at, by, why);
+        _journal.Add(entry);
+        target.Open(at);
+        CurrentFocus = to;
+        Touch(now);
+        return entry;
+    }
+
+    private Membership MembershipOf(Guid organisationId) =>
+        _memberships.SingleOrDefault(m => m.OrganisationId == organisationId)
+        ?? throw new DomainException("Lab.NotMember", "This organisation does not take part in the lab.");
+
+    private void Touch(DateTimeOffset now) => UpdatedAt = Guard.Utc(now);
+}

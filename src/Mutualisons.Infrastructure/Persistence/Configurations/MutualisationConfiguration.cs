@@ -1,0 +1,56 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Mutualisons.Domain.Common;
+using Mutualisons.Domain.Labs;
+using Mutualisons.Domain.Organisations;
+
+namespace Mutualisons.Infrastructure.Persistence.Configurations;
+
+internal sealed class MutualisationConfiguration : IEntityTypeConfiguration<Mutualisation>
+{
+    public void Configure(EntityTypeBuilder<Mutualisation> builder)
+    {
+        builder.ToTable("mutualisations");
+        builder.HasKey(m => m.Id);
+        builder.Property(m => m.Id).ValueGeneratedNever();
+        builder.Property(m => m.Name).HasMaxLength(Limits.Name).IsRequired();
+        builder.Property(m => m.Description).HasMaxLength(Limits.LongText);
+        builder.Property(m => m.Version).IsRowVersion();
+
+        builder.PrimitiveCollection(m => m.ResourceKinds)
+            .HasField("_resourceKinds")
+            .UsePropertyAccessMode(PropertyAccessMode.Field)
+            .ElementType(e => e.HasConversion<string>());
+
+        builder.OwnsMany(m => m.Memberships, membership =>
+        {
+            membership.ToTable("lab_memberships");
+            membership.WithOwner().HasForeignKey("MutualisationId");
+            // The key itself is the rule: an organisation is in a lab once.
+            membership.HasKey("MutualisationId", nameof(Membership.OrganisationId));
+            membership.HasOne<Organisation>().WithMany().HasForeignKey(m => m.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        });
+        builder.Navigation(m => m.Memberships).HasField("_memberships").UsePropertyAccessMode(PropertyAccessMode.Field);
+
+        builder.OwnsMany(m => m.Cycles, cycle =>
+        {
+            cycle.ToTable("lab_cycles");
+            cycle.WithOwner().HasForeignKey("MutualisationId");
+            cycle.HasKey("MutualisationId", nameof(LabCycle.Cycle));
+            cycle.Property(c => c.Notes).HasMaxLength(Limits.LongText);
+        });
+        builder.Navigation(m => m.Cycles).HasField("_cycles").UsePropertyAccessMode(PropertyAccessMode.Field);
+
+        builder.OwnsMany(m => m.Journal, entry =>
+        {
+            entry.ToTable("navigation_journal");
+            entry.WithOwner().HasForeignKey("MutualisationId");
+            entry.HasKey(e => e.Id);
+            entry.Property(e => e.Id).ValueGeneratedNever();
+            entry.Property(e => e.MovedBy).HasMaxLength(Limits.Name).IsRequired();
+            entry.Property(e => e.Reason).HasMaxLength(Limits.Reason).IsRequired();
+            entry.HasIndex("MutualisationId", nameof(JournalEntry.MovedAt));
+        });
+        builder.Navigation(m => m.Journal).HasField("_journal").UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}

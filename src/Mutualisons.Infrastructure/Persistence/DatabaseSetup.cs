@@ -1,0 +1,32 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Mutualisons.Infrastructure.Persistence;
+
+public static class DatabaseSetup
+{
+    /// <summary>Options shared by the app, the design-time factory and the tests, so all see one model.</summary>
+    public static DbContextOptionsBuilder UseMutualisonsDatabase(this DbContextOptionsBuilder options, string connectionString) =>
+        options
+            .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
+            .UseSnakeCaseNamingConvention();
+
+    /// <summary>Creates the database named in the connection string when the server does not have it yet.</summary>
+    public static async Task EnsureDatabaseExistsAsync(string connectionString, CancellationToken cancellationToken = default)
+    {
+        var target = new NpgsqlConnectionStringBuilder(connectionString);
+        var databaseName = target.Database ?? throw new InvalidOperationException("The connection string names no database.");
+        var admin = new NpgsqlConnectionStringBuilder(connectionString) { Database = "postgres", Pooling = false };
+
+        await using var connection = new NpgsqlConnection(admin.ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var exists = new NpgsqlCommand("select 1 from pg_database where datname = @name", connection);
+        exists.Parameters.AddWithValue("name", databaseName);
+        if (await exists.ExecuteScalarAsync(cancellationToken) is null)
+        {
+            // Identifiers cannot be parameters; quote it the way PostgreSQL does.
+            await using var create = new NpgsqlCommand($"create database \"{databaseName.Replace("\"", "\"\"", StringComparison.Ordinal)}\"", connection);
+            await create.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,135 @@
+using Microsoft.EntityFrameworkCore;
+using Mutualisons.Domain.Labs;
+using Mutualisons.Domain.Organisations;
+
+namespace Mutualisons.Infrastructure.Persistence.DemoData;
+
+/// <summary>
+/// The three living labs of the research notebooks, so a new user lands on a platform that already
+/// tells their stories. Loaded only into an empty database.
+/// </summary>
+public static class DemoDataSeeder
+{
+    public static async Task<bool> SeedIfEmptyAsync(MutualisonsDbContext db, TimeProvider time, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(time);
+        if (await db.Organisations.AnyAsync(cancellationToken) || await db.Mutualisations.AnyAsync(cancellationToken))
+        {
+            return false;
+        }
+
+        var now = time.GetUtcNow();
+        var organisations = Organisations(now);
+        db.Organisations.AddRange(organisations.Values);
+        db.Mutualisations.AddRange(Bota75(organisations), InCommon(organisations), HeadquartersForChange(organisations));
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
+    private static Dictionary<string, Organisation> Organisations(DateTimeOffset now)
+    {
+        Organisation Make(string name, OrganisationKind kind, string sector, string mission, string website, string street, string postalCode, string city, double lat, double lon, Language[] languages, params ContactPerson[] contacts) =>
+            new(new OrganisationProfile(name, kind, sector, mission, website, new PostalAddress(street, postalCode, city, "Belgique", lat, lon), languages, contacts), now);
+
+        Language[] fr = [Language.French];
+        Language[] frNl = [Language.French, Language.Dutch];
+        Language[] all = [Language.French, Language.Dutch, Language.English];
+
+        return new Dictionary<string, Organisation>
+        {
+            ["mdm"] = Make("Médecins du Monde", OrganisationKind.Association, "Santé", "Soigner les personnes exclues des soins de santé et témoigner des obstacles à l'accès aux soins.", "https://medecinsdumonde.be", "Rue Botanique 75", "1210", "Saint-Josse-ten-Noode", 50.8553, 4.3667, all,
+                new ContactPerson("Coordination Bota 75", ContactRole.Coordinator, null), new ContactPerson("Responsable informatique", ContactRole.ItLead, null)),
+            ["vwv"] = Make("Vluchtelingenwerk Vlaanderen", OrganisationKind.Association, "Accueil des personnes réfugiées", "Défendre les droits des personnes en exil et soutenir leur accueil.", "https://vluchtelingenwerk.be", "Rue Botanique 75", "1210", "Saint-Josse-ten-Noode", 50.8553, 4.3667, [Language.Dutch, Language.French],
+                new ContactPerson("Directie", ContactRole.DecisionMaker, null)),
+            ["sawb"] = Make("SAW-B", OrganisationKind.Network, "Économie sociale", "Fédérer et accompagner les entreprises d'économie sociale.", "https://saw-b.be", "Rue Botanique 75", "1210", "Saint-Josse-ten-Noode", 50.8553, 4.3667, fr,
+                new ContactPerson("Responsable RH", ContactRole.HrLead, null)),
+            ["financite"] = Make("Réseau Financité", OrganisationKind.Association, "Finance solidaire", "Développer une finance responsable et solidaire.", "https://financite.be", "Rue Botanique 75", "1210", "Saint-Josse-ten-Noode", 50.8553, 4.3667, frNl,
+                new ContactPerson("Coordination des projets", ContactRole.Coordinator, null), new ContactPerson("Direction", ContactRole.DecisionMaker, null)),
+            ["dewey"] = Make("Dewey", OrganisationKind.Association, "Cartographie citoyenne", "Cartographier les initiatives durables de Bruxelles pour les rendre visibles.", "https://dewey.be", "", "1000", "Bruxelles", 50.8467, 4.3525, frNl),
+            ["ps"] = Make("Petites Singularités", OrganisationKind.Association, "Logiciel libre", "Développer des outils numériques libres pour les collectifs.", "https://ps.zoethical.org", "", "1000", "Bruxelles", 50.8467, 4.3525, all,
+                new ContactPerson("Coordination technique", ContactRole.ItLead, null)),
+            ["transition"] = Make("Réseau Transition", OrganisationKind.Network, "Transition écologique", "Relier et soutenir les initiatives de transition en Wallonie et à Bruxelles.", "https://reseautransition.be", "", "1000", "Bruxelles", 50.8467, 4.3525, fr),
+            ["mycelium"] = Make("Mycélium", OrganisationKind.CitizenInitiative, "Éducation permanente", "Relier les alternatives citoyennes par l'échange de savoirs.", "", "", "1000", "Bruxelles", 50.8467, 4.3525, fr),
+            ["aia"] = Make("Agroecology in Action", OrganisationKind.CitizenInitiative, "Agroécologie", "Mettre en réseau les acteurs de l'agroécologie à Bruxelles.", "", "", "1000", "Bruxelles", 50.8467, 4.3525, all),
+            ["bral"] = Make("BRAL", OrganisationKind.Association, "Mouvement urbain", "Porter la voix des habitants pour une ville durable.", "https://bral.brussels", "", "1000", "Bruxelles", 50.8467, 4.3525, [Language.Dutch, Language.French, Language.English],
+                new ContactPerson("Coördinatie", ContactRole.DecisionMaker, null)),
+            ["communa"] = Make("Communa", OrganisationKind.Association, "Occupation temporaire", "Transformer des bâtiments vides en lieux de vie et d'expérimentation.", "https://communa.be", "", "1060", "Saint-Gilles", 50.8283, 4.3459, frNl),
+        };
+    }
+
+    private static DateTimeOffset On(int year, int month, int day) => new(year, month, day, 10, 0, 0, TimeSpan.Zero);
+
+    private static Mutualisation Bota75(Dictionary<string, Organisation> o)
+    {
+        var lab = new Mutualisation(
+            "Bota 75",
+            "Des associations qui partagent déjà un bâtiment cherchent ce qu'elles peuvent faire de plus ensemble à partir de ce lieu.",
+            [ResourceKind.Place, ResourceKind.WorkforceServicesExpertise],
+            CooperationLevel.Reinforced,
+            On(2018, 9, 15));
+        lab.AddMember(o["mdm"].Id, MembershipRole.PilotGroupMember, On(2018, 9, 15));
+        lab.AddMember(o["financite"].Id, MembershipRole.PilotGroupMember, On(2018, 9, 15));
+        lab.AddMember(o["vwv"].Id, MembershipRole.Participant, On(2018, 10, 1));
+        lab.AddMember(o["sawb"].Id, MembershipRole.Participant, On(2018, 10, 1));
+
+        lab.MoveFocus(Cycle.Publics, "Équipe Mutualisons", "Rencontres bilatérales avec chaque occupant : qui décide, qui peut donner du temps aux groupes de travail, avec quelles marges.", On(2018, 10, 2));
+        lab.MoveFocus(Cycle.Diagnostic, "Équipe Mutualisons", "Mandat et feu vert obtenus : premier atelier pour savoir ce que nous pouvons faire de plus à partir du lieu déjà partagé.", On(2018, 12, 4));
+        lab.MoveFocus(Cycle.ToolConfiguration, "Groupe pilote", "L'atelier a fait émerger six pistes d'expérimentation : constituer un groupe de travail par piste, avec un pilote.", On(2019, 2, 12));
+        lab.MoveFocus(Cycle.Impact, "Groupe pilote", "Prioriser les pistes selon leur faisabilité et l'impact attendu avant que chaque organisation les valide.", On(2019, 4, 9));
+
+        lab.RecordCycle(Cycle.Publics, CycleState.AdvancedEnough, "Mandats clairs de chaque organisation ; groupes de travail constitués.", On(2019, 1, 10));
+        lab.RecordCycle(Cycle.Diagnostic, CycleState.AdvancedEnough, "Besoins partagés : se connaître, partager l'expertise (RGPD, informatique, marchés publics), un éco-label.", On(2019, 2, 12));
+        lab.RecordCycle(Cycle.ToolConfiguration, CycleState.Exploring, "Éco-label, coopérative renforcée, annuaire des occupants, tables de conversation bilingues, alimentation saine.", On(2019, 3, 20));
+        lab.RecordCycle(Cycle.Impact, CycleState.Exploring, "Pour chaque piste : hypothèse d'impact et premiers indicateurs.", On(2019, 4, 9));
+        lab.RecordCycle(Cycle.CoreMethods, CycleState.Exploring, "Bilatérales plutôt qu'une grande réunion : la confiance d'abord.", On(2018, 10, 2));
+        return lab;
+    }
+
+    private static Mutualisation InCommon(Dictionary<string, Organisation> o)
+    {
+        var lab = new Mutualisation(
+            "In Common",
+            "Des acteurs associatifs mettent en commun leurs données cartographiques dans une bibliothèque collaborative, pour que chacun puisse faire ses propres cartes.",
+            [ResourceKind.Data, ResourceKind.InformationCommunication],
+            CooperationLevel.Reinforced,
+            On(2018, 3, 1));
+        lab.AddMember(o["dewey"].Id, MembershipRole.PilotGroupMember, On(2018, 3, 1));
+        lab.AddMember(o["ps"].Id, MembershipRole.PilotGroupMember, On(2018, 3, 1));
+        lab.AddMember(o["transition"].Id, MembershipRole.PilotGroupMember, On(2018, 3, 1));
+        lab.AddMember(o["mycelium"].Id, MembershipRole.Participant, On(2018, 3, 1));
+        lab.AddMember(o["aia"].Id, MembershipRole.Participant, On(2018, 3, 1));
+
+        lab.MoveFocus(Cycle.Publics, "Réseau Transition", "Constituer le groupe pilote en tenant compte de l'histoire du projet et des rôles de chacun.", On(2018, 3, 6));
+        lab.MoveFocus(Cycle.Diagnostic, "Dewey", "Savoir quelles données cartographiques les futurs utilisateurs emploient au quotidien.", On(2018, 6, 12));
+        lab.MoveFocus(Cycle.ToolConfiguration, "Petites Singularités", "Ouvrir la bibliothèque de données collaborative : données géolocalisables, interopérables et catégorisées.", On(2018, 11, 20));
+        lab.MoveFocus(Cycle.Publics, "Réseau Transition", "103 inscrits dont la moitié actifs : élargir aux acteurs de l'économie sociale.", On(2019, 3, 14));
+
+        lab.RecordCycle(Cycle.Diagnostic, CycleState.AdvancedEnough, "Données utilisées au quotidien et outils porteurs de la mise à l'échelle identifiés.", On(2018, 10, 2));
+        lab.RecordCycle(Cycle.ToolConfiguration, CycleState.Exploring, "Bibliothèque de données en ligne ; catégorisation commune en discussion.", On(2019, 2, 5));
+        return lab;
+    }
+
+    private static Mutualisation HeadquartersForChange(Dictionary<string, Organisation> o)
+    {
+        var lab = new Mutualisation(
+            "Headquarters for Change",
+            "Un lieu fédérateur pour les alternatives bruxelloises : une vitrine où plusieurs mouvements sociaux se croisent et collaborent.",
+            [ResourceKind.Place],
+            CooperationLevel.Strategic,
+            On(2018, 9, 20));
+        lab.AddMember(o["bral"].Id, MembershipRole.PilotGroupMember, On(2018, 9, 20));
+        lab.AddMember(o["financite"].Id, MembershipRole.PilotGroupMember, On(2019, 4, 30));
+        lab.AddMember(o["communa"].Id, MembershipRole.Observer, On(2018, 9, 20));
+
+        lab.MoveFocus(Cycle.Publics, "BRAL", "Ouvrir la co-création du lieu à un public plus large : une journée publique de co-création.", On(2018, 10, 16));
+        lab.MoveFocus(Cycle.Impact, "BRAL", "Définir les objectifs du futur lieu dans le contexte bruxellois et un planning idéal à dix ans.", On(2018, 11, 24));
+        lab.MoveFocus(Cycle.CoreMethods, "Équipe Mutualisons", "Le deuxième atelier a été annulé deux fois : repenser la méthode et le rôle de chacun.", On(2019, 4, 30));
+        lab.MoveFocus(Cycle.Diagnostic, "Réseau Financité", "Questionnaire à une centaine d'associations sur leurs besoins et sur la proposition de lieu fédérateur.", On(2019, 5, 15));
+
+        lab.RecordCycle(Cycle.Diagnostic, CycleState.Exploring, "Une vingtaine de réponses sur une centaine : un lieu est nécessaire, l'idée de lieu fédérateur est approuvée.", On(2019, 6, 20));
+        lab.RecordCycle(Cycle.CoreMethods, CycleState.AdvancedEnough, "Communa fait un pas de côté ; BRAL et Financité testent l'idée par questionnaire.", On(2019, 4, 30));
+        lab.RecordCycle(Cycle.Publics, CycleState.Revisiting, "Visite du Tri postal à Saint-Gilles, lieu non retenu ; remobiliser autour du questionnaire.", On(2019, 3, 21));
+        return lab;
+    }
+}

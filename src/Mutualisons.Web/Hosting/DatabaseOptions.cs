@@ -1,0 +1,12 @@
+namespace Mutualisons.Web.Hosting;
+
+public sealed class DatabaseOptions
+{
+    public const string Section = "Database";
+
+    /// <summary>Apply pending migrations when the app starts (Development); otherwise run the app with <c>migrate</c>.</summary>
+    public bool MigrateOnStart { get; set; }
+
+    /// <summary>Load the notebooks' three labs into an empty database.</summary>
+    public bool SeedDemoData { get; set; }
+}

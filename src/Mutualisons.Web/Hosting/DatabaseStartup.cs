@@ -1,0 +1,95 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+using Mutualisons.Infrastructure.LocalPostgres;
+using Mutualisons.Infrastructure.Persistence;
+using Mutualisons.Infrastructure.Persistence.DemoData;
+
+namespace Mutualisons.Web.Hosting;
+
+public static class DatabaseStartup
+{
+    public const string ConnectionStringName = "Mutualisons";
+
+    public static string GetMutualisonsConnectionString(this IConfiguration configuration) =>
+        configuration.GetConnectionString(ConnectionStringName) is { Length: > 0 } connectionString
+            ? connectionString
+            : throw new InvalidOperationException(
+                $"No database configured: set ConnectionStrings:{ConnectionStringName} (environment variable ConnectionStrings__{ConnectionStringName}) or enable LocalPostgres.");
+
+    /// <summary>
+    /// Starts (or reuses) the local cluster when LocalPostgres:Enabled, creates the database and points the
+    /// connection string at it.
+    /// </summary>
+    public static async Task<LocalPostgresCluster?> StartLocalPostgresIfEnabledAsync(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(LocalPostgresOptions.Section).Get<LocalPostgresOptions>() ?? new();
+        if (!options.Enabled)
+        {
+            return null;
+        }
+
+        var root = Path.GetFullPath(Path.Combine(builder.Environment.ContentRootPath, options.DataDirectory));
+        var cluster = new LocalPostgresCluster(root, options.Port, options.BinDirectory, options.Durable);
+        await cluster.StartAsync();
+        var connectionString = cluster.ConnectionString(options.Database);
+        await DatabaseSetup.EnsureDatabaseExistsAsync(connectionString);
+        builder.Configuration[$"ConnectionStrings:{ConnectionStringName}"] = connectionString;
+        Console.WriteLine($"Local PostgreSQL cluster in {cluster.DataDirectory} on 127.0.0.1:{cluster.Port} ({(cluster.StartedHere ? "started" : "reused")}).");
+        return cluster;
+    }
+
+    public static void StopWhenApplicationStops(this LocalPostgresCluster cluster, IHostApplicationLifetime lifetime) =>
+        lifetime.ApplicationStopped.Register(() =>
+        {
+            if (cluster.StartedHere)
+            {
+                cluster.StopAsync().GetAwaiter().GetResult();
+            }
+        });
+
+    public static async Task MigrateDatabaseAsync(this IServiceProvider services)
+    {
+        var factory = services.GetRequiredService<IDbContextFactory<MutualisonsDbContext>>();
+        await using var db = await factory.CreateDbContextAsync();
+        await db.Database.MigrateAsync();
+    }
+
+    public static async Task PrepareDatabaseAsync(this IServiceProvider services)
+    {
+        var options = services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+        if (options.MigrateOnStart)
+        {
+            await services.MigrateDatabaseAsync();
+        }
+        if (options.SeedDemoData)
+        {
+            var factory = services.GetRequiredService<IDbContextFactory<MutualisonsDbContext>>();
+            await using var db = await factory.CreateDbContextAsync();
+            await DemoDataSeeder.SeedIfEmptyAsync(db, services.GetRequiredService<TimeProvider>());
+        }
+    }
+
+    /// <summary>Health endpoint that says whether the database answers, as JSON.</summary>
+    public static IEndpointConventionBuilder MapDatabaseHealth(this IEndpointRouteBuilder endpoints, string pattern) =>
+        endpoints.MapHealthChecks(pattern, new HealthCheckOptions
+        {
+            ResponseWriter = async (context, report) =>
+            {
+                context.Response.ContentType = "application/json";
+                await JsonSerializer.SerializeAsync(context.Response.Body, new
+                {
+                    status = report.Status.ToString(),
+                    checks = report.Entries.ToDictionary(e => e.Key, e => e.Value.Status.ToString()),
+                });
+            },
+            ResultStatusCodes =
+            {
+                [HealthStatus.Healthy] = StatusCodes.Status200OK,
+                [HealthStatus.Degraded] = StatusCodes.Status200OK,
+                [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
+            },
+        });
+}

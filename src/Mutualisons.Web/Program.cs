@@ -1,0 +1,67 @@
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using MudBlazor.Services;
+using Mutualisons.Infrastructure.Persistence;
+using Mutualisons.Web.Components;
+using Mutualisons.Web.Features.Labs;
+using Mutualisons.Web.Features.Organisations;
+using Mutualisons.Web.Hosting;
+using Mutualisons.Web.Localization;
+using Serilog;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddSerilog((services, logger) => logger
+    .ReadFrom.Configuration(builder.Configuration)
+    .ReadFrom.Services(services)
+    .Enrich.FromLogContext());
+
+// In development the app brings its own PostgreSQL cluster; elsewhere ConnectionStrings:Mutualisons is used.
+var localCluster = await builder.StartLocalPostgresIfEnabledAsync();
+
+builder.Services.AddDbContextFactory<MutualisonsDbContext>((services, options) =>
+    options.UseMutualisonsDatabase(services.GetRequiredService<IConfiguration>().GetMutualisonsConnectionString()));
+builder.Services.Configure<DatabaseOptions>(builder.Configuration.GetSection(DatabaseOptions.Section));
+builder.Services.AddHealthChecks().AddDbContextCheck<MutualisonsDbContext>("database");
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddProductLocalization();
+builder.Services.AddMudServices();
+builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Scoped);
+builder.Services.AddScoped<OrganisationService>();
+builder.Services.AddScoped<LabService>();
+
+builder.Services.AddRazorComponents()
+    .AddInteractiveServerComponents();
+
+var app = builder.Build();
+
+if (args.Contains("migrate", StringComparer.OrdinalIgnoreCase))
+{
+    await app.Services.MigrateDatabaseAsync();
+    return;
+}
+await app.Services.PrepareDatabaseAsync();
+localCluster?.StopWhenApplicationStops(app.Lifetime);
+
+// Never a stack trace in the browser, in any environment: details go to the log.
+app.UseExceptionHandler("/error", createScopeForErrors: true);
+if (!app.Environment.IsDevelopment())
+{
+    app.UseHsts();
+}
+app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseSerilogRequestLogging();
+app.UseProductLocalization();
+app.UseAntiforgery();
+
+app.MapStaticAssets();
+app.MapDatabaseHealth("/health");
+app.MapCultureSwitch();
+app.MapRazorComponents<App>()
+    .AddInteractiveServerRenderMode();
+
+await app.RunAsync();
+
+/// <summary>Entry point, visible to the test hosts.</summary>
+public partial class Program;
