@@ -55,13 +55,15 @@ public sealed class LabService(
         var members = await db.Mutualisations.AsNoTracking()
             .Where(m => m.Id == labId)
             .SelectMany(m => m.Memberships)
-            .Join(db.Organisations, ms => ms.OrganisationId, o => o.Id, (ms, o) => new LabMember(o.Id, o.Name, ms.Role))
-            .OrderBy(x => x.Role).ThenBy(x => x.Name)
+            .Join(db.Organisations, ms => ms.OrganisationId, o => o.Id, (ms, o) => new { o.Id, o.Name, ms.Role })
             .ToListAsync(cancellationToken);
 
         return new LabOverview(
             lab.Id, lab.Name, lab.Description, lab.ResourceKinds, lab.CooperationLevel, lab.CurrentFocus, lab.Version,
-            [.. lab.Cycles.OrderBy(c => c.Cycle)], members, lab.Journal);
+            [.. lab.Cycles.OrderBy(c => c.Cycle)],
+            // Roles are stored by name; order them as the method does (pilot group first), in memory: a lab has few members.
+            [.. members.OrderBy(m => m.Role).ThenBy(m => m.Name, StringComparer.CurrentCulture).Select(m => new LabMember(m.Id, m.Name, m.Role))],
+            lab.Journal);
     }
 
     public async Task<SaveResult> MoveFocusAsync(Guid labId, MoveFocusInput input, CancellationToken cancellationToken = default)

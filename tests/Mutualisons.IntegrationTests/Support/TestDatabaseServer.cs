@@ -1,0 +1,165 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.EntityFrameworkCore;
+using Mutualisons.Infrastructure.LocalPostgres;
+using Mutualisons.Infrastructure.Persistence;
+using Npgsql;
+using Testcontainers.PostgreSql;
+
+namespace Mutualisons.IntegrationTests.Support;
+
+/// <summary>
+/// One PostgreSQL server for the whole test run, and a fresh database for whoever asks. The server is, in
+/// order: the one named by MUTUALISONS_TEST_POSTGRES; a Testcontainers container when a Docker engine
+/// answers; otherwise a throwaway cluster started from the machine's PostgreSQL binaries. Never skipped.
+/// </summary>
+public static class TestDatabaseServer
+{
+    public const string ServerVariable = "MUTUALISONS_TEST_POSTGRES";
+    private const string TemplateDatabase = "mutualisons_template";
+
+    private static readonly SemaphoreSlim Gate = new(1, 1);
+    private static string? _adminConnectionString;
+
+    public static string Kind { get; private set; } = "not started";
+
+    /// <summary>Creates an empty database with every migration applied (copied from a migrated template).</summary>
+    public static async Task<string> CreateMigratedDatabaseAsync()
+    {
+        var admin = await EnsureServerAsync();
+        var name = $"test_{Guid.NewGuid():N}";
+        await ExecuteAsync(admin, $"create database \"{name}\" template \"{TemplateDatabase}\"");
+        return WithDatabase(admin, name);
+    }
+
+    /// <summary>Creates a database with nothing in it, not even the migrations.</summary>
+    public static async Task<string> CreateEmptyDatabaseAsync()
+    {
+        var admin = await EnsureServerAsync();
+        var name = $"empty_{Guid.NewGuid():N}";
+        await ExecuteAsync(admin, $"create database \"{name}\"");
+        return WithDatabase(admin, name);
+    }
+
+    public static async Task DropDatabaseAsync(string connectionString)
+    {
+        var admin = await EnsureServerAsync();
+        var name = new NpgsqlConnectionStringBuilder(connectionString).Database;
+        NpgsqlConnection.ClearAllPools();
+        await ExecuteAsync(admin, $"drop database if exists \"{name}\" with (force)");
+    }
+
+    public static MutualisonsDbContext CreateDbContext(string connectionString)
+    {
+        var options = new DbContextOptionsBuilder<MutualisonsDbContext>();
+        options.UseMutualisonsDatabase(connectionString);
+        return new MutualisonsDbContext(options.Options);
+    }
+
+    private static async Task<string> EnsureServerAsync()
+    {
+        if (_adminConnectionString is not null)
+        {
+            return _adminConnectionString;
+        }
+        await Gate.WaitAsync();
+        try
+        {
+            if (_adminConnectionString is null)
+            {
+                var admin = await StartServerAsync();
+                await ExecuteAsync(admin, $"drop database if exists \"{TemplateDatabase}\"");
+                await ExecuteAsync(admin, $"create database \"{TemplateDatabase}\"");
+                await using (var db = CreateDbContext(WithDatabase(admin, TemplateDatabase)))
+                {
+                    await db.Database.MigrateAsync();
+                }
+                // A template cannot be copied while anyone is connected to it.
+                NpgsqlConnection.ClearAllPools();
+                _adminConnectionString = admin;
+            }
+            return _adminConnectionString;
+        }
+        finally
+        {
+            Gate.Release();
+        }
+    }
+
+    private static async Task<string> StartServerAsync()
+    {
+        if (Environment.GetEnvironmentVariable(ServerVariable) is { Length: > 0 } given)
+        {
+            Kind = "configured server";
+            return WithDatabase(given, "postgres");
+        }
+
+        if (DockerEngineAnswers())
+        {
+            var container = new PostgreSqlBuilder("postgres:16-alpine").Build();
+            await container.StartAsync();
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => container.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            Kind = "Testcontainers";
+            return WithDatabase(container.GetConnectionString(), "postgres");
+        }
+
+        var root = Path.Combine(Path.GetTempPath(), $"mutualisons-tests-{Environment.ProcessId}-{Guid.NewGuid():N}");
+        var cluster = new LocalPostgresCluster(root, FreePort(), durable: false);
+        await cluster.StartAsync();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            cluster.StopAsync().GetAwaiter().GetResult();
+            try
+            {
+                Directory.Delete(root, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A leftover temp folder is harmless.
+            }
+        };
+        Kind = "local cluster";
+        return cluster.ConnectionString("postgres");
+    }
+
+    private static bool DockerEngineAnswers()
+    {
+        const string socket = "/var/run/docker.sock";
+        if (Environment.GetEnvironmentVariable("DOCKER_HOST") is { Length: > 0 })
+        {
+            return true;
+        }
+        if (!File.Exists(socket))
+        {
+            return false;
+        }
+        try
+        {
+            using var probe = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+            probe.Connect(new UnixDomainSocketEndPoint(socket));
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static string WithDatabase(string connectionString, string database) =>
+        new NpgsqlConnectionStringBuilder(connectionString) { Database = database }.ConnectionString;
+
+    private static async Task ExecuteAsync(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+}
