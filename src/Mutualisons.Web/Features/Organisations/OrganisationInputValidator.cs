@@ -27,12 +27,11 @@ public sealed class OrganisationInputValidator : AbstractValidator<OrganisationI
         RuleFor(o => o.PostalCode).MaximumLength(20).WithMessage(_ => l["Validation.TooLong", 20]);
         RuleFor(o => o.City).MaximumLength(Limits.ShortText).WithMessage(_ => l["Validation.TooLong", Limits.ShortText]);
         RuleFor(o => o.Country).MaximumLength(Limits.ShortText).WithMessage(_ => l["Validation.TooLong", Limits.ShortText]);
-        RuleFor(o => o.Latitude)
-            .InclusiveBetween(-90, 90).WithMessage(_ => l["Validation.Organisation.LatitudeRange"])
-            .NotNull().When(o => o.Longitude.HasValue).WithMessage(_ => l["Validation.Organisation.CoordinatesTogether"]);
-        RuleFor(o => o.Longitude)
-            .InclusiveBetween(-180, 180).WithMessage(_ => l["Validation.Organisation.LongitudeRange"])
-            .NotNull().When(o => o.Latitude.HasValue).WithMessage(_ => l["Validation.Organisation.CoordinatesTogether"]);
+        RuleFor(o => o.Latitude).InclusiveBetween(-90, 90).WithMessage(_ => l["Validation.Organisation.LatitudeRange"]);
+        RuleFor(o => o.Longitude).InclusiveBetween(-180, 180).WithMessage(_ => l["Validation.Organisation.LongitudeRange"]);
+        // Separate rules: a When() would also switch off the range checks above.
+        RuleFor(o => o.Latitude).NotNull().When(o => o.Longitude.HasValue).WithMessage(_ => l["Validation.Organisation.CoordinatesTogether"]);
+        RuleFor(o => o.Longitude).NotNull().When(o => o.Latitude.HasValue).WithMessage(_ => l["Validation.Organisation.CoordinatesTogether"]);
         RuleFor(o => o.Languages)
             .NotEmpty().WithMessage(_ => l["Validation.Organisation.LanguageRequired"]);
         RuleForEach(o => o.Languages).IsInEnum();

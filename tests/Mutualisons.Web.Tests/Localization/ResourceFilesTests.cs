@@ -1,0 +1,56 @@
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+
+namespace Mutualisons.Web.Tests.Localization;
+
+/// <summary>Every text exists in French, Dutch and English, and every key the code uses exists.</summary>
+public sealed partial class ResourceFilesTests
+{
+    private static readonly string WebProject = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "src", "Mutualisons.Web"));
+
+    private static Dictionary<string, string> Read(string suffix) =>
+        XDocument.Load(Path.Combine(WebProject, "Resources", $"SharedResource{suffix}.resx"))
+            .Root!.Elements("data")
+            .ToDictionary(d => (string)d.Attribute("name")!, d => (string)d.Element("value")!);
+
+    [Fact]
+    public void French_Dutch_and_English_have_the_same_keys_and_no_empty_text()
+    {
+        var french = Read(string.Empty);
+        var dutch = Read(".nl");
+        var english = Read(".en");
+
+        Assert.Equal(french.Keys.Order(), dutch.Keys.Order());
+        Assert.Equal(french.Keys.Order(), english.Keys.Order());
+        Assert.All(new[] { french, dutch, english }.SelectMany(d => d), entry => Assert.False(string.IsNullOrWhiteSpace(entry.Value), entry.Key));
+    }
+
+    [Fact]
+    public void Every_key_used_in_the_code_has_a_text()
+    {
+        var keys = Read(string.Empty).Keys.ToHashSet();
+        var used = Directory.EnumerateFiles(WebProject, "*.*", SearchOption.AllDirectories)
+            .Where(f => (f.EndsWith(".razor", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal)) && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .SelectMany(f => LiteralKey().Matches(File.ReadAllText(f)).Select(m => (File: Path.GetFileName(f), Key: m.Groups[1].Value)))
+            .ToList();
+
+        Assert.NotEmpty(used);
+        Assert.All(used, u => Assert.True(keys.Contains(u.Key), $"{u.File} uses '{u.Key}', which has no text."));
+    }
+
+    [Fact]
+    public void Every_enum_member_shown_to_users_has_a_text()
+    {
+        var keys = Read(string.Empty).Keys.ToHashSet();
+        Type[] shown = [typeof(Domain.Labs.Cycle), typeof(Domain.Labs.CycleState), typeof(Domain.Labs.ResourceKind), typeof(Domain.Labs.CooperationLevel),
+            typeof(Domain.Labs.MembershipRole), typeof(Domain.Organisations.OrganisationKind), typeof(Domain.Organisations.Language), typeof(Domain.Organisations.ContactRole)];
+
+        var missing = shown.SelectMany(t => Enum.GetNames(t).Select(n => $"{t.Name}.{n}")).Where(k => !keys.Contains(k)).ToList();
+
+        Assert.Empty(missing);
+        Assert.All(Enum.GetNames<Domain.Labs.Cycle>(), c => Assert.Contains($"Cycle.{c}.Purpose", keys));
+    }
+
+    [GeneratedRegex("""\b[Ll]\["([A-Z][A-Za-z]+\.[A-Za-z.]+)"[\],]""")]
+    private static partial Regex LiteralKey();
+}
