@@ -1,0 +1,44 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Mutualisons.EndToEndTests.Journeys;
+
+[Collection(SharedBrowser.Name)]
+public sealed class LanguageJourney(BrowserFixture browser)
+{
+    [Fact]
+    public async Task A_visitor_switches_to_Dutch_and_the_choice_stays_on_the_next_visit()
+    {
+        var page = await browser.NewPageAsync();
+        await page.OpenAsync("/organisations");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Annuaire des organisations" })).ToBeVisibleAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "NL", Exact = true }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Gids van organisaties" })).ToBeVisibleAsync();
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "nl");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Nieuwe organisatie" })).ToBeVisibleAsync();
+
+        await page.OpenAsync("/");
+        await Expect(page.GetByText("Elk living lab bouwt samen aan het delen van middelen.", new() { Exact = false })).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Bota 75" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Navigatielogboek" })).ToBeVisibleAsync();
+        await Expect(page.Locator("[data-cycle=Diagnostic]")).ToContainTextAsync("Noden in kaart brengen");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "EN", Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Navigation journal" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task The_lab_map_works_on_a_phone()
+    {
+        var page = await browser.NewPageAsync(phone: true);
+        await page.OpenAsync("/");
+        await page.GetByRole(AriaRole.Link, new() { Name = "In Common" }).ClickAsync();
+
+        var cards = page.Locator(".cycle-card");
+        await Expect(cards).ToHaveCountAsync(5);
+        var width = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+        Assert.True(width <= 360, $"The page is {width}px wide on a 360px screen.");
+    }
+}
