@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Mutualisons.Infrastructure.LocalPostgres;
@@ -52,8 +53,13 @@ public static class DatabaseStartup
 
     public static async Task MigrateDatabaseAsync(this IServiceProvider services)
     {
-        var factory = services.GetRequiredService<IDbContextFactory<MutualisonsDbContext>>();
-        await using var db = await factory.CreateDbContextAsync();
+        var options = new DbContextOptionsBuilder<MutualisonsDbContext>();
+        options.UseMutualisonsDatabase(services.GetRequiredService<IConfiguration>().GetMutualisonsConnectionString())
+            .UseLoggerFactory(services.GetRequiredService<ILoggerFactory>())
+            // On a new database EF Core first reads the missing history table and logs that as an error
+            // (dotnet/efcore #37328); a migration that really fails still throws.
+            .ConfigureWarnings(w => w.Log((RelationalEventId.CommandError, LogLevel.Debug)));
+        await using var db = new MutualisonsDbContext(options.Options);
         await db.Database.MigrateAsync();
     }
 

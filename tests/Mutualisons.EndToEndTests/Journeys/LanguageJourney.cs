@@ -40,5 +40,7 @@ public sealed class LanguageJourney(BrowserFixture browser)
         await Expect(cards).ToHaveCountAsync(5);
         var width = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
         Assert.True(width <= 360, $"The page is {width}px wide on a 360px screen.");
+        var lastLanguage = await page.GetByRole(AriaRole.Button, new() { Name = "EN", Exact = true }).BoundingBoxAsync();
+        Assert.True(lastLanguage!.X + lastLanguage.Width <= 360, "The language switch is cut off on a phone.");
     }
 }
