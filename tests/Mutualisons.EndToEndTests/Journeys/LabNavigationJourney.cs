@@ -37,7 +37,9 @@ public sealed class LabNavigationJourney(BrowserFixture browser)
         var page = await browser.NewPageAsync();
         await page.OpenAsync("/");
         await page.GetByRole(AriaRole.Link, new() { Name = "In Common" }).ClickAsync();
+        await Expect(page.Locator(".journal-entry").First).ToBeVisibleAsync();
         var entriesBefore = await page.Locator(".journal-entry").CountAsync();
+        Assert.True(entriesBefore > 0);
 
         await page.Locator("[data-cycle=Impact]").GetByRole(AriaRole.Button, new() { Name = "Porter le focus sur « Définir l'impact social »" }).ClickAsync();
         var dialog = page.GetByRole(AriaRole.Dialog);
