@@ -3,6 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using MudBlazor.Services;
 using Mutualisons.Infrastructure.Persistence;
 using Mutualisons.Web.Components;
+using Mutualisons.Web.Features.Access;
+using Mutualisons.Web.Features.Account;
+using Mutualisons.Web.Features.Audit;
 using Mutualisons.Web.Features.Labs;
 using Mutualisons.Web.Features.Organisations;
 using Mutualisons.Web.Hosting;
@@ -25,11 +28,16 @@ builder.Services.Configure<DatabaseOptions>(builder.Configuration.GetSection(Dat
 builder.Services.AddHealthChecks().AddDbContextCheck<MutualisonsDbContext>("database");
 
 builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddAccounts(builder.Configuration, builder.Environment);
 builder.Services.AddProductLocalization();
 builder.Services.AddMudServices();
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Scoped);
 builder.Services.AddScoped<OrganisationService>();
 builder.Services.AddScoped<LabService>();
+builder.Services.AddScoped<PeopleService>();
+builder.Services.AddScoped<InvitationService>();
+builder.Services.AddScoped<AccountService>();
+builder.Services.AddScoped<AuditService>();
 
 builder.Services.AddRazorComponents()
     .AddInteractiveServerComponents();
@@ -53,11 +61,15 @@ if (!app.Environment.IsDevelopment())
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseSerilogRequestLogging();
 app.UseProductLocalization();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseRateLimiter();
 app.UseAntiforgery();
 
-app.MapStaticAssets();
-app.MapDatabaseHealth("/health");
-app.MapCultureSwitch();
+app.MapStaticAssets().AllowAnonymous();
+app.MapDatabaseHealth("/health").AllowAnonymous();
+app.MapCultureSwitch().AllowAnonymous();
+app.MapAccountEndpoints();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
 

@@ -12,12 +12,13 @@ public sealed class JournalEntry
         Reason = string.Empty;
     }
 
-    internal JournalEntry(Cycle? from, Cycle to, DateTimeOffset movedAt, string movedBy, string reason)
+    internal JournalEntry(Cycle? from, Cycle to, DateTimeOffset movedAt, Guid? movedById, string movedBy, string reason)
     {
         Id = Guid.CreateVersion7();
         From = from;
         To = to;
         MovedAt = movedAt;
+        MovedById = movedById;
         MovedBy = movedBy;
         Reason = reason;
     }
@@ -30,7 +31,17 @@ public sealed class JournalEntry
 
     public DateTimeOffset MovedAt { get; private set; }
 
+    /// <summary>The account that moved the focus, when it was moved by a signed-in person.</summary>
+    public Guid? MovedById { get; private set; }
+
+    /// <summary>The mover's name as shown; empty once their account is deleted.</summary>
     public string MovedBy { get; private set; }
 
     public string Reason { get; private set; }
+
+    internal void Anonymise()
+    {
+        MovedById = null;
+        MovedBy = string.Empty;
+    }
 }

@@ -1,3 +1,4 @@
+using Mutualisons.Domain.Access;
 using Mutualisons.Domain.Common;
 
 namespace Mutualisons.Domain.Labs;
@@ -12,6 +13,7 @@ public sealed class Mutualisation
     private readonly List<Membership> _memberships = [];
     private readonly List<LabCycle> _cycles = [];
     private readonly List<JournalEntry> _journal = [];
+    private readonly List<LabPerson> _people = [];
 
     private Mutualisation()
     {
@@ -44,6 +46,9 @@ public sealed class Mutualisation
     public IReadOnlyList<LabCycle> Cycles => _cycles;
 
     public IReadOnlyList<JournalEntry> Journal => _journal;
+
+    /// <summary>The people with a role in this lab (accounts, by id).</summary>
+    public IReadOnlyList<LabPerson> People => _people;
 
     /// <summary>The cycle the lab is working on now; none until the first move.</summary>
     public Cycle? CurrentFocus { get; private set; }
@@ -112,7 +117,12 @@ public sealed class Mutualisation
     /// <summary>
     /// Moves the lab's focus to any cycle, in any order, and writes why in the navigation journal.
     /// </summary>
-    public JournalEntry MoveFocus(Cycle to, string movedBy, string reason, DateTimeOffset now)
+    public JournalEntry MoveFocus(Cycle to, string movedBy, string reason, DateTimeOffset now) => MoveFocus(to, null, movedBy, reason, now);
+
+    /// <summary>
+    /// Moves the lab's focus to any cycle, in any order, and writes who moved it and why in the navigation journal.
+    /// </summary>
+    public JournalEntry MoveFocus(Cycle to, Guid? moverId, string movedBy, string reason, DateTimeOffset now)
     {
         var target = CycleOf(to);
         if (CurrentFocus == to)
@@ -123,12 +133,81 @@ public sealed class Mutualisation
         var why = Guard.RequiredText(reason, Limits.Reason, "Lab.ReasonRequired", "The reason for the move");
 
         var at = Guard.Utc(now);
-        var entry = new JournalEntry(CurrentFocus, to, at, by, why);
+        var entry = new JournalEntry(CurrentFocus, to, at, moverId, by, why);
         _journal.Add(entry);
         target.Open(at);
         CurrentFocus = to;
         Touch(now);
         return entry;
+    }
+
+    public LabRole? RoleOf(Guid personId) => _people.SingleOrDefault(p => p.PersonId == personId)?.Role;
+
+    /// <summary>Gives a person a role in the lab; a participant speaks for one of the lab's organisations.</summary>
+    public void GrantRole(Guid personId, LabRole role, Guid? organisationId, DateTimeOffset now)
+    {
+        if (personId == Guid.Empty)
+        {
+            throw new DomainException("Lab.PersonRequired", "Choose a person.");
+        }
+        CheckRole(role, organisationId);
+        var existing = _people.SingleOrDefault(p => p.PersonId == personId);
+        if (existing is null)
+        {
+            _people.Add(new LabPerson(personId, role, organisationId, Guard.Utc(now)));
+        }
+        else
+        {
+            KeepAFacilitator(existing, role);
+            existing.Change(role, organisationId);
+        }
+        Touch(now);
+    }
+
+    public void RemovePerson(Guid personId, DateTimeOffset now)
+    {
+        var person = _people.SingleOrDefault(p => p.PersonId == personId)
+            ?? throw new DomainException("Lab.PersonNotInLab", "This person has no role in the lab.");
+        KeepAFacilitator(person, null);
+        _people.Remove(person);
+        Touch(now);
+    }
+
+    /// <summary>
+    /// When an account is deleted, the journal keeps the moves but no longer says who made them.
+    /// </summary>
+    public void ForgetPerson(Guid personId, DateTimeOffset now)
+    {
+        foreach (var entry in _journal.Where(j => j.MovedById == personId))
+        {
+            entry.Anonymise();
+        }
+        var person = _people.SingleOrDefault(p => p.PersonId == personId);
+        if (person is not null)
+        {
+            KeepAFacilitator(person, null);
+            _people.Remove(person);
+        }
+        Touch(now);
+    }
+
+    private void CheckRole(LabRole role, Guid? organisationId)
+    {
+        Guard.Defined(role, "Lab.RoleInvalid");
+        if (role == LabRole.Participant && (organisationId is null || _memberships.All(m => m.OrganisationId != organisationId)))
+        {
+            throw new DomainException("Lab.ParticipantNeedsOrganisation", "A participant represents one of the lab's organisations.");
+        }
+    }
+
+    /// <summary>A lab that has had a facilitator keeps one: someone must be able to invite and hand over.</summary>
+    private void KeepAFacilitator(LabPerson person, LabRole? newRole)
+    {
+        if (person.Role == LabRole.Facilitator && newRole != LabRole.Facilitator
+            && _people.Count(p => p.Role == LabRole.Facilitator) == 1)
+        {
+            throw new DomainException("Lab.LastFacilitator", "The lab's last facilitator must hand over before leaving.");
+        }
     }
 
     private Membership MembershipOf(Guid organisationId) =>

@@ -1,18 +1,35 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Mutualisons.Domain.Access;
+using Mutualisons.Domain.Audit;
 using Mutualisons.Domain.Labs;
 using Mutualisons.Domain.Organisations;
+using Mutualisons.Infrastructure.Email;
+using Mutualisons.Infrastructure.Identity;
 
 namespace Mutualisons.Infrastructure.Persistence;
 
-public sealed class MutualisonsDbContext(DbContextOptions<MutualisonsDbContext> options) : DbContext(options)
+/// <summary>One database for the method's data, the accounts (Identity) and the Data Protection keys.</summary>
+public sealed class MutualisonsDbContext(DbContextOptions<MutualisonsDbContext> options)
+    : IdentityUserContext<UserAccount, Guid>(options), IDataProtectionKeyContext
 {
     public DbSet<Organisation> Organisations => Set<Organisation>();
 
     public DbSet<Mutualisation> Mutualisations => Set<Mutualisation>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<OutboxEmail> OutboxEmails => Set<OutboxEmail>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(MutualisonsDbContext).Assembly);
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(MutualisonsDbContext).Assembly);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -9,4 +9,7 @@ public sealed class DatabaseOptions
 
     /// <summary>Load the notebooks' three labs into an empty database.</summary>
     public bool SeedDemoData { get; set; }
+
+    /// <summary>Password of the demo accounts created with the demo labs (development and demos only).</summary>
+    public string? DemoPassword { get; set; }
 }

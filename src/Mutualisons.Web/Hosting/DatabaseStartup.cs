@@ -75,6 +75,8 @@ public static class DatabaseStartup
             var factory = services.GetRequiredService<IDbContextFactory<MutualisonsDbContext>>();
             await using var db = await factory.CreateDbContextAsync();
             await DemoDataSeeder.SeedIfEmptyAsync(db, services.GetRequiredService<TimeProvider>());
+            await DemoAccounts.SeedIfNoAccountsAsync(services, options.DemoPassword
+                ?? throw new InvalidOperationException("Database:DemoPassword is required to create the demo accounts."));
         }
     }
 

@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Mutualisons.Domain.Access;
 using Mutualisons.Domain.Common;
 using Mutualisons.Domain.Labs;
 using Mutualisons.Domain.Organisations;
+using Mutualisons.Infrastructure.Identity;
 
 namespace Mutualisons.Infrastructure.Persistence.Configurations;
 
@@ -47,10 +49,23 @@ internal sealed class MutualisationConfiguration : IEntityTypeConfiguration<Mutu
             entry.WithOwner().HasForeignKey("MutualisationId");
             entry.HasKey(e => e.Id);
             entry.Property(e => e.Id).ValueGeneratedNever();
-            entry.Property(e => e.MovedBy).HasMaxLength(Limits.Name).IsRequired();
+            entry.Property(e => e.MovedBy).HasMaxLength(Limits.Name);
             entry.Property(e => e.Reason).HasMaxLength(Limits.Reason).IsRequired();
             entry.HasIndex("MutualisationId", nameof(JournalEntry.MovedAt));
+            entry.HasOne<UserAccount>().WithMany().HasForeignKey(e => e.MovedById).OnDelete(DeleteBehavior.SetNull);
         });
         builder.Navigation(m => m.Journal).HasField("_journal").UsePropertyAccessMode(PropertyAccessMode.Field);
+
+        builder.OwnsMany(m => m.People, person =>
+        {
+            person.ToTable("lab_people");
+            person.WithOwner().HasForeignKey("MutualisationId");
+            // One role per person and lab.
+            person.HasKey("MutualisationId", nameof(LabPerson.PersonId));
+            person.HasIndex(p => p.PersonId);
+            person.HasOne<UserAccount>().WithMany().HasForeignKey(p => p.PersonId).OnDelete(DeleteBehavior.Cascade);
+            person.HasOne<Organisation>().WithMany().HasForeignKey(p => p.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        });
+        builder.Navigation(m => m.People).HasField("_people").UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 }

@@ -11,6 +11,9 @@ public enum SaveStatus
 
     /// <summary>A rule of the method refused the change; <see cref="SaveResult.MessageKey"/> says which.</summary>
     Refused,
+
+    /// <summary>The person's role does not allow this change.</summary>
+    Forbidden,
 }
 
 /// <summary>What became of a change the user asked for, with texts keyed for localisation.</summary>
@@ -23,6 +26,8 @@ public sealed record SaveResult(SaveStatus Status, string? MessageKey = null, IR
     public static readonly SaveResult NotFound = new(SaveStatus.NotFound, "Save.NotFound");
 
     public static readonly SaveResult Conflict = new(SaveStatus.Conflict, "Save.Conflict");
+
+    public static readonly SaveResult Forbidden = new(SaveStatus.Forbidden, "Save.Forbidden");
 
     /// <summary>A rule of the method refused the change; its code maps to the text <c>Rule.{code}</c>.</summary>
     public static SaveResult Refused(string ruleCode) => new(SaveStatus.Refused, $"Rule.{ruleCode}");

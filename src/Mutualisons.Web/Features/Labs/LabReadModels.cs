@@ -1,3 +1,4 @@
+using Mutualisons.Domain.Access;
 using Mutualisons.Domain.Labs;
 
 namespace Mutualisons.Web.Features.Labs;
@@ -8,6 +9,7 @@ public sealed record CycleSummary(Cycle Cycle, CycleState State, string Notes, D
 
 public sealed record LabMember(Guid OrganisationId, string Name, MembershipRole Role);
 
+/// <summary>A journal line; an empty <see cref="MovedBy"/> means the mover's account was deleted.</summary>
 public sealed record JournalLine(Guid Id, Cycle? From, Cycle To, DateTimeOffset MovedAt, string MovedBy, string Reason);
 
 public sealed record LabOverview(
@@ -20,7 +22,10 @@ public sealed record LabOverview(
     uint Version,
     IReadOnlyList<CycleSummary> Cycles,
     IReadOnlyList<LabMember> Members,
-    IReadOnlyList<JournalLine> Journal)
+    IReadOnlyList<JournalLine> Journal,
+    LabRole MyRole)
 {
+    public bool Can(LabRight right) => MyRole.Allows(right);
+
     public CycleSummary CycleOf(Cycle cycle) => Cycles.Single(c => c.Cycle == cycle);
 }

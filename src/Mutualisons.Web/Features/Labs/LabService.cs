@@ -1,15 +1,21 @@
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
-using Mutualisons.Domain.Common;
+using Mutualisons.Domain.Access;
+using Mutualisons.Domain.Audit;
 using Mutualisons.Domain.Labs;
 using Mutualisons.Infrastructure.Persistence;
+using Mutualisons.Web.Features.Access;
 using Mutualisons.Web.Features.Common;
 
 namespace Mutualisons.Web.Features.Labs;
 
-/// <summary>Living labs: their list, their overview, moving their focus and recording where each cycle stands.</summary>
+/// <summary>
+/// Living labs: their list, their overview, moving their focus and recording where each cycle stands.
+/// Every query is limited to the labs the current person has a role in.
+/// </summary>
 public sealed class LabService(
     IDbContextFactory<MutualisonsDbContext> dbFactory,
+    CurrentActor currentActor,
     IValidator<MoveFocusInput> moveFocusValidator,
     IValidator<RecordCycleInput> recordCycleValidator,
     TimeProvider time,
@@ -19,17 +25,26 @@ public sealed class LabService(
 
     public async Task<IReadOnlyList<LabCard>> ListAsync(CancellationToken cancellationToken = default)
     {
+        var actor = await currentActor.GetAsync();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var labs = await db.Mutualisations.AsNoTracking()
+            .VisibleTo(actor)
             .OrderBy(m => m.Name)
             .Select(m => new { m.Id, m.Name, m.Description, m.ResourceKinds, m.CooperationLevel, MemberCount = m.Memberships.Count, m.CurrentFocus, m.UpdatedAt })
             .ToListAsync(cancellationToken);
         return [.. labs.Select(m => new LabCard(m.Id, m.Name, m.Description, m.ResourceKinds, m.CooperationLevel, m.MemberCount, m.CurrentFocus, m.UpdatedAt))];
     }
 
+    /// <summary>The lab as its people see it; null when it does not exist or the person has no role in it.</summary>
     public async Task<LabOverview?> GetOverviewAsync(Guid labId, CancellationToken cancellationToken = default)
     {
+        var actor = await currentActor.GetAsync();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (await db.RoleInAsync(actor, labId, cancellationToken) is not { } role)
+        {
+            return null;
+        }
+
         var lab = await db.Mutualisations.AsNoTracking()
             .Where(m => m.Id == labId)
             .Select(m => new
@@ -46,11 +61,7 @@ public sealed class LabService(
                     .Select(j => new JournalLine(j.Id, j.From, j.To, j.MovedAt, j.MovedBy, j.Reason)).ToList(),
             })
             .AsSplitQuery()
-            .SingleOrDefaultAsync(cancellationToken);
-        if (lab is null)
-        {
-            return null;
-        }
+            .SingleAsync(cancellationToken);
 
         var members = await db.Mutualisations.AsNoTracking()
             .Where(m => m.Id == labId)
@@ -63,60 +74,44 @@ public sealed class LabService(
             [.. lab.Cycles.OrderBy(c => c.Cycle)],
             // Roles are stored by name; order them as the method does (pilot group first), in memory: a lab has few members.
             [.. members.OrderBy(m => m.Role).ThenBy(m => m.Name, StringComparer.CurrentCulture).Select(m => new LabMember(m.Id, m.Name, m.Role))],
-            lab.Journal);
+            lab.Journal,
+            role);
     }
 
     public async Task<SaveResult> MoveFocusAsync(Guid labId, MoveFocusInput input, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(input);
         var validation = await moveFocusValidator.ValidateAsync(input, cancellationToken);
         if (!validation.IsValid)
         {
             return SaveResult.Invalid(validation);
         }
-        return await ChangeAsync(labId, input.Version, lab =>
+        var actor = await currentActor.GetAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.ApplyAsync(actor, labId, input.Version, LabRight.NavigateCycles, lab =>
         {
-            var entry = lab.MoveFocus(input.To, input.MovedBy, input.Reason, time.GetUtcNow());
+            var now = time.GetUtcNow();
+            var entry = lab.MoveFocus(input.To, actor.UserId, actor.DisplayName, input.Reason, now);
             logger.LogInformation("Lab {LabId} moved its focus from {From} to {To}", labId, entry.From, entry.To);
+            return new AuditEntry(labId, actor.UserId, AuditAction.Changed, "Focus", entry.Id, $"{entry.From?.ToString() ?? "-"} → {entry.To}: {entry.Reason}", now);
         }, cancellationToken);
     }
 
     public async Task<SaveResult> RecordCycleAsync(Guid labId, Cycle cycle, RecordCycleInput input, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(input);
         var validation = await recordCycleValidator.ValidateAsync(input, cancellationToken);
         if (!validation.IsValid)
         {
             return SaveResult.Invalid(validation);
         }
-        return await ChangeAsync(labId, input.Version, lab => lab.RecordCycle(cycle, input.State, input.Notes, time.GetUtcNow()), cancellationToken);
-    }
-
-    /// <summary>Loads the lab, applies a domain operation against the version the user saw, and saves.</summary>
-    private async Task<SaveResult> ChangeAsync(Guid labId, uint expectedVersion, Action<Mutualisation> change, CancellationToken cancellationToken)
-    {
+        var actor = await currentActor.GetAsync();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var lab = await db.Mutualisations.AsSplitQuery().SingleOrDefaultAsync(m => m.Id == labId, cancellationToken);
-        if (lab is null)
+        return await db.ApplyAsync(actor, labId, input.Version, LabRight.NavigateCycles, lab =>
         {
-            return SaveResult.NotFound;
-        }
-        if (lab.Version != expectedVersion)
-        {
-            return SaveResult.Conflict;
-        }
-        db.Entry(lab).Property(m => m.Version).OriginalValue = expectedVersion;
-        try
-        {
-            change(lab);
-            await db.SaveChangesAsync(cancellationToken);
-            return SaveResult.Saved(labId);
-        }
-        catch (DomainException exception)
-        {
-            return SaveResult.Refused(exception.Code);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return SaveResult.Conflict;
-        }
+            var now = time.GetUtcNow();
+            lab.RecordCycle(cycle, input.State, input.Notes, now);
+            return new AuditEntry(labId, actor.UserId, AuditAction.Changed, "Cycle", null, $"{cycle}: {input.State}", now);
+        }, cancellationToken);
     }
 }

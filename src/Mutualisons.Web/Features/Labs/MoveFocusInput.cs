@@ -10,8 +10,6 @@ public sealed class MoveFocusInput
 {
     public Cycle To { get; set; }
 
-    public string MovedBy { get; set; } = string.Empty;
-
     public string Reason { get; set; } = string.Empty;
 
     public uint Version { get; set; }
@@ -24,9 +22,6 @@ public sealed class MoveFocusInputValidator : AbstractValidator<MoveFocusInput>
         ArgumentNullException.ThrowIfNull(localizer);
         var l = localizer;
         RuleFor(m => m.To).IsInEnum().WithMessage(_ => l["Validation.Lab.CycleRequired"]);
-        RuleFor(m => m.MovedBy)
-            .NotEmpty().WithMessage(_ => l["Validation.Lab.MoverRequired"])
-            .MaximumLength(Limits.Name).WithMessage(_ => l["Validation.TooLong", Limits.Name]);
         RuleFor(m => m.Reason)
             .NotEmpty().WithMessage(_ => l["Validation.Lab.ReasonRequired"])
             .MaximumLength(Limits.Reason).WithMessage(_ => l["Validation.TooLong", Limits.Reason]);

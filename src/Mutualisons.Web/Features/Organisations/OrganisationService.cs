@@ -1,19 +1,27 @@
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
+using Mutualisons.Domain.Access;
+using Mutualisons.Domain.Audit;
 using Mutualisons.Domain.Common;
 using Mutualisons.Domain.Organisations;
 using Mutualisons.Infrastructure.Persistence;
+using Mutualisons.Web.Features.Access;
 using Mutualisons.Web.Features.Common;
 
 namespace Mutualisons.Web.Features.Organisations;
 
-public sealed record OrganisationRow(Guid Id, string Name, OrganisationKind Kind, string Sector, string City, IReadOnlyList<Language> Languages, int LabCount);
+public sealed record OrganisationRow(Guid Id, string Name, OrganisationKind Kind, string Sector, string City, IReadOnlyList<Language> Languages, int LabCount, bool CanEdit, bool CanDelete);
 
-public sealed record OrganisationPage(IReadOnlyList<OrganisationRow> Rows, int Total);
+public sealed record OrganisationPage(IReadOnlyList<OrganisationRow> Rows, int Total, bool CanCreate);
 
-/// <summary>The organisations directory: search, register, revise, remove.</summary>
+/// <summary>
+/// The organisations directory: every signed-in person searches it; facilitators and pilot groups register
+/// organisations and edit those of their labs; a person edits the organisation they represent; only the
+/// platform administrator deletes.
+/// </summary>
 public sealed class OrganisationService(
     IDbContextFactory<MutualisonsDbContext> dbFactory,
+    CurrentActor currentActor,
     IValidator<OrganisationInput> validator,
     TimeProvider time,
     ILogger<OrganisationService> logger)
@@ -22,7 +30,13 @@ public sealed class OrganisationService(
 
     public async Task<OrganisationPage> SearchAsync(string? term, int page = 0, CancellationToken cancellationToken = default)
     {
+        var actor = await currentActor.GetAsync();
+        if (!actor.IsSignedIn)
+        {
+            return new OrganisationPage([], 0, false);
+        }
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var editable = (await EditableIds(db, actor).ToListAsync(cancellationToken)).ToHashSet();
         var query = db.Organisations.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(term))
         {
@@ -49,12 +63,21 @@ public sealed class OrganisationService(
                 LabCount = db.Mutualisations.Count(m => m.Memberships.Any(x => x.OrganisationId == o.Id)),
             })
             .ToListAsync(cancellationToken);
-        return new OrganisationPage([.. rows.Select(r => new OrganisationRow(r.Id, r.Name, r.Kind, r.Sector, r.City, r.Languages, r.LabCount))], total);
+        return new OrganisationPage(
+            [.. rows.Select(r => new OrganisationRow(r.Id, r.Name, r.Kind, r.Sector, r.City, r.Languages, r.LabCount, actor.IsPlatformAdmin || editable.Contains(r.Id), actor.IsPlatformAdmin))],
+            total,
+            await CanCreateAsync(db, actor, cancellationToken));
     }
 
+    /// <summary>The organisation as its form shows it; null when it does not exist or the person may not edit it.</summary>
     public async Task<OrganisationInput?> GetForEditAsync(Guid id, CancellationToken cancellationToken = default)
     {
+        var actor = await currentActor.GetAsync();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (!await CanEditAsync(db, actor, id, cancellationToken))
+        {
+            return null;
+        }
         var organisation = await db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == id, cancellationToken);
         return organisation is null ? null : OrganisationInput.From(organisation);
     }
@@ -67,9 +90,16 @@ public sealed class OrganisationService(
             return SaveResult.Invalid(validation);
         }
 
+        var actor = await currentActor.GetAsync();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var organisation = new Organisation(input.ToProfile(), time.GetUtcNow());
+        if (!await CanCreateAsync(db, actor, cancellationToken))
+        {
+            return SaveResult.Forbidden;
+        }
+        var now = time.GetUtcNow();
+        var organisation = new Organisation(input.ToProfile(), now);
         db.Organisations.Add(organisation);
+        db.AuditEntries.Add(new AuditEntry(null, actor.UserId, AuditAction.Created, "Organisation", organisation.Id, organisation.Name, now));
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Organisation {OrganisationId} {Name} registered", organisation.Id, organisation.Name);
         return SaveResult.Saved(organisation.Id);
@@ -83,24 +113,36 @@ public sealed class OrganisationService(
             return SaveResult.Invalid(validation);
         }
 
+        var actor = await currentActor.GetAsync();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var organisation = await db.Organisations.SingleOrDefaultAsync(o => o.Id == id, cancellationToken);
         if (organisation is null)
         {
             return SaveResult.NotFound;
         }
+        if (!await CanEditAsync(db, actor, id, cancellationToken))
+        {
+            return SaveResult.Forbidden;
+        }
         db.Entry(organisation).Property(o => o.Version).OriginalValue = input.Version;
-        organisation.Revise(input.ToProfile(), time.GetUtcNow());
+        var now = time.GetUtcNow();
+        organisation.Revise(input.ToProfile(), now);
+        db.AuditEntries.Add(new AuditEntry(null, actor.UserId, AuditAction.Changed, "Organisation", id, organisation.Name, now));
         return await SaveAsync(db, organisation.Id, cancellationToken);
     }
 
     public async Task<SaveResult> DeleteAsync(Guid id, uint version, CancellationToken cancellationToken = default)
     {
+        var actor = await currentActor.GetAsync();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var organisation = await db.Organisations.SingleOrDefaultAsync(o => o.Id == id, cancellationToken);
         if (organisation is null)
         {
             return SaveResult.NotFound;
+        }
+        if (!actor.IsPlatformAdmin)
+        {
+            return SaveResult.Forbidden;
         }
         var inLabs = await db.Mutualisations.AnyAsync(m => m.Memberships.Any(x => x.OrganisationId == id), cancellationToken);
         if (inLabs)
@@ -109,6 +151,7 @@ public sealed class OrganisationService(
         }
         db.Entry(organisation).Property(o => o.Version).OriginalValue = version;
         db.Organisations.Remove(organisation);
+        db.AuditEntries.Add(new AuditEntry(null, actor.UserId, AuditAction.Deleted, "Organisation", id, organisation.Name, time.GetUtcNow()));
         var result = await SaveAsync(db, id, cancellationToken);
         if (result.Succeeded)
         {
@@ -132,6 +175,26 @@ public sealed class OrganisationService(
         {
             return SaveResult.Refused(exception.Code);
         }
+    }
+
+    private static async Task<bool> CanCreateAsync(MutualisonsDbContext db, Actor actor, CancellationToken cancellationToken) =>
+        actor.IsPlatformAdmin
+        || (actor.UserId is { } userId && await db.Mutualisations.AnyAsync(
+            m => m.People.Any(p => p.PersonId == userId && (p.Role == LabRole.Facilitator || p.Role == LabRole.PilotGroupMember)), cancellationToken));
+
+    private static async Task<bool> CanEditAsync(MutualisonsDbContext db, Actor actor, Guid organisationId, CancellationToken cancellationToken) =>
+        actor.IsPlatformAdmin || await EditableIds(db, actor).AnyAsync(id => id == organisationId, cancellationToken);
+
+    /// <summary>Organisations of the labs a person runs or pilots, and those they represent.</summary>
+    private static IQueryable<Guid> EditableIds(MutualisonsDbContext db, Actor actor)
+    {
+        var userId = actor.UserId ?? Guid.Empty;
+        var ofLabsTheyRun = db.Mutualisations
+            .Where(m => m.People.Any(p => p.PersonId == userId && (p.Role == LabRole.Facilitator || p.Role == LabRole.PilotGroupMember)))
+            .SelectMany(m => m.Memberships.Select(x => x.OrganisationId));
+        var represented = db.Mutualisations
+            .SelectMany(m => m.People.Where(p => p.PersonId == userId && p.OrganisationId != null).Select(p => p.OrganisationId!.Value));
+        return ofLabsTheyRun.Union(represented);
     }
 
     private static string EscapeLike(string text) =>

@@ -1,0 +1,125 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Mutualisons.Domain.Access;
+using Mutualisons.Domain.Audit;
+using Mutualisons.Domain.Common;
+using Mutualisons.Infrastructure.Identity;
+using Mutualisons.Infrastructure.Persistence;
+using Mutualisons.Web.Features.Account;
+using Mutualisons.Web.Features.Common;
+
+namespace Mutualisons.Web.Features.Access;
+
+/// <summary>What an invitation link shows; nothing of the lab is revealed for an unusable link.</summary>
+public sealed record InvitationView(InvitationState State, string LabName, LabRole Role, string Email, bool AccountExists);
+
+/// <summary>The public side of invitations: open the link, then join with an existing or a new account.</summary>
+public sealed class InvitationService(
+    IDbContextFactory<MutualisonsDbContext> dbFactory,
+    UserManager<UserAccount> users,
+    TimeProvider time,
+    ILogger<InvitationService> logger)
+{
+    /// <summary>Null for an unknown or malformed token.</summary>
+    public async Task<InvitationView?> FindAsync(string? token, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(token) || token.Length > 100)
+        {
+            return null;
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var hash = Invitation.HashOf(token);
+        var found = await db.Invitations.AsNoTracking().Where(i => i.TokenHash == hash)
+            .Join(db.Mutualisations, i => i.LabId, m => m.Id, (i, m) => new { Invitation = i, LabName = m.Name })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (found is null)
+        {
+            return null;
+        }
+        var state = found.Invitation.StateAt(time.GetUtcNow());
+        var usable = state == InvitationState.Pending;
+        return new InvitationView(
+            state,
+            usable ? found.LabName : string.Empty,
+            found.Invitation.Role,
+            usable ? found.Invitation.Email : string.Empty,
+            usable && await users.FindByEmailAsync(found.Invitation.Email) is not null);
+    }
+
+    /// <summary>Links the invitation's lab role to an existing, signed-in account.</summary>
+    public async Task<SaveResult> AcceptAsync(string token, Guid personId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await AcceptAsync(db, token, personId, cancellationToken);
+    }
+
+    /// <summary>Creates the account for the invited address and joins the lab, all or nothing.</summary>
+    public async Task<(SaveResult Result, UserAccount? Account)> AcceptWithNewAccountAsync(string token, NewAccountInput input, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var invitation = await FindTrackedAsync(db, token, cancellationToken);
+        if (invitation is null)
+        {
+            return (SaveResult.NotFound, null);
+        }
+        if (invitation.StateAt(time.GetUtcNow()) != InvitationState.Pending)
+        {
+            return (SaveResult.Refused($"Invitation.{invitation.StateAt(time.GetUtcNow())}"), null);
+        }
+
+        var account = new UserAccount { UserName = invitation.Email, Email = invitation.Email, EmailConfirmed = true, DisplayName = input.DisplayName.Trim(), CreatedAt = time.GetUtcNow() };
+        var created = await users.CreateAsync(account, input.Password);
+        if (!created.Succeeded)
+        {
+            return (IdentityErrors.ToResult(created), null);
+        }
+        var result = await AcceptAsync(db, token, account.Id, cancellationToken);
+        if (!result.Succeeded)
+        {
+            // The invitation was used meanwhile: leave no orphan account behind.
+            await users.DeleteAsync(account);
+            return (result, null);
+        }
+        return (result, account);
+    }
+
+    private async Task<SaveResult> AcceptAsync(MutualisonsDbContext db, string token, Guid personId, CancellationToken cancellationToken)
+    {
+        var invitation = await FindTrackedAsync(db, token, cancellationToken);
+        if (invitation is null)
+        {
+            return SaveResult.NotFound;
+        }
+        var lab = await db.Mutualisations.AsSplitQuery().SingleAsync(m => m.Id == invitation.LabId, cancellationToken);
+        try
+        {
+            var now = time.GetUtcNow();
+            invitation.Accept(personId, now);
+            // An invitation never lowers the role a person already holds in the lab.
+            if (lab.RoleOf(personId) is not { } current || current > invitation.Role)
+            {
+                lab.GrantRole(personId, invitation.Role, invitation.OrganisationId, now);
+            }
+            db.AuditEntries.Add(new AuditEntry(lab.Id, personId, AuditAction.Created, "Person", personId, $"{invitation.Role} ({invitation.Email})", now));
+            await db.SaveChangesAsync(cancellationToken);
+            logger.LogInformation("Invitation {InvitationId} accepted by {UserId}", invitation.Id, personId);
+            return SaveResult.Saved(lab.Id);
+        }
+        catch (DomainException exception)
+        {
+            return SaveResult.Refused(exception.Code);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Someone used the same link at the same moment.
+            return SaveResult.Refused("Invitation.AlreadyUsed");
+        }
+    }
+
+    private static Task<Invitation?> FindTrackedAsync(MutualisonsDbContext db, string token, CancellationToken cancellationToken)
+    {
+        var hash = Invitation.HashOf(token);
+        return db.Invitations.SingleOrDefaultAsync(i => i.TokenHash == hash, cancellationToken);
+    }
+}

@@ -1,0 +1,55 @@
+using Microsoft.EntityFrameworkCore;
+using Mutualisons.Domain.Access;
+using Mutualisons.Domain.Audit;
+using Mutualisons.Domain.Common;
+using Mutualisons.Domain.Labs;
+using Mutualisons.Infrastructure.Persistence;
+using Mutualisons.Web.Features.Common;
+
+namespace Mutualisons.Web.Features.Access;
+
+public static class LabChanges
+{
+    /// <summary>
+    /// The one way lab aggregates change: check the person's right on the lab (an unknown or foreign lab is
+    /// "not found"), load it, apply a domain operation against the version the user saw, and save it with
+    /// its audit entry, all or nothing.
+    /// </summary>
+    public static async Task<SaveResult> ApplyAsync(
+        this MutualisonsDbContext db, Actor actor, Guid labId, uint expectedVersion, LabRight right,
+        Func<Mutualisation, AuditEntry> change, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(change);
+        var role = await db.RoleInAsync(actor, labId, cancellationToken);
+        if (role is null)
+        {
+            return SaveResult.NotFound;
+        }
+        if (!role.Allows(right))
+        {
+            return SaveResult.Forbidden;
+        }
+
+        var lab = await db.Mutualisations.AsSplitQuery().SingleAsync(m => m.Id == labId, cancellationToken);
+        if (lab.Version != expectedVersion)
+        {
+            return SaveResult.Conflict;
+        }
+        db.Entry(lab).Property(m => m.Version).OriginalValue = expectedVersion;
+        try
+        {
+            db.AuditEntries.Add(change(lab));
+            await db.SaveChangesAsync(cancellationToken);
+            return SaveResult.Saved(labId);
+        }
+        catch (DomainException exception)
+        {
+            return SaveResult.Refused(exception.Code);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return SaveResult.Conflict;
+        }
+    }
+}

@@ -1,0 +1,36 @@
+using Microsoft.EntityFrameworkCore;
+using Mutualisons.Domain.Access;
+using Mutualisons.Domain.Audit;
+using Mutualisons.Infrastructure.Persistence;
+using Mutualisons.Web.Features.Access;
+
+namespace Mutualisons.Web.Features.Audit;
+
+/// <summary>An audit line; a null actor name means the account was deleted.</summary>
+public sealed record AuditLine(DateTimeOffset At, string? ActorName, AuditAction Action, string Subject, string Summary);
+
+public sealed record LabAudit(string LabName, IReadOnlyList<AuditLine> Lines);
+
+public sealed class AuditService(IDbContextFactory<MutualisonsDbContext> dbFactory, CurrentActor currentActor)
+{
+    public const int Length = 200;
+
+    /// <summary>Null when the lab does not exist or the person may not read its audit trail.</summary>
+    public async Task<LabAudit?> GetAsync(Guid labId, CancellationToken cancellationToken = default)
+    {
+        var actor = await currentActor.GetAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (!(await db.RoleInAsync(actor, labId, cancellationToken)).Allows(LabRight.ReadAudit))
+        {
+            return null;
+        }
+        var name = await db.Mutualisations.Where(m => m.Id == labId).Select(m => m.Name).SingleAsync(cancellationToken);
+        var lines = await db.AuditEntries.AsNoTracking()
+            .Where(a => a.LabId == labId)
+            .OrderByDescending(a => a.At).Take(Length)
+            .GroupJoin(db.Users, a => a.ActorId, u => u.Id, (a, u) => new { a, u })
+            .SelectMany(x => x.u.DefaultIfEmpty(), (x, u) => new AuditLine(x.a.At, u == null ? null : u.DisplayName, x.a.Action, x.a.Subject, x.a.Summary))
+            .ToListAsync(cancellationToken);
+        return new LabAudit(name, lines);
+    }
+}
