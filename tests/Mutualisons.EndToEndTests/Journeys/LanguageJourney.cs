@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using Mutualisons.IntegrationTests.Support;
 using static Microsoft.Playwright.Assertions;
 
 namespace Mutualisons.EndToEndTests.Journeys;
@@ -10,6 +11,7 @@ public sealed class LanguageJourney(BrowserFixture browser)
     public async Task A_visitor_switches_to_Dutch_and_the_choice_stays_on_the_next_visit()
     {
         var page = await browser.NewPageAsync();
+        await page.SignInAsync(DemoAppFixture.Facilitator);
         await page.OpenAsync("/organisations");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Annuaire des organisations" })).ToBeVisibleAsync();
 
@@ -33,7 +35,7 @@ public sealed class LanguageJourney(BrowserFixture browser)
     public async Task The_lab_map_works_on_a_phone()
     {
         var page = await browser.NewPageAsync(phone: true);
-        await page.OpenAsync("/");
+        await page.SignInAsync(DemoAppFixture.Coordination);
         await page.GetByRole(AriaRole.Link, new() { Name = "In Common" }).ClickAsync();
 
         var cards = page.Locator(".cycle-card");

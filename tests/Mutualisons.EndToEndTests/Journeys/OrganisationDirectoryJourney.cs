@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using Mutualisons.IntegrationTests.Support;
 using static Microsoft.Playwright.Assertions;
 
 namespace Mutualisons.EndToEndTests.Journeys;
@@ -10,6 +11,7 @@ public sealed class OrganisationDirectoryJourney(BrowserFixture browser)
     public async Task A_facilitator_registers_an_organisation_and_finds_it_by_search()
     {
         var page = await browser.NewPageAsync();
+        await page.SignInAsync(DemoAppFixture.Admin);
         await page.OpenAsync("/organisations");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Nouvelle organisation" }).ClickAsync();
@@ -40,6 +42,7 @@ public sealed class OrganisationDirectoryJourney(BrowserFixture browser)
     public async Task A_form_with_mistakes_explains_them_beside_the_fields_and_keeps_what_was_typed()
     {
         var page = await browser.NewPageAsync();
+        await page.SignInAsync(DemoAppFixture.Admin);
         await page.OpenAsync("/organisations");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Nouvelle organisation" }).ClickAsync();
@@ -59,6 +62,7 @@ public sealed class OrganisationDirectoryJourney(BrowserFixture browser)
     public async Task Deleting_asks_for_confirmation_first()
     {
         var page = await browser.NewPageAsync();
+        await page.SignInAsync(DemoAppFixture.Admin);
         await page.OpenAsync("/organisations");
         await page.GetByRole(AriaRole.Button, new() { Name = "Nouvelle organisation" }).ClickAsync();
         var dialog = page.GetByRole(AriaRole.Dialog);

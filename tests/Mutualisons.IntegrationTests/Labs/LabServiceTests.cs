@@ -10,9 +10,9 @@ public sealed class LabServiceTests(DemoAppFixture app) : IClassFixture<DemoAppF
 {
     private async Task<LabOverview> LabAsync(string name)
     {
-        var labs = await app.WithServiceAsync<LabService, IReadOnlyList<LabCard>>(s => s.ListAsync());
+        var labs = await app.AsAsync<LabService, IReadOnlyList<LabCard>>(DemoAppFixture.Admin, s => s.ListAsync());
         var id = labs.Single(l => l.Name == name).Id;
-        return (await app.WithServiceAsync<LabService, LabOverview?>(s => s.GetOverviewAsync(id)))!;
+        return (await app.AsAsync<LabService, LabOverview?>(DemoAppFixture.Admin, s => s.GetOverviewAsync(id)))!;
     }
 
     [Fact]
@@ -33,14 +33,14 @@ public sealed class LabServiceTests(DemoAppFixture app) : IClassFixture<DemoAppF
         var lab = await LabAsync("In Common");
         var target = lab.CurrentFocus == Cycle.CoreMethods ? Cycle.Impact : Cycle.CoreMethods;
 
-        var result = await app.WithServiceAsync<LabService, SaveResult>(s => s.MoveFocusAsync(lab.Id,
-            new MoveFocusInput { To = target, MovedBy = "Sam", Reason = "Adapter la méthode au nombre de participants.", Version = lab.Version }));
+        var result = await app.AsAsync<LabService, SaveResult>(DemoAppFixture.Admin, s => s.MoveFocusAsync(lab.Id,
+            new MoveFocusInput { To = target, Reason = "Adapter la méthode au nombre de participants.", Version = lab.Version }));
 
         Assert.True(result.Succeeded, result.MessageKey);
-        var after = (await app.WithServiceAsync<LabService, LabOverview?>(s => s.GetOverviewAsync(lab.Id)))!;
+        var after = (await app.AsAsync<LabService, LabOverview?>(DemoAppFixture.Admin, s => s.GetOverviewAsync(lab.Id)))!;
         Assert.Equal(target, after.CurrentFocus);
         var entry = after.Journal[0];
-        Assert.Equal((lab.CurrentFocus, target, "Sam"), (entry.From, entry.To, entry.MovedBy));
+        Assert.Equal((lab.CurrentFocus, target, "Alex (administration)"), (entry.From, entry.To, entry.MovedBy));
         Assert.NotEqual(CycleState.NotStarted, after.CycleOf(target).State);
     }
 
@@ -50,12 +50,12 @@ public sealed class LabServiceTests(DemoAppFixture app) : IClassFixture<DemoAppF
         CultureInfo.CurrentUICulture = new CultureInfo("fr");
         var lab = await LabAsync("Headquarters for Change");
 
-        var result = await app.WithServiceAsync<LabService, SaveResult>(s => s.MoveFocusAsync(lab.Id,
-            new MoveFocusInput { To = Cycle.ToolConfiguration, MovedBy = "Sam", Reason = "  ", Version = lab.Version }));
+        var result = await app.AsAsync<LabService, SaveResult>(DemoAppFixture.Admin, s => s.MoveFocusAsync(lab.Id,
+            new MoveFocusInput { To = Cycle.ToolConfiguration, Reason = "  ", Version = lab.Version }));
 
         Assert.Equal(SaveStatus.Invalid, result.Status);
         Assert.StartsWith("Expliquez pourquoi le focus change", Assert.Single(result.Errors![nameof(MoveFocusInput.Reason)]), StringComparison.Ordinal);
-        var after = (await app.WithServiceAsync<LabService, LabOverview?>(s => s.GetOverviewAsync(lab.Id)))!;
+        var after = (await app.AsAsync<LabService, LabOverview?>(DemoAppFixture.Admin, s => s.GetOverviewAsync(lab.Id)))!;
         Assert.Equal(lab.Journal.Count, after.Journal.Count);
     }
 
@@ -63,15 +63,15 @@ public sealed class LabServiceTests(DemoAppFixture app) : IClassFixture<DemoAppF
     public async Task A_move_from_a_stale_page_is_a_conflict()
     {
         var lab = await LabAsync("Bota 75");
-        var first = await app.WithServiceAsync<LabService, SaveResult>(s => s.RecordCycleAsync(lab.Id, Cycle.Publics,
+        var first = await app.AsAsync<LabService, SaveResult>(DemoAppFixture.Admin, s => s.RecordCycleAsync(lab.Id, Cycle.Publics,
             new RecordCycleInput { State = CycleState.Revisiting, Notes = "Nouveaux occupants", Version = lab.Version }));
         Assert.True(first.Succeeded);
 
-        var stale = await app.WithServiceAsync<LabService, SaveResult>(s => s.MoveFocusAsync(lab.Id,
-            new MoveFocusInput { To = Cycle.Publics, MovedBy = "Sam", Reason = "Accueillir les nouveaux occupants.", Version = lab.Version }));
+        var stale = await app.AsAsync<LabService, SaveResult>(DemoAppFixture.Admin, s => s.MoveFocusAsync(lab.Id,
+            new MoveFocusInput { To = Cycle.Publics, Reason = "Accueillir les nouveaux occupants.", Version = lab.Version }));
 
         Assert.Equal(SaveStatus.Conflict, stale.Status);
-        var after = (await app.WithServiceAsync<LabService, LabOverview?>(s => s.GetOverviewAsync(lab.Id)))!;
+        var after = (await app.AsAsync<LabService, LabOverview?>(DemoAppFixture.Admin, s => s.GetOverviewAsync(lab.Id)))!;
         Assert.Equal(lab.Journal.Count, after.Journal.Count);
         Assert.Equal(CycleState.Revisiting, after.CycleOf(Cycle.Publics).State);
     }
@@ -81,8 +81,8 @@ public sealed class LabServiceTests(DemoAppFixture app) : IClassFixture<DemoAppF
     {
         var lab = await LabAsync("In Common");
 
-        var result = await app.WithServiceAsync<LabService, SaveResult>(s => s.MoveFocusAsync(lab.Id,
-            new MoveFocusInput { To = lab.CurrentFocus!.Value, MovedBy = "Sam", Reason = "Encore", Version = lab.Version }));
+        var result = await app.AsAsync<LabService, SaveResult>(DemoAppFixture.Admin, s => s.MoveFocusAsync(lab.Id,
+            new MoveFocusInput { To = lab.CurrentFocus!.Value, Reason = "Encore", Version = lab.Version }));
 
         Assert.Equal(SaveStatus.Refused, result.Status);
         Assert.Equal("Rule.Lab.AlreadyFocused", result.MessageKey);
@@ -91,9 +91,9 @@ public sealed class LabServiceTests(DemoAppFixture app) : IClassFixture<DemoAppF
     [Fact]
     public async Task An_unknown_lab_is_not_found()
     {
-        Assert.Null(await app.WithServiceAsync<LabService, LabOverview?>(s => s.GetOverviewAsync(Guid.NewGuid())));
-        var result = await app.WithServiceAsync<LabService, SaveResult>(s => s.MoveFocusAsync(Guid.NewGuid(),
-            new MoveFocusInput { To = Cycle.Impact, MovedBy = "Sam", Reason = "Test" }));
+        Assert.Null(await app.AsAsync<LabService, LabOverview?>(DemoAppFixture.Admin, s => s.GetOverviewAsync(Guid.NewGuid())));
+        var result = await app.AsAsync<LabService, SaveResult>(DemoAppFixture.Admin, s => s.MoveFocusAsync(Guid.NewGuid(),
+            new MoveFocusInput { To = Cycle.Impact, Reason = "Test" }));
         Assert.Equal(SaveStatus.NotFound, result.Status);
     }
 }

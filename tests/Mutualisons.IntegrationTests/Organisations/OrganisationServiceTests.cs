@@ -8,8 +8,14 @@ using Mutualisons.Web.Features.Organisations;
 
 namespace Mutualisons.IntegrationTests.Organisations;
 
-public sealed class OrganisationServiceTests(AppFixture app) : IClassFixture<AppFixture>
+public sealed class OrganisationServiceTests(AppFixture app) : IClassFixture<AppFixture>, IAsyncLifetime
 {
+    private const string Admin = "admin@organisations.test";
+
+    public async Task InitializeAsync() => await app.AccountAsync(Admin, admin: true);
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
     private static OrganisationInput Valid(string name) => new()
     {
         Name = name,
@@ -23,15 +29,15 @@ public sealed class OrganisationServiceTests(AppFixture app) : IClassFixture<App
     [Fact]
     public async Task A_registered_organisation_is_found_by_part_of_its_name_sector_or_town_in_any_case()
     {
-        var created = await app.WithServiceAsync<OrganisationService, SaveResult>(s => s.CreateAsync(Valid("Potager Collectif du Nord")));
+        var created = await app.AsAsync<OrganisationService, SaveResult>(Admin, s => s.CreateAsync(Valid("Potager Collectif du Nord")));
         Assert.True(created.Succeeded);
 
         foreach (var term in new[] { "potager coll", "ALIMENTATION", "schaer" })
         {
-            var page = await app.WithServiceAsync<OrganisationService, OrganisationPage>(s => s.SearchAsync(term));
+            var page = await app.AsAsync<OrganisationService, OrganisationPage>(Admin, s => s.SearchAsync(term));
             Assert.Contains(page.Rows, r => r.Id == created.Id && r.Name == "Potager Collectif du Nord");
         }
-        var none = await app.WithServiceAsync<OrganisationService, OrganisationPage>(s => s.SearchAsync("%"));
+        var none = await app.AsAsync<OrganisationService, OrganisationPage>(Admin, s => s.SearchAsync("%"));
         Assert.DoesNotContain(none.Rows, r => r.Id == created.Id);
     }
 
@@ -43,7 +49,7 @@ public sealed class OrganisationServiceTests(AppFixture app) : IClassFixture<App
         input.Website = "ftp://nope";
         input.Latitude = 50.8;
 
-        var result = await app.WithServiceAsync<OrganisationService, SaveResult>(s => s.CreateAsync(input));
+        var result = await app.AsAsync<OrganisationService, SaveResult>(Admin, s => s.CreateAsync(input));
 
         Assert.Equal(SaveStatus.Invalid, result.Status);
         Assert.Equal("De naam van de organisatie is verplicht.", Assert.Single(result.Errors![nameof(OrganisationInput.Name)]));
@@ -56,35 +62,35 @@ public sealed class OrganisationServiceTests(AppFixture app) : IClassFixture<App
     [Fact]
     public async Task A_stale_edit_gets_a_conflict_and_overwrites_nothing()
     {
-        var created = await app.WithServiceAsync<OrganisationService, SaveResult>(s => s.CreateAsync(Valid("Maison des Savoirs")));
+        var created = await app.AsAsync<OrganisationService, SaveResult>(Admin, s => s.CreateAsync(Valid("Maison des Savoirs")));
         var id = created.Id!.Value;
-        var mine = await app.WithServiceAsync<OrganisationService, OrganisationInput?>(s => s.GetForEditAsync(id));
-        var theirs = await app.WithServiceAsync<OrganisationService, OrganisationInput?>(s => s.GetForEditAsync(id));
+        var mine = await app.AsAsync<OrganisationService, OrganisationInput?>(Admin, s => s.GetForEditAsync(id));
+        var theirs = await app.AsAsync<OrganisationService, OrganisationInput?>(Admin, s => s.GetForEditAsync(id));
 
         theirs!.Mission = "Leur mission";
-        Assert.True((await app.WithServiceAsync<OrganisationService, SaveResult>(s => s.UpdateAsync(id, theirs))).Succeeded);
+        Assert.True((await app.AsAsync<OrganisationService, SaveResult>(Admin, s => s.UpdateAsync(id, theirs))).Succeeded);
 
         mine!.Mission = "Ma mission";
-        var stale = await app.WithServiceAsync<OrganisationService, SaveResult>(s => s.UpdateAsync(id, mine));
+        var stale = await app.AsAsync<OrganisationService, SaveResult>(Admin, s => s.UpdateAsync(id, mine));
 
         Assert.Equal(SaveStatus.Conflict, stale.Status);
-        var stored = await app.WithServiceAsync<OrganisationService, OrganisationInput?>(s => s.GetForEditAsync(id));
+        var stored = await app.AsAsync<OrganisationService, OrganisationInput?>(Admin, s => s.GetForEditAsync(id));
         Assert.Equal("Leur mission", stored!.Mission);
     }
 
     [Fact]
     public async Task Editing_replaces_contacts_and_languages()
     {
-        var created = await app.WithServiceAsync<OrganisationService, SaveResult>(s => s.CreateAsync(Valid("Réseau des Jardins")));
+        var created = await app.AsAsync<OrganisationService, SaveResult>(Admin, s => s.CreateAsync(Valid("Réseau des Jardins")));
         var id = created.Id!.Value;
-        var input = await app.WithServiceAsync<OrganisationService, OrganisationInput?>(s => s.GetForEditAsync(id));
+        var input = await app.AsAsync<OrganisationService, OrganisationInput?>(Admin, s => s.GetForEditAsync(id));
         input!.Languages.Add(Language.Dutch);
         input.Contacts.Clear();
         input.Contacts.Add(new ContactInput { Name = "Jef", Role = ContactRole.ItLead });
 
-        Assert.True((await app.WithServiceAsync<OrganisationService, SaveResult>(s => s.UpdateAsync(id, input))).Succeeded);
+        Assert.True((await app.AsAsync<OrganisationService, SaveResult>(Admin, s => s.UpdateAsync(id, input))).Succeeded);
 
-        var stored = await app.WithServiceAsync<OrganisationService, OrganisationInput?>(s => s.GetForEditAsync(id));
+        var stored = await app.AsAsync<OrganisationService, OrganisationInput?>(Admin, s => s.GetForEditAsync(id));
         Assert.Equal([Language.French, Language.Dutch], stored!.Languages.Order());
         Assert.Equal("Jef", Assert.Single(stored.Contacts).Name);
     }
@@ -92,8 +98,8 @@ public sealed class OrganisationServiceTests(AppFixture app) : IClassFixture<App
     [Fact]
     public async Task Deleting_removes_the_organisation_but_not_while_it_takes_part_in_a_lab()
     {
-        var free = (await app.WithServiceAsync<OrganisationService, SaveResult>(s => s.CreateAsync(Valid("Libre")))).Id!.Value;
-        var busy = (await app.WithServiceAsync<OrganisationService, SaveResult>(s => s.CreateAsync(Valid("Engagée")))).Id!.Value;
+        var free = (await app.AsAsync<OrganisationService, SaveResult>(Admin, s => s.CreateAsync(Valid("Libre")))).Id!.Value;
+        var busy = (await app.AsAsync<OrganisationService, SaveResult>(Admin, s => s.CreateAsync(Valid("Engagée")))).Id!.Value;
         await using (var db = app.CreateDbContext())
         {
             var lab = new Mutualisation("Lab de test", null, [ResourceKind.Place], CooperationLevel.Simple, DateTimeOffset.UtcNow);
@@ -102,10 +108,10 @@ public sealed class OrganisationServiceTests(AppFixture app) : IClassFixture<App
             await db.SaveChangesAsync();
         }
 
-        var freeVersion = (await app.WithServiceAsync<OrganisationService, OrganisationInput?>(s => s.GetForEditAsync(free)))!.Version;
-        var busyVersion = (await app.WithServiceAsync<OrganisationService, OrganisationInput?>(s => s.GetForEditAsync(busy)))!.Version;
-        Assert.True((await app.WithServiceAsync<OrganisationService, SaveResult>(s => s.DeleteAsync(free, freeVersion))).Succeeded);
-        var refused = await app.WithServiceAsync<OrganisationService, SaveResult>(s => s.DeleteAsync(busy, busyVersion));
+        var freeVersion = (await app.AsAsync<OrganisationService, OrganisationInput?>(Admin, s => s.GetForEditAsync(free)))!.Version;
+        var busyVersion = (await app.AsAsync<OrganisationService, OrganisationInput?>(Admin, s => s.GetForEditAsync(busy)))!.Version;
+        Assert.True((await app.AsAsync<OrganisationService, SaveResult>(Admin, s => s.DeleteAsync(free, freeVersion))).Succeeded);
+        var refused = await app.AsAsync<OrganisationService, SaveResult>(Admin, s => s.DeleteAsync(busy, busyVersion));
 
         Assert.Equal(SaveStatus.Refused, refused.Status);
         Assert.Equal("Rule.Organisation.StillInLabs", refused.MessageKey);

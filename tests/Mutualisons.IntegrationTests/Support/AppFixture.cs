@@ -1,10 +1,17 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using Mutualisons.Infrastructure.Identity;
 
 namespace Mutualisons.IntegrationTests.Support;
 
 /// <summary>The app on a clean database of its own, for one test class.</summary>
 public class AppFixture : IAsyncLifetime
 {
+    public const string Password = "a long enough test password";
+    public const string DemoPassword = "demo-password-for-tests";
+
     public string ConnectionString { get; private set; } = string.Empty;
 
     public AppFactory Factory { get; private set; } = default!;
@@ -14,7 +21,7 @@ public class AppFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         ConnectionString = await TestDatabaseServer.CreateMigratedDatabaseAsync();
-        Factory = new AppFactory(ConnectionString, SeedDemoData);
+        Factory = new AppFactory(ConnectionString, SeedDemoData, DemoPassword);
     }
 
     public async Task DisposeAsync()
@@ -23,19 +30,52 @@ public class AppFixture : IAsyncLifetime
         await TestDatabaseServer.DropDatabaseAsync(ConnectionString);
     }
 
-    /// <summary>Runs <paramref name="use"/> with a service of the app, resolved in a scope as a page would.</summary>
-    public async Task<TResult> WithServiceAsync<TService, TResult>(Func<TService, Task<TResult>> use) where TService : notnull
+    /// <summary>
+    /// Runs <paramref name="use"/> with a service of the app, in a scope whose signed-in person is the account
+    /// with <paramref name="email"/> (or nobody), as a page of that person would.
+    /// </summary>
+    public async Task<TResult> AsAsync<TService, TResult>(string? email, Func<TService, Task<TResult>> use) where TService : notnull
     {
         ArgumentNullException.ThrowIfNull(use);
         await using var scope = Factory.Services.CreateAsyncScope();
+        var principal = new ClaimsPrincipal(new ClaimsIdentity());
+        if (email is not null)
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<UserAccount>>();
+            var account = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException($"No account {email}.");
+            principal = await scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<UserAccount>>().CreateAsync(account);
+        }
+        var authentication = (IHostEnvironmentAuthenticationStateProvider)scope.ServiceProvider.GetRequiredService<AuthenticationStateProvider>();
+        authentication.SetAuthenticationState(Task.FromResult(new AuthenticationState(principal)));
         return await use(scope.ServiceProvider.GetRequiredService<TService>());
+    }
+
+    /// <summary>Creates an account (once) and returns its id.</summary>
+    public async Task<Guid> AccountAsync(string email, bool admin = false)
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<UserAccount>>();
+        if (await users.FindByEmailAsync(email) is { } existing)
+        {
+            return existing.Id;
+        }
+        var account = new UserAccount { UserName = email, Email = email, DisplayName = email.Split('@')[0], IsPlatformAdmin = admin, CreatedAt = DateTimeOffset.UtcNow };
+        var result = await users.CreateAsync(account, Password);
+        return result.Succeeded ? account.Id : throw new InvalidOperationException(string.Join(", ", result.Errors.Select(e => e.Code)));
     }
 
     public Infrastructure.Persistence.MutualisonsDbContext CreateDbContext() => TestDatabaseServer.CreateDbContext(ConnectionString);
 }
 
-/// <summary>The app with the notebooks' demo labs loaded.</summary>
+/// <summary>The app with the notebooks' demo labs and demo accounts loaded.</summary>
 public sealed class DemoAppFixture : AppFixture
 {
+    public const string Admin = "admin@mutualisons.test";
+    public const string Facilitator = "facilitatrice@mutualisons.test";
+    public const string Pilot = "pilote@mutualisons.test";
+    public const string Participant = "participante@mutualisons.test";
+    public const string Observer = "observateur@mutualisons.test";
+    public const string Coordination = "coordination@mutualisons.test";
+
     protected override bool SeedDemoData => true;
 }

@@ -19,15 +19,20 @@ public sealed class HttpEndpointTests(DemoAppFixture app) : IClassFixture<DemoAp
     }
 
     [Fact]
-    public async Task An_unknown_address_gets_a_friendly_not_found_page_in_french_by_default()
+    public async Task Pages_ask_anonymous_visitors_to_sign_in_in_french_by_default()
     {
-        using var client = app.Factory.CreateClient();
-        var response = await client.GetAsync(new Uri("/this/does/not/exist", UriKind.Relative));
+        using var client = app.Factory.CreateClient(new() { AllowAutoRedirect = false });
 
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        var html = await response.Content.ReadAsStringAsync();
-        Assert.Contains("Page introuvable", html, StringComparison.Ordinal);
-        Assert.Contains("<html lang=\"fr\"", html, StringComparison.Ordinal);
+        foreach (var path in new[] { "/", "/organisations", $"/labs/{Guid.NewGuid()}", "/this/does/not/exist", "/account/personal-data", "/admin/outbox" })
+        {
+            var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.StartsWith("/account/sign-in", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        }
+
+        var signIn = await client.GetStringAsync(new Uri("/account/sign-in", UriKind.Relative));
+        Assert.Contains("<html lang=\"fr\"", signIn, StringComparison.Ordinal);
+        Assert.Contains("Connexion", signIn, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -51,13 +56,12 @@ public sealed class HttpEndpointTests(DemoAppFixture app) : IClassFixture<DemoAp
     public async Task Pages_render_in_the_language_of_the_cookie()
     {
         using var client = app.Factory.CreateClient();
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/");
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/account/forgot-password");
         request.Headers.Add("Cookie", ".AspNetCore.Culture=c%3Dnl%7Cuic%3Dnl");
         var html = await (await client.SendAsync(request)).Content.ReadAsStringAsync();
 
         Assert.Contains("<html lang=\"nl\"", html, StringComparison.Ordinal);
-        Assert.Contains("Elk living lab bouwt samen", html, StringComparison.Ordinal);
-        Assert.Contains("Bota 75", html, StringComparison.Ordinal);
+        Assert.Contains("Wachtwoord vergeten", html, StringComparison.Ordinal);
     }
 
     [Fact]
