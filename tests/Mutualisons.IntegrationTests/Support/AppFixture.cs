@@ -22,6 +22,8 @@ public class AppFixture : IAsyncLifetime
     {
         ConnectionString = await TestDatabaseServer.CreateMigratedDatabaseAsync();
         Factory = new AppFactory(ConnectionString, SeedDemoData, DemoPassword);
+        // Start the host now: it migrates and loads the demo data before any test reads the database.
+        _ = Factory.Services;
     }
 
     public async Task DisposeAsync()
