@@ -21,6 +21,11 @@ public sealed class BrowserFixture : IAsyncLifetime, IAsyncDisposable
 
     public Uri BaseAddress { get; private set; } = default!;
 
+    /// <summary>The app's services, to arrange what a journey starts from (an expired invitation, say).</summary>
+    public IServiceProvider Services => _app!.Services;
+
+    public Infrastructure.Persistence.MutualisonsDbContext CreateDbContext() => TestDatabaseServer.CreateDbContext(_connectionString);
+
     public async Task InitializeAsync()
     {
         _connectionString = await TestDatabaseServer.CreateMigratedDatabaseAsync();
