@@ -10,7 +10,7 @@ internal static class PageExtensions
         await page.GotoAsync("/account/sign-in");
         await page.Locator("#sign-in-email").FillAsync(email);
         await page.Locator("#sign-in-password").FillAsync(password);
-        await page.Locator("button[type=submit]").ClickAsync();
+        await page.Locator(".static-form button[type=submit]").ClickAsync();
         await page.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal));
         await page.WaitForInteractiveAsync();
     }

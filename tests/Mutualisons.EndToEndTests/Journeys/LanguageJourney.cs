@@ -32,6 +32,23 @@ public sealed class LanguageJourney(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task The_sign_in_page_switches_language_before_anyone_signs_in()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/account/sign-in");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Connexion" })).ToBeVisibleAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "NL", Exact = true }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Aanmelden" })).ToBeVisibleAsync();
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/sign-in$"));
+        await page.Locator("#sign-in-email").FillAsync(DemoAppFixture.Observer);
+        await page.Locator("#sign-in-password").FillAsync("wrong password");
+        await page.Locator(".static-form button[type=submit]").ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Verkeerd adres of wachtwoord.");
+    }
+
+    [Fact]
     public async Task The_lab_map_works_on_a_phone()
     {
         var page = await browser.NewPageAsync(phone: true);
