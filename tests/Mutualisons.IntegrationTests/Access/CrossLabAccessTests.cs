@@ -158,6 +158,15 @@ public sealed class CrossLabAccessTests(DemoAppFixture app) : IClassFixture<Demo
         Assert.False(page.CanCreate);
     }
 
+    [Fact]
+    public async Task Only_the_administrator_opens_labs()
+    {
+        var result = await app.AsAsync<LabService, SaveResult>(DemoAppFixture.Facilitator,
+            s => s.CreateAsync(new NewLabInput { Name = "Pirate", ResourceKinds = [ResourceKind.Data] }));
+
+        Assert.Equal(SaveStatus.Forbidden, result.Status);
+    }
+
     private async Task<Guid> OrganisationIdAsync(string name)
     {
         await using var db = app.CreateDbContext();

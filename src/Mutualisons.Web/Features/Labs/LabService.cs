@@ -18,6 +18,7 @@ public sealed class LabService(
     CurrentActor currentActor,
     IValidator<MoveFocusInput> moveFocusValidator,
     IValidator<RecordCycleInput> recordCycleValidator,
+    IValidator<NewLabInput> newLabValidator,
     TimeProvider time,
     ILogger<LabService> logger)
 {
@@ -34,6 +35,32 @@ public sealed class LabService(
             .ToListAsync(cancellationToken);
         return [.. labs.Select(m => new LabCard(m.Id, m.Name, m.Description, m.ResourceKinds, m.CooperationLevel, m.MemberCount, m.CurrentFocus, m.UpdatedAt))];
     }
+
+    /// <summary>Opens a new living lab; only the platform administrator does, then invites its facilitators.</summary>
+    public async Task<SaveResult> CreateAsync(NewLabInput input, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var actor = await currentActor.GetAsync();
+        if (!actor.IsPlatformAdmin)
+        {
+            return SaveResult.Forbidden;
+        }
+        var validation = await newLabValidator.ValidateAsync(input, cancellationToken);
+        if (!validation.IsValid)
+        {
+            return SaveResult.Invalid(validation);
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        var lab = new Mutualisation(input.Name, input.Description, input.ResourceKinds, input.CooperationLevel, now);
+        db.Mutualisations.Add(lab);
+        db.AuditEntries.Add(new AuditEntry(lab.Id, actor.UserId, AuditAction.Created, "Lab", lab.Id, lab.Name, now));
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("Lab {LabId} {Name} opened", lab.Id, lab.Name);
+        return SaveResult.Saved(lab.Id);
+    }
+
+    public async Task<bool> CanCreateAsync() => (await currentActor.GetAsync()).IsPlatformAdmin;
 
     /// <summary>The lab as its people see it; null when it does not exist or the person has no role in it.</summary>
     public async Task<LabOverview?> GetOverviewAsync(Guid labId, CancellationToken cancellationToken = default)
