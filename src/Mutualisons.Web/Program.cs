@@ -38,6 +38,7 @@ builder.Services.AddScoped<PeopleService>();
 builder.Services.AddScoped<InvitationService>();
 builder.Services.AddScoped<AccountService>();
 builder.Services.AddScoped<AuditService>();
+builder.Services.AddScoped<Mutualisons.Web.Features.Publics.PublicsService>();
 
 builder.Services.AddRazorComponents()
     .AddInteractiveServerComponents();

@@ -8,6 +8,9 @@ public enum LabRight
     /// <summary>Move the lab's focus and record where each cycle stands.</summary>
     NavigateCycles,
 
+    /// <summary>Keep the stakeholder register, the activities and the participation targets.</summary>
+    TrackParticipation,
+
     /// <summary>Invite people, change or remove their role.</summary>
     ManagePeople,
 
@@ -20,7 +23,7 @@ public static class LabRoleRights
     public static bool Allows(this LabRole role, LabRight right) => right switch
     {
         LabRight.View => Enum.IsDefined(role),
-        LabRight.NavigateCycles => role is LabRole.Facilitator or LabRole.PilotGroupMember,
+        LabRight.NavigateCycles or LabRight.TrackParticipation => role is LabRole.Facilitator or LabRole.PilotGroupMember,
         LabRight.ManagePeople or LabRight.ReadAudit => role is LabRole.Facilitator,
         _ => false,
     };

@@ -5,6 +5,7 @@ using Mutualisons.Domain.Access;
 using Mutualisons.Domain.Audit;
 using Mutualisons.Domain.Labs;
 using Mutualisons.Domain.Organisations;
+using Mutualisons.Domain.Publics;
 using Mutualisons.Infrastructure.Email;
 using Mutualisons.Infrastructure.Identity;
 
@@ -19,6 +20,10 @@ public sealed class MutualisonsDbContext(DbContextOptions<MutualisonsDbContext> 
     public DbSet<Mutualisation> Mutualisations => Set<Mutualisation>();
 
     public DbSet<Invitation> Invitations => Set<Invitation>();
+
+    public DbSet<Stakeholder> Stakeholders => Set<Stakeholder>();
+
+    public DbSet<Activity> Activities => Set<Activity>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 

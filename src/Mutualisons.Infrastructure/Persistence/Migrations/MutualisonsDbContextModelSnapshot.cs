@@ -418,6 +418,158 @@ namespace Mutualisons.Infrastructure.Persistence.Migrations
                     b.ToTable("organisations", (string)null);
                 });
 
+            modelBuilder.Entity("Mutualisons.Domain.Publics.Activity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.PrimitiveCollection<string[]>("Cycles")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("cycles");
+
+                    b.PrimitiveCollection<Guid[]>("Invited")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("invited");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("LabId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("lab_id");
+
+                    b.Property<int>("LevelOffered")
+                        .HasMaxLength(40)
+                        .HasColumnType("integer")
+                        .HasColumnName("level_offered");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("method");
+
+                    b.Property<string>("Outputs")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("outputs");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("place");
+
+                    b.Property<int>("PostponementCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("postponement_count");
+
+                    b.PrimitiveCollection<Guid[]>("Present")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("present");
+
+                    b.Property<DateTimeOffset>("ScheduledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("scheduled_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("StatusReason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("status_reason");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_activities");
+
+                    b.HasIndex("LabId", "ScheduledAt")
+                        .HasDatabaseName("ix_activities_lab_id_scheduled_at");
+
+                    b.ToTable("activities", (string)null);
+                });
+
+            modelBuilder.Entity("Mutualisons.Domain.Publics.Stakeholder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Contact")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("contact");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Interest")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("interest");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("LabId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("lab_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_stakeholders");
+
+                    b.HasIndex("LabId", "Name")
+                        .HasDatabaseName("ix_stakeholders_lab_id_name");
+
+                    b.ToTable("stakeholders", (string)null);
+                });
+
             modelBuilder.Entity("Mutualisons.Infrastructure.Email.OutboxEmail", b =>
                 {
                     b.Property<Guid>("Id")
@@ -874,6 +1026,140 @@ namespace Mutualisons.Infrastructure.Persistence.Migrations
                         });
 
                     b.Navigation("Contacts");
+                });
+
+            modelBuilder.Entity("Mutualisons.Domain.Publics.Activity", b =>
+                {
+                    b.HasOne("Mutualisons.Domain.Labs.Mutualisation", null)
+                        .WithMany()
+                        .HasForeignKey("LabId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_activities_mutualisations_lab_id");
+                });
+
+            modelBuilder.Entity("Mutualisons.Domain.Publics.Stakeholder", b =>
+                {
+                    b.HasOne("Mutualisons.Domain.Labs.Mutualisation", null)
+                        .WithMany()
+                        .HasForeignKey("LabId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_stakeholders_mutualisations_lab_id");
+
+                    b.OwnsMany("Mutualisons.Domain.Publics.CycleParticipation", "Participation", b1 =>
+                        {
+                            b1.Property<Guid>("StakeholderId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("stakeholder_id");
+
+                            b1.Property<string>("Cycle")
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("cycle");
+
+                            b1.Property<int?>("Adjusted")
+                                .HasMaxLength(40)
+                                .HasColumnType("integer")
+                                .HasColumnName("adjusted");
+
+                            b1.Property<string>("AdjustmentReason")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)")
+                                .HasColumnName("adjustment_reason");
+
+                            b1.Property<int?>("Derived")
+                                .HasMaxLength(40)
+                                .HasColumnType("integer")
+                                .HasColumnName("derived");
+
+                            b1.Property<int?>("Target")
+                                .HasMaxLength(40)
+                                .HasColumnType("integer")
+                                .HasColumnName("target");
+
+                            b1.HasKey("StakeholderId", "Cycle")
+                                .HasName("pk_cycle_participation");
+
+                            b1.ToTable("cycle_participation", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("StakeholderId")
+                                .HasConstraintName("fk_cycle_participation_stakeholders_stakeholder_id");
+                        });
+
+                    b.OwnsMany("Mutualisons.Domain.Publics.ParticipationChange", "History", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<string>("Aspect")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("aspect");
+
+                            b1.Property<DateTimeOffset>("At")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("at");
+
+                            b1.Property<Guid?>("By")
+                                .HasColumnType("uuid")
+                                .HasColumnName("by");
+
+                            b1.Property<string>("Cycle")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("cycle");
+
+                            b1.Property<int?>("From")
+                                .HasMaxLength(40)
+                                .HasColumnType("integer")
+                                .HasColumnName("from");
+
+                            b1.Property<string>("Reason")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)")
+                                .HasColumnName("reason");
+
+                            b1.Property<Guid>("StakeholderId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("stakeholder_id");
+
+                            b1.Property<int?>("To")
+                                .HasMaxLength(40)
+                                .HasColumnType("integer")
+                                .HasColumnName("to");
+
+                            b1.HasKey("Id")
+                                .HasName("pk_participation_history");
+
+                            b1.HasIndex("By")
+                                .HasDatabaseName("ix_participation_history_by");
+
+                            b1.HasIndex("StakeholderId", "At")
+                                .HasDatabaseName("ix_participation_history_stakeholder_id_at");
+
+                            b1.ToTable("participation_history", (string)null);
+
+                            b1.HasOne("Mutualisons.Infrastructure.Identity.UserAccount", null)
+                                .WithMany()
+                                .HasForeignKey("By")
+                                .OnDelete(DeleteBehavior.SetNull)
+                                .HasConstraintName("fk_participation_history_asp_net_users_by");
+
+                            b1.WithOwner()
+                                .HasForeignKey("StakeholderId")
+                                .HasConstraintName("fk_participation_history_stakeholders_stakeholder_id");
+                        });
+
+                    b.Navigation("History");
+
+                    b.Navigation("Participation");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,55 @@
+using Mutualisons.Domain.Labs;
+using Mutualisons.Domain.Publics;
+
+namespace Mutualisons.Web.Features.Publics;
+
+public sealed record LevelPair(ParticipationLevel? Target, ParticipationLevel? Reached)
+{
+    public bool BelowTarget => Target is { } t && (Reached is null || Reached < t);
+}
+
+public sealed record MatrixRow(Guid Id, string Name, StakeholderKind Kind, IReadOnlyDictionary<Cycle, LevelPair> Levels);
+
+/// <summary>How many stakeholders reached each level in a cycle (null key: not reached yet).</summary>
+public sealed record CycleDistribution(Cycle Cycle, IReadOnlyDictionary<ParticipationLevel, int> Counts, int NotReached);
+
+public sealed record BelowTargetAlert(Guid StakeholderId, string Name, Cycle Cycle, ParticipationLevel Target, ParticipationLevel? Reached);
+
+public sealed record PostponedActivity(Guid Id, string Title, int Postponements, DateTimeOffset ScheduledAt);
+
+public sealed record PublicsAlerts(
+    int BelowTargetCount,
+    IReadOnlyList<BelowTargetAlert> BelowTarget,
+    IReadOnlyList<Cycle> CyclesWithNoOneAboveInformation,
+    int? WeeksWithoutActivity,
+    IReadOnlyList<PostponedActivity> PostponedTwice)
+{
+    public bool Any => BelowTargetCount > 0 || CyclesWithNoOneAboveInformation.Count > 0 || WeeksWithoutActivity is not null || PostponedTwice.Count > 0;
+}
+
+public sealed record PublicsDashboard(
+    Guid LabId,
+    string LabName,
+    bool CanTrack,
+    int StakeholderCount,
+    int Page,
+    IReadOnlyList<MatrixRow> Matrix,
+    IReadOnlyList<CycleDistribution> Distribution,
+    PublicsAlerts Alerts);
+
+public sealed record ParticipationLine(Cycle Cycle, ParticipationLevel? Target, ParticipationLevel? Derived, ParticipationLevel? Adjusted, string AdjustmentReason)
+{
+    public ParticipationLevel? Reached => Adjusted ?? Derived;
+}
+
+public sealed record HistoryLine(DateTimeOffset At, Cycle Cycle, ParticipationAspect Aspect, ParticipationLevel? From, ParticipationLevel? To, string? By, string Reason);
+
+public sealed record StakeholderDetails(Guid Id, string Name, StakeholderKind Kind, string Contact, string Interest, uint Version, IReadOnlyList<ParticipationLine> Participation, IReadOnlyList<HistoryLine> History);
+
+public sealed record StakeholderChoice(Guid Id, string Name);
+
+public sealed record ActivityRow(
+    Guid Id, string Title, ActivityKind Kind, string Method, IReadOnlyList<Cycle> Cycles, DateTimeOffset ScheduledAt, string Place,
+    ParticipationLevel LevelOffered, ActivityStatus Status, string StatusReason, int Postponements, IReadOnlyList<Guid> Invited, IReadOnlyList<Guid> Present, string Outputs, uint Version);
+
+public sealed record LabActivities(string LabName, bool CanTrack, IReadOnlyList<ActivityRow> Activities, IReadOnlyList<StakeholderChoice> Stakeholders);

@@ -1,0 +1,322 @@
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using Mutualisons.Domain.Access;
+using Mutualisons.Domain.Audit;
+using Mutualisons.Domain.Common;
+using Mutualisons.Domain.Labs;
+using Mutualisons.Domain.Publics;
+using Mutualisons.Infrastructure.Persistence;
+using Mutualisons.Web.Features.Access;
+using Mutualisons.Web.Features.Common;
+
+namespace Mutualisons.Web.Features.Publics;
+
+/// <summary>
+/// Cycle 2: the stakeholder register, the activities and their attendance, and the participation ladder the
+/// pilot group tracks. Every lab member reads it; facilitators and the pilot group keep it.
+/// </summary>
+public sealed class PublicsService(
+    IDbContextFactory<MutualisonsDbContext> dbFactory,
+    CurrentActor currentActor,
+    IValidator<StakeholderInput> stakeholderValidator,
+    IValidator<ActivityInput> activityValidator,
+    TimeProvider time)
+{
+    public const int MatrixPageSize = 50;
+    public const int InactivityWeeks = 6;
+    private const int AlertListLength = 10;
+
+    /// <summary>The pilot group's view: one page of the matrix, the distribution per cycle and the alerts, all computed by PostgreSQL.</summary>
+    public async Task<PublicsDashboard?> GetDashboardAsync(Guid labId, int page = 0, CancellationToken cancellationToken = default)
+    {
+        var actor = await currentActor.GetAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (await db.RoleInAsync(actor, labId, cancellationToken) is not { } role)
+        {
+            return null;
+        }
+        var lab = await db.Mutualisations.AsNoTracking().Where(m => m.Id == labId).Select(m => new { m.Name, m.CreatedAt }).SingleAsync(cancellationToken);
+        var stakeholders = db.Stakeholders.AsNoTracking().Where(s => s.LabId == labId);
+        var count = await stakeholders.CountAsync(cancellationToken);
+
+        var rows = await stakeholders.OrderBy(s => s.Name).ThenBy(s => s.Id)
+            .Skip(Math.Max(page, 0) * MatrixPageSize).Take(MatrixPageSize)
+            .Select(s => new { s.Id, s.Name, s.Kind, Levels = s.Participation.Select(p => new { p.Cycle, p.Target, Reached = p.Adjusted ?? p.Derived }).ToList() })
+            .ToListAsync(cancellationToken);
+
+        var participation = stakeholders.SelectMany(s => s.Participation);
+        var counts = await participation
+            .GroupBy(p => new { p.Cycle, Reached = p.Adjusted ?? p.Derived })
+            .Select(g => new { g.Key.Cycle, g.Key.Reached, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+
+        var belowTarget = stakeholders.SelectMany(s => s.Participation
+            .Where(p => p.Target != null && ((p.Adjusted ?? p.Derived) == null || (p.Adjusted ?? p.Derived) < p.Target))
+            .Select(p => new { StakeholderId = s.Id, s.Name, p.Cycle, p.Target, Reached = p.Adjusted ?? p.Derived }));
+        var belowTargetCount = await belowTarget.CountAsync(cancellationToken);
+        var firstBelow = await belowTarget.OrderBy(x => x.Name).Take(AlertListLength).ToListAsync(cancellationToken);
+
+        var lastHeld = await db.Activities.Where(a => a.LabId == labId && a.Status == ActivityStatus.Held)
+            .MaxAsync(a => (DateTimeOffset?)a.ScheduledAt, cancellationToken);
+        var quietSince = lastHeld ?? lab.CreatedAt;
+        var quietWeeks = (int)((time.GetUtcNow() - quietSince).TotalDays / 7);
+        var postponed = await db.Activities.AsNoTracking()
+            .Where(a => a.LabId == labId && a.PostponementCount >= 2 && a.Status != ActivityStatus.Held && a.Status != ActivityStatus.Cancelled)
+            .OrderBy(a => a.ScheduledAt)
+            .Select(a => new PostponedActivity(a.Id, a.Title, a.PostponementCount, a.ScheduledAt))
+            .ToListAsync(cancellationToken);
+
+        var distribution = Enum.GetValues<Cycle>().Select(cycle => new CycleDistribution(
+            cycle,
+            counts.Where(c => c.Cycle == cycle && c.Reached is not null).ToDictionary(c => c.Reached!.Value, c => c.Count),
+            counts.Where(c => c.Cycle == cycle && c.Reached is null).Sum(c => c.Count))).ToList();
+        var onlyInformed = count == 0
+            ? []
+            : distribution.Where(d => !d.Counts.Any(c => c.Key > ParticipationLevel.Information && c.Value > 0)).Select(d => d.Cycle).ToList();
+
+        return new PublicsDashboard(
+            labId, lab.Name, role.Allows(LabRight.TrackParticipation), count, page,
+            [.. rows.Select(r => new MatrixRow(r.Id, r.Name, r.Kind, r.Levels.ToDictionary(l => l.Cycle, l => new LevelPair(l.Target, l.Reached))))],
+            distribution,
+            new PublicsAlerts(
+                belowTargetCount,
+                [.. firstBelow.Select(b => new BelowTargetAlert(b.StakeholderId, b.Name, b.Cycle, b.Target!.Value, b.Reached))],
+                onlyInformed,
+                quietWeeks >= InactivityWeeks ? quietWeeks : null,
+                postponed));
+    }
+
+    public async Task<StakeholderDetails?> GetStakeholderAsync(Guid labId, Guid stakeholderId, CancellationToken cancellationToken = default)
+    {
+        var actor = await currentActor.GetAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (await db.RoleInAsync(actor, labId, cancellationToken) is null)
+        {
+            return null;
+        }
+        var stakeholder = await db.Stakeholders.AsNoTracking().AsSplitQuery().SingleOrDefaultAsync(s => s.Id == stakeholderId && s.LabId == labId, cancellationToken);
+        if (stakeholder is null)
+        {
+            return null;
+        }
+        var authorIds = stakeholder.History.Where(h => h.By is not null).Select(h => h.By!.Value).Distinct().ToList();
+        var authors = await db.Users.Where(u => authorIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        return new StakeholderDetails(
+            stakeholder.Id, stakeholder.Name, stakeholder.Kind, stakeholder.Contact, stakeholder.Interest, stakeholder.Version,
+            [.. stakeholder.Participation.OrderBy(p => p.Cycle).Select(p => new ParticipationLine(p.Cycle, p.Target, p.Derived, p.Adjusted, p.AdjustmentReason))],
+            [.. stakeholder.History.OrderByDescending(h => h.At).Select(h => new HistoryLine(h.At, h.Cycle, h.Aspect, h.From, h.To, h.By is { } by ? authors.GetValueOrDefault(by) : null, h.Reason))]);
+    }
+
+    public async Task<SaveResult> AddStakeholderAsync(Guid labId, StakeholderInput input, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var validation = await stakeholderValidator.ValidateAsync(input, cancellationToken);
+        if (!validation.IsValid)
+        {
+            return SaveResult.Invalid(validation);
+        }
+        var actor = await currentActor.GetAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (await RefusalAsync(db, actor, labId, cancellationToken) is { } refusal)
+        {
+            return refusal;
+        }
+        var now = time.GetUtcNow();
+        var stakeholder = new Stakeholder(labId, input.Kind, input.Name, input.Contact, input.Interest, now);
+        db.Stakeholders.Add(stakeholder);
+        db.AuditEntries.Add(new AuditEntry(labId, actor.UserId, AuditAction.Created, "Stakeholder", stakeholder.Id, stakeholder.Name, now));
+        await db.SaveChangesAsync(cancellationToken);
+        return SaveResult.Saved(stakeholder.Id);
+    }
+
+    public Task<SaveResult> SetTargetAsync(Guid labId, Guid stakeholderId, Cycle cycle, ParticipationLevel? level, uint version, CancellationToken cancellationToken = default) =>
+        ChangeStakeholderAsync(labId, stakeholderId, version, (stakeholder, actor, now) =>
+        {
+            stakeholder.SetTarget(cycle, level, actor.UserId, now);
+            return $"{cycle}: target {level?.ToString() ?? "-"}";
+        }, cancellationToken);
+
+    public Task<SaveResult> AdjustReachedAsync(Guid labId, Guid stakeholderId, Cycle cycle, ParticipationLevel? level, string reason, uint version, CancellationToken cancellationToken = default) =>
+        ChangeStakeholderAsync(labId, stakeholderId, version, (stakeholder, actor, now) =>
+        {
+            stakeholder.AdjustReached(cycle, level, actor.UserId, reason, now);
+            return $"{cycle}: reached {level?.ToString() ?? "-"} ({reason})";
+        }, cancellationToken);
+
+    public async Task<LabActivities?> GetActivitiesAsync(Guid labId, CancellationToken cancellationToken = default)
+    {
+        var actor = await currentActor.GetAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (await db.RoleInAsync(actor, labId, cancellationToken) is not { } role)
+        {
+            return null;
+        }
+        var name = await db.Mutualisations.Where(m => m.Id == labId).Select(m => m.Name).SingleAsync(cancellationToken);
+        var activities = await db.Activities.AsNoTracking().Where(a => a.LabId == labId).OrderByDescending(a => a.ScheduledAt)
+            .Select(a => new ActivityRow(a.Id, a.Title, a.Kind, a.Method, a.Cycles, a.ScheduledAt, a.Place, a.LevelOffered, a.Status, a.StatusReason, a.PostponementCount, a.Invited, a.Present, a.Outputs, a.Version))
+            .ToListAsync(cancellationToken);
+        var stakeholders = await db.Stakeholders.AsNoTracking().Where(s => s.LabId == labId).OrderBy(s => s.Name)
+            .Select(s => new StakeholderChoice(s.Id, s.Name)).ToListAsync(cancellationToken);
+        return new LabActivities(name, role.Allows(LabRight.TrackParticipation), activities, stakeholders);
+    }
+
+    public async Task<SaveResult> PlanActivityAsync(Guid labId, ActivityInput input, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var validation = await activityValidator.ValidateAsync(input, cancellationToken);
+        if (!validation.IsValid)
+        {
+            return SaveResult.Invalid(validation);
+        }
+        var actor = await currentActor.GetAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (await RefusalAsync(db, actor, labId, cancellationToken) is { } refusal)
+        {
+            return refusal;
+        }
+        if (!await AllInLabAsync(db, labId, input.Invited, cancellationToken))
+        {
+            return SaveResult.NotFound;
+        }
+        var now = time.GetUtcNow();
+        var date = new DateTimeOffset(DateTime.SpecifyKind(input.Date!.Value.Date.AddHours(12), DateTimeKind.Utc));
+        var activity = new Activity(labId, input.Title, input.Kind, input.Method, input.Cycles, date, input.Place, input.LevelOffered, now);
+        activity.Invite(input.Invited);
+        db.Activities.Add(activity);
+        db.AuditEntries.Add(new AuditEntry(labId, actor.UserId, AuditAction.Created, "Activity", activity.Id, activity.Title, now));
+        await db.SaveChangesAsync(cancellationToken);
+        return SaveResult.Saved(activity.Id);
+    }
+
+    public Task<SaveResult> PostponeAsync(Guid labId, Guid activityId, DateTime newDate, string reason, uint version, CancellationToken cancellationToken = default) =>
+        ChangeActivityAsync(labId, activityId, version, (activity, _) =>
+        {
+            activity.Postpone(new DateTimeOffset(DateTime.SpecifyKind(newDate.Date.AddHours(12), DateTimeKind.Utc)), reason);
+            return Task.FromResult($"postponed ({activity.PostponementCount}): {reason}");
+        }, cancellationToken);
+
+    public Task<SaveResult> CancelAsync(Guid labId, Guid activityId, string reason, uint version, CancellationToken cancellationToken = default) =>
+        ChangeActivityAsync(labId, activityId, version, (activity, _) =>
+        {
+            activity.Cancel(reason);
+            return Task.FromResult($"cancelled: {reason}");
+        }, cancellationToken);
+
+    /// <summary>
+    /// Records that an activity took place and who came, then derives again the reached level of everyone
+    /// concerned (those present now or before) in the cycles it serves, writing each change in their history.
+    /// </summary>
+    public Task<SaveResult> RecordHeldAsync(Guid labId, Guid activityId, IReadOnlyCollection<Guid> present, string? outputs, uint version, CancellationToken cancellationToken = default) =>
+        ChangeActivityAsync(labId, activityId, version, async (activity, db) =>
+        {
+            if (!await AllInLabAsync(db, labId, present, cancellationToken))
+            {
+                throw new DomainException("Activity.UnknownStakeholder", "Someone marked present is not a stakeholder of this lab.");
+            }
+            var concerned = activity.Present.Union(present).ToList();
+            activity.RecordHeld(present, outputs);
+
+            var stakeholders = await db.Stakeholders.Where(s => s.LabId == labId && concerned.Contains(s.Id)).ToListAsync(cancellationToken);
+            var attended = await db.Activities.Where(a => a.LabId == labId && a.Status == ActivityStatus.Held && a.Id != activity.Id).ToListAsync(cancellationToken);
+            attended.Add(activity);
+            var now = time.GetUtcNow();
+            foreach (var stakeholder in stakeholders)
+            {
+                foreach (var cycle in activity.Cycles)
+                {
+                    stakeholder.RecordDerived(cycle, ParticipationLadder.Derive(attended, stakeholder.Id, cycle), activity.Title, now);
+                }
+            }
+            return $"held: {present.Count} present";
+        }, cancellationToken);
+
+    private static async Task<bool> AllInLabAsync(MutualisonsDbContext db, Guid labId, IReadOnlyCollection<Guid> stakeholderIds, CancellationToken cancellationToken)
+    {
+        if (stakeholderIds.Count == 0)
+        {
+            return true;
+        }
+        var ids = stakeholderIds.Distinct().ToList();
+        return await db.Stakeholders.CountAsync(s => s.LabId == labId && ids.Contains(s.Id), cancellationToken) == ids.Count;
+    }
+
+    private static async Task<SaveResult?> RefusalAsync(MutualisonsDbContext db, Actor actor, Guid labId, CancellationToken cancellationToken) =>
+        await db.RoleInAsync(actor, labId, cancellationToken) switch
+        {
+            null => SaveResult.NotFound,
+            var role when !role.Allows(LabRight.TrackParticipation) => SaveResult.Forbidden,
+            _ => null,
+        };
+
+    private async Task<SaveResult> ChangeStakeholderAsync(Guid labId, Guid stakeholderId, uint version, Func<Stakeholder, Actor, DateTimeOffset, string> change, CancellationToken cancellationToken)
+    {
+        var actor = await currentActor.GetAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (await RefusalAsync(db, actor, labId, cancellationToken) is { } refusal)
+        {
+            return refusal;
+        }
+        var stakeholder = await db.Stakeholders.AsSplitQuery().SingleOrDefaultAsync(s => s.Id == stakeholderId && s.LabId == labId, cancellationToken);
+        if (stakeholder is null)
+        {
+            return SaveResult.NotFound;
+        }
+        if (stakeholder.Version != version)
+        {
+            return SaveResult.Conflict;
+        }
+        db.Entry(stakeholder).Property(s => s.Version).OriginalValue = version;
+        return await SaveAsync(db, () =>
+        {
+            var now = time.GetUtcNow();
+            var summary = change(stakeholder, actor, now);
+            db.AuditEntries.Add(new AuditEntry(labId, actor.UserId, AuditAction.Changed, "Stakeholder", stakeholderId, $"{stakeholder.Name} — {summary}", now));
+            // History rows are owned: touching the owner keeps the row version check on every change.
+            db.Entry(stakeholder).State = EntityState.Modified;
+            return Task.CompletedTask;
+        }, stakeholderId, cancellationToken);
+    }
+
+    private async Task<SaveResult> ChangeActivityAsync(Guid labId, Guid activityId, uint version, Func<Activity, MutualisonsDbContext, Task<string>> change, CancellationToken cancellationToken)
+    {
+        var actor = await currentActor.GetAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (await RefusalAsync(db, actor, labId, cancellationToken) is { } refusal)
+        {
+            return refusal;
+        }
+        var activity = await db.Activities.SingleOrDefaultAsync(a => a.Id == activityId && a.LabId == labId, cancellationToken);
+        if (activity is null)
+        {
+            return SaveResult.NotFound;
+        }
+        if (activity.Version != version)
+        {
+            return SaveResult.Conflict;
+        }
+        db.Entry(activity).Property(a => a.Version).OriginalValue = version;
+        return await SaveAsync(db, async () =>
+        {
+            var summary = await change(activity, db);
+            db.AuditEntries.Add(new AuditEntry(labId, actor.UserId, AuditAction.Changed, "Activity", activityId, $"{activity.Title} — {summary}", time.GetUtcNow()));
+        }, activityId, cancellationToken);
+    }
+
+    private static async Task<SaveResult> SaveAsync(MutualisonsDbContext db, Func<Task> change, Guid id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await change();
+            await db.SaveChangesAsync(cancellationToken);
+            return SaveResult.Saved(id);
+        }
+        catch (DomainException exception)
+        {
+            return SaveResult.Refused(exception.Code);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return SaveResult.Conflict;
+        }
+    }
+}

@@ -1,0 +1,158 @@
+using Microsoft.EntityFrameworkCore;
+using Mutualisons.Domain.Labs;
+using Mutualisons.Domain.Publics;
+using Mutualisons.IntegrationTests.Support;
+using Mutualisons.Web.Features.Common;
+using Mutualisons.Web.Features.Publics;
+
+namespace Mutualisons.IntegrationTests.Publics;
+
+public sealed class ParticipationTests(DemoAppFixture app) : IClassFixture<DemoAppFixture>
+{
+    private const string Pilot = DemoAppFixture.Pilot;
+
+    private async Task<Guid> LabAsync(string name = "Bota 75")
+    {
+        await using var db = app.CreateDbContext();
+        return await db.Mutualisations.Where(m => m.Name == name).Select(m => m.Id).SingleAsync();
+    }
+
+    private async Task<Guid> StakeholderAsync(Guid lab, string name, StakeholderKind kind = StakeholderKind.Organisation) =>
+        (await app.AsAsync<PublicsService, SaveResult>(Pilot, s => s.AddStakeholderAsync(lab, new StakeholderInput { Name = name, Kind = kind, Interest = "Partager la cantine" }))).Id!.Value;
+
+    private async Task<Guid> ActivityAsync(Guid lab, string title, ParticipationLevel level, Cycle[] cycles, params Guid[] invited) =>
+        (await app.AsAsync<PublicsService, SaveResult>(Pilot, s => s.PlanActivityAsync(lab, new ActivityInput
+        {
+            Title = title, Kind = ActivityKind.Workshop, LevelOffered = level, Cycles = [.. cycles], Date = DateTime.UtcNow.Date, Invited = [.. invited],
+        }))).Id!.Value;
+
+    private async Task<uint> ActivityVersionAsync(Guid activity)
+    {
+        await using var db = app.CreateDbContext();
+        return (await db.Activities.AsNoTracking().SingleAsync(a => a.Id == activity)).Version;
+    }
+
+    private async Task<StakeholderDetails> DetailsAsync(Guid lab, Guid stakeholder) =>
+        (await app.AsAsync<PublicsService, StakeholderDetails?>(Pilot, s => s.GetStakeholderAsync(lab, stakeholder)))!;
+
+    [Fact]
+    public async Task Attending_a_held_activity_raises_the_reached_level_to_the_highest_offered_in_each_cycle_it_serves()
+    {
+        var lab = await LabAsync();
+        var ana = await StakeholderAsync(lab, "Occupants du 2e étage");
+        var bram = await StakeholderAsync(lab, "Cantine");
+        var consultation = await ActivityAsync(lab, "Questionnaire cantine", ParticipationLevel.Consultation, [Cycle.Diagnostic, Cycle.Publics], ana, bram);
+        var deliberation = await ActivityAsync(lab, "Atelier des pistes", ParticipationLevel.Deliberation, [Cycle.Publics], ana);
+
+        var held = await app.AsAsync<PublicsService, SaveResult>(Pilot, async s => await s.RecordHeldAsync(lab, consultation, [ana, bram], "Six pistes", await ActivityVersionAsync(consultation)));
+        Assert.True(held.Succeeded, held.MessageKey);
+        Assert.True((await app.AsAsync<PublicsService, SaveResult>(Pilot, async s => await s.RecordHeldAsync(lab, deliberation, [ana], null, await ActivityVersionAsync(deliberation)))).Succeeded);
+
+        var anaLevels = (await DetailsAsync(lab, ana)).Participation.ToDictionary(p => p.Cycle, p => p.Reached);
+        Assert.Equal(ParticipationLevel.Consultation, anaLevels[Cycle.Diagnostic]);
+        Assert.Equal(ParticipationLevel.Deliberation, anaLevels[Cycle.Publics]);
+        Assert.Null(anaLevels[Cycle.Impact]);
+        var bramLevels = (await DetailsAsync(lab, bram)).Participation.ToDictionary(p => p.Cycle, p => p.Reached);
+        Assert.Equal(ParticipationLevel.Consultation, bramLevels[Cycle.Publics]);
+
+        var history = (await DetailsAsync(lab, ana)).History;
+        Assert.Contains(history, h => h.Cycle == Cycle.Publics && h.From == ParticipationLevel.Consultation && h.To == ParticipationLevel.Deliberation && h.Reason == "Atelier des pistes" && h.By is null);
+        Assert.Contains(history, h => h.Cycle == Cycle.Diagnostic && h.From is null && h.To == ParticipationLevel.Consultation);
+    }
+
+    [Fact]
+    public async Task Correcting_the_attendance_lowers_the_level_of_who_was_not_there_after_all()
+    {
+        var lab = await LabAsync();
+        var absent = await StakeholderAsync(lab, "Absente finalement");
+        var activity = await ActivityAsync(lab, "Table de conversation", ParticipationLevel.Discussion, [Cycle.CoreMethods], absent);
+        Assert.True((await app.AsAsync<PublicsService, SaveResult>(Pilot, async s => await s.RecordHeldAsync(lab, activity, [absent], null, await ActivityVersionAsync(activity)))).Succeeded);
+        Assert.Equal(ParticipationLevel.Discussion, (await DetailsAsync(lab, absent)).Participation.Single(p => p.Cycle == Cycle.CoreMethods).Reached);
+
+        Assert.True((await app.AsAsync<PublicsService, SaveResult>(Pilot, async s => await s.RecordHeldAsync(lab, activity, [], null, await ActivityVersionAsync(activity)))).Succeeded);
+
+        var details = await DetailsAsync(lab, absent);
+        Assert.Null(details.Participation.Single(p => p.Cycle == Cycle.CoreMethods).Reached);
+        Assert.Equal(2, details.History.Count(h => h.Cycle == Cycle.CoreMethods));
+    }
+
+    [Fact]
+    public async Task Targets_and_hand_adjustments_are_kept_in_the_history_and_an_adjustment_needs_a_reason()
+    {
+        var lab = await LabAsync();
+        var stakeholder = await StakeholderAsync(lab, "Futurs usagers", StakeholderKind.PublicCategory);
+
+        var version = (await DetailsAsync(lab, stakeholder)).Version;
+        Assert.True((await app.AsAsync<PublicsService, SaveResult>(Pilot, s => s.SetTargetAsync(lab, stakeholder, Cycle.Impact, ParticipationLevel.Deliberation, version))).Succeeded);
+        version = (await DetailsAsync(lab, stakeholder)).Version;
+        var noReason = await app.AsAsync<PublicsService, SaveResult>(Pilot, s => s.AdjustReachedAsync(lab, stakeholder, Cycle.Impact, ParticipationLevel.Discussion, " ", version));
+        Assert.Equal("Rule.Stakeholder.AdjustmentReasonRequired", noReason.MessageKey);
+        Assert.True((await app.AsAsync<PublicsService, SaveResult>(Pilot, s => s.AdjustReachedAsync(lab, stakeholder, Cycle.Impact, ParticipationLevel.Discussion, "Échanges par mail", version))).Succeeded);
+
+        var details = await DetailsAsync(lab, stakeholder);
+        var impact = details.Participation.Single(p => p.Cycle == Cycle.Impact);
+        Assert.Equal((ParticipationLevel.Deliberation, ParticipationLevel.Discussion, "Échanges par mail"), (impact.Target, impact.Reached, impact.AdjustmentReason));
+        Assert.Equal(2, details.History.Count);
+        Assert.All(details.History, h => Assert.Equal("Pieter (groupe pilote)", h.By));
+
+        var stale = await app.AsAsync<PublicsService, SaveResult>(Pilot, s => s.SetTargetAsync(lab, stakeholder, Cycle.Impact, ParticipationLevel.Collaboration, version));
+        Assert.Equal(SaveStatus.Conflict, stale.Status);
+    }
+
+    [Fact]
+    public async Task The_dashboard_counts_levels_and_raises_the_alerts_in_the_database()
+    {
+        var lab = await LabAsync("Headquarters for Change");
+        const string who = DemoAppFixture.Coordination;
+        var bral = (await app.AsAsync<PublicsService, SaveResult>(who, s => s.AddStakeholderAsync(lab, new StakeholderInput { Name = "BRAL" })))!.Id!.Value;
+        var associations = (await app.AsAsync<PublicsService, SaveResult>(who, s => s.AddStakeholderAsync(lab, new StakeholderInput { Name = "Associations bruxelloises", Kind = StakeholderKind.PublicCategory })))!.Id!.Value;
+        var version = (await app.AsAsync<PublicsService, StakeholderDetails?>(who, s => s.GetStakeholderAsync(lab, associations)))!.Version;
+        await app.AsAsync<PublicsService, SaveResult>(who, s => s.SetTargetAsync(lab, associations, Cycle.Diagnostic, ParticipationLevel.Consultation, version));
+        var day = (await app.AsAsync<PublicsService, SaveResult>(who, s => s.PlanActivityAsync(lab, new ActivityInput
+        {
+            Title = "Deuxième atelier", Cycles = [Cycle.Publics], Date = DateTime.UtcNow.Date.AddDays(7), LevelOffered = ParticipationLevel.Deliberation,
+        }))).Id!.Value;
+        for (var i = 0; i < 2; i++)
+        {
+            var v = await ActivityVersionAsync(day);
+            Assert.True((await app.AsAsync<PublicsService, SaveResult>(who, s => s.PostponeAsync(lab, day, DateTime.UtcNow.Date.AddDays(30 * (i + 1)), "Mobilisation trop faible", v))).Succeeded);
+        }
+
+        var dashboard = (await app.AsAsync<PublicsService, PublicsDashboard?>(who, s => s.GetDashboardAsync(lab)))!;
+
+        Assert.Equal(2, dashboard.StakeholderCount);
+        Assert.Equal(["Associations bruxelloises", "BRAL"], dashboard.Matrix.Select(r => r.Name));
+        Assert.True(dashboard.Matrix[0].Levels[Cycle.Diagnostic].BelowTarget);
+        Assert.Equal(1, dashboard.Alerts.BelowTargetCount);
+        Assert.Equal((associations, Cycle.Diagnostic), (dashboard.Alerts.BelowTarget[0].StakeholderId, dashboard.Alerts.BelowTarget[0].Cycle));
+        Assert.Equal(Enum.GetValues<Cycle>(), dashboard.Alerts.CyclesWithNoOneAboveInformation);
+        Assert.Equal(2, Assert.Single(dashboard.Alerts.PostponedTwice).Postponements);
+        Assert.NotNull(dashboard.Alerts.WeeksWithoutActivity);
+        Assert.All(dashboard.Distribution, d => Assert.Equal(2, d.NotReached));
+        Assert.True(dashboard.CanTrack);
+        Assert.NotEqual(Guid.Empty, bral);
+    }
+
+    [Fact]
+    public async Task Reading_is_for_lab_members_and_keeping_the_register_for_facilitators_and_the_pilot_group()
+    {
+        var bota = await LabAsync();
+        var hq = await LabAsync("Headquarters for Change");
+
+        Assert.Null(await app.AsAsync<PublicsService, PublicsDashboard?>(DemoAppFixture.Pilot, s => s.GetDashboardAsync(hq)));
+        Assert.Null(await app.AsAsync<PublicsService, LabActivities?>(DemoAppFixture.Pilot, s => s.GetActivitiesAsync(hq)));
+        Assert.Equal(SaveStatus.NotFound, (await app.AsAsync<PublicsService, SaveResult>(DemoAppFixture.Pilot, s => s.AddStakeholderAsync(hq, new StakeholderInput { Name = "Intrus" }))).Status);
+
+        var observerView = await app.AsAsync<PublicsService, PublicsDashboard?>(DemoAppFixture.Observer, s => s.GetDashboardAsync(bota));
+        Assert.False(observerView!.CanTrack);
+        Assert.Equal(SaveStatus.Forbidden, (await app.AsAsync<PublicsService, SaveResult>(DemoAppFixture.Observer, s => s.AddStakeholderAsync(bota, new StakeholderInput { Name = "Essai" }))).Status);
+
+        var other = await StakeholderAsync(bota, "Seulement à Bota");
+        var hqActivity = (await app.AsAsync<PublicsService, SaveResult>(DemoAppFixture.Coordination, s => s.PlanActivityAsync(hq, new ActivityInput
+        {
+            Title = "Visite", Cycles = [Cycle.Diagnostic], Date = DateTime.UtcNow.Date, LevelOffered = ParticipationLevel.Information,
+        }))).Id!.Value;
+        var crossed = await app.AsAsync<PublicsService, SaveResult>(DemoAppFixture.Coordination, async s => await s.RecordHeldAsync(hq, hqActivity, [other], null, await ActivityVersionAsync(hqActivity)));
+        Assert.Equal("Rule.Activity.UnknownStakeholder", crossed.MessageKey);
+    }
+}
