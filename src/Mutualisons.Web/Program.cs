@@ -6,6 +6,7 @@ using Mutualisons.Web.Components;
 using Mutualisons.Web.Features.Access;
 using Mutualisons.Web.Features.Account;
 using Mutualisons.Web.Features.Audit;
+using Mutualisons.Web.Features.Publics;
 using Mutualisons.Web.Features.Labs;
 using Mutualisons.Web.Features.Organisations;
 using Mutualisons.Web.Hosting;
@@ -38,7 +39,7 @@ builder.Services.AddScoped<PeopleService>();
 builder.Services.AddScoped<InvitationService>();
 builder.Services.AddScoped<AccountService>();
 builder.Services.AddScoped<AuditService>();
-builder.Services.AddScoped<Mutualisons.Web.Features.Publics.PublicsService>();
+builder.Services.AddScoped<PublicsService>();
 
 builder.Services.AddRazorComponents()
     .AddInteractiveServerComponents();
@@ -71,6 +72,7 @@ app.MapStaticAssets().AllowAnonymous();
 app.MapDatabaseHealth("/health").AllowAnonymous();
 app.MapCultureSwitch().AllowAnonymous();
 app.MapAccountEndpoints();
+app.MapPublicsExports();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
 

@@ -134,6 +134,31 @@ public sealed class ParticipationTests(DemoAppFixture app) : IClassFixture<DemoA
     }
 
     [Fact]
+    public async Task The_matrix_and_history_export_to_csv_with_formulas_neutralised()
+    {
+        System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo("fr");
+        var lab = await LabAsync("In Common");
+        const string who = DemoAppFixture.Coordination;
+        var id = (await app.AsAsync<PublicsService, SaveResult>(who, s => s.AddStakeholderAsync(lab, new StakeholderInput { Name = "=HYPERLINK(\"http://evil\")" }))).Id!.Value;
+        var version = (await app.AsAsync<PublicsService, StakeholderDetails?>(who, s => s.GetStakeholderAsync(lab, id)))!.Version;
+        await app.AsAsync<PublicsService, SaveResult>(who, s => s.SetTargetAsync(lab, id, Cycle.Diagnostic, ParticipationLevel.Discussion, version));
+
+        using var matrix = new StringWriter();
+        Assert.True(await app.AsAsync<PublicsService, bool>(who, s => s.WriteMatrixCsvAsync(lab, matrix)));
+        var lines = matrix.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("Nom,Type de partie prenante,Diagnostiquer les besoins — Objectif,Diagnostiquer les besoins — Niveau atteint", lines[0], StringComparison.Ordinal);
+        Assert.Contains(lines, line => line.StartsWith("\"'=HYPERLINK(\"\"http://evil\"\")\",Organisation,Discussion,", StringComparison.Ordinal));
+
+        using var history = new StringWriter();
+        Assert.True(await app.AsAsync<PublicsService, bool>(who, s => s.WriteHistoryCsvAsync(lab, history)));
+        Assert.Contains("objectif,,Discussion,Camille (coordination)", history.ToString(), StringComparison.Ordinal);
+
+        using var nothing = new StringWriter();
+        Assert.False(await app.AsAsync<PublicsService, bool>(DemoAppFixture.Pilot, s => s.WriteMatrixCsvAsync(lab, nothing)));
+        Assert.Empty(nothing.ToString());
+    }
+
+    [Fact]
     public async Task Reading_is_for_lab_members_and_keeping_the_register_for_facilitators_and_the_pilot_group()
     {
         var bota = await LabAsync();

@@ -1,5 +1,7 @@
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Mutualisons.Web.Localization;
 using Mutualisons.Domain.Access;
 using Mutualisons.Domain.Audit;
 using Mutualisons.Domain.Common;
@@ -20,6 +22,7 @@ public sealed class PublicsService(
     CurrentActor currentActor,
     IValidator<StakeholderInput> stakeholderValidator,
     IValidator<ActivityInput> activityValidator,
+    IStringLocalizer<SharedResource> l,
     TimeProvider time)
 {
     public const int MatrixPageSize = 50;
@@ -85,6 +88,59 @@ public sealed class PublicsService(
                 quietWeeks >= InactivityWeeks ? quietWeeks : null,
                 postponed));
     }
+
+    /// <summary>
+    /// Writes the matrix (one line per stakeholder, target and reached per cycle) as CSV, streamed from the
+    /// database; false when the person has no role in the lab.
+    /// </summary>
+    public async Task<bool> WriteMatrixCsvAsync(Guid labId, TextWriter output, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        var actor = await currentActor.GetAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (await db.RoleInAsync(actor, labId, cancellationToken) is null)
+        {
+            return false;
+        }
+        var cycles = Enum.GetValues<Cycle>();
+        await output.WriteLineAsync(Csv.Line([l["Stakeholders.Name"], l["Stakeholders.Kind"], .. cycles.SelectMany(c => new[] { $"{l.Enum(c)} — {l["Publics.Target"]}", $"{l.Enum(c)} — {l["Publics.Reached"]}" })]));
+        var rows = db.Stakeholders.AsNoTracking().Where(s => s.LabId == labId).OrderBy(s => s.Name)
+            .Select(s => new { s.Name, s.Kind, Levels = s.Participation.Select(p => new { p.Cycle, p.Target, Reached = p.Adjusted ?? p.Derived }).ToList() })
+            .AsAsyncEnumerable();
+        await foreach (var row in rows.WithCancellation(cancellationToken))
+        {
+            var levels = row.Levels.ToDictionary(x => x.Cycle);
+            await output.WriteLineAsync(Csv.Line([row.Name, l.Enum(row.Kind), .. cycles.SelectMany(c => new[] { LevelText(levels.GetValueOrDefault(c)?.Target), LevelText(levels.GetValueOrDefault(c)?.Reached) })]));
+        }
+        return true;
+    }
+
+    /// <summary>Writes every change of targets and reached levels, oldest first, as CSV.</summary>
+    public async Task<bool> WriteHistoryCsvAsync(Guid labId, TextWriter output, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        var actor = await currentActor.GetAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (await db.RoleInAsync(actor, labId, cancellationToken) is null)
+        {
+            return false;
+        }
+        await output.WriteLineAsync(Csv.Line([l["Audit.When"], l["Stakeholders.Name"], l["Publics.Cycle"], l["Audit.What"], l["Publics.From"], l["Publics.To"], l["Audit.Who"], l["Audit.Details"]]));
+        var changes = db.Stakeholders.AsNoTracking().Where(s => s.LabId == labId)
+            .SelectMany(s => s.History.Select(h => new { s.Name, h.At, h.Cycle, h.Aspect, h.From, h.To, h.By, h.Reason }))
+            .OrderBy(h => h.At)
+            .GroupJoin(db.Users, h => h.By, u => u.Id, (h, u) => new { h, u })
+            .SelectMany(x => x.u.DefaultIfEmpty(), (x, u) => new { x.h, Author = u == null ? null : u.DisplayName })
+            .AsAsyncEnumerable();
+        await foreach (var change in changes.WithCancellation(cancellationToken))
+        {
+            var who = change.Author ?? (change.h.By is null ? l["Publics.ByAttendance"] : l["User.Deleted"]);
+            await output.WriteLineAsync(Csv.Line([change.h.At.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture), change.h.Name, l.Enum(change.h.Cycle), l[$"Publics.Aspect.{change.h.Aspect}"], LevelText(change.h.From), LevelText(change.h.To), who, change.h.Reason]));
+        }
+        return true;
+    }
+
+    private string LevelText(ParticipationLevel? level) => level is { } value ? l.Enum(value) : string.Empty;
 
     public async Task<StakeholderDetails?> GetStakeholderAsync(Guid labId, Guid stakeholderId, CancellationToken cancellationToken = default)
     {
