@@ -55,6 +55,11 @@ public sealed class ParticipationTests(DemoAppFixture app) : IClassFixture<DemoA
         var bramLevels = (await DetailsAsync(lab, bram)).Participation.ToDictionary(p => p.Cycle, p => p.Reached);
         Assert.Equal(ParticipationLevel.Consultation, bramLevels[Cycle.Publics]);
 
+        var dashboard = (await app.AsAsync<PublicsService, PublicsDashboard?>(Pilot, s => s.GetDashboardAsync(lab)))!;
+        var thisMonth = dashboard.Opening.Single(m => m.Year == DateTime.UtcNow.Year && m.Month == DateTime.UtcNow.Month);
+        Assert.True(thisMonth.RaisedTo[ParticipationLevel.Deliberation] >= 1);
+        Assert.True(thisMonth.RaisedTo[ParticipationLevel.Consultation] >= 3);
+
         var history = (await DetailsAsync(lab, ana)).History;
         Assert.Contains(history, h => h.Cycle == Cycle.Publics && h.From == ParticipationLevel.Consultation && h.To == ParticipationLevel.Deliberation && h.Reason == "Atelier des pistes" && h.By is null);
         Assert.Contains(history, h => h.Cycle == Cycle.Diagnostic && h.From is null && h.To == ParticipationLevel.Consultation);

@@ -27,6 +27,9 @@ public sealed record PublicsAlerts(
     public bool Any => BelowTargetCount > 0 || CyclesWithNoOneAboveInformation.Count > 0 || WeeksWithoutActivity is not null || PostponedTwice.Count > 0;
 }
 
+/// <summary>How many reached levels were raised to each rung in one month: the lab opening up over time.</summary>
+public sealed record OpeningMonth(int Year, int Month, IReadOnlyDictionary<ParticipationLevel, int> RaisedTo);
+
 public sealed record PublicsDashboard(
     Guid LabId,
     string LabName,
@@ -35,7 +38,8 @@ public sealed record PublicsDashboard(
     int Page,
     IReadOnlyList<MatrixRow> Matrix,
     IReadOnlyList<CycleDistribution> Distribution,
-    PublicsAlerts Alerts);
+    PublicsAlerts Alerts,
+    IReadOnlyList<OpeningMonth> Opening);
 
 public sealed record ParticipationLine(Cycle Cycle, ParticipationLevel? Target, ParticipationLevel? Derived, ParticipationLevel? Adjusted, string AdjustmentReason)
 {

@@ -27,6 +27,7 @@ public sealed class PublicsService(
 {
     public const int MatrixPageSize = 50;
     public const int InactivityWeeks = 6;
+    public const int OpeningMonths = 12;
     private const int AlertListLength = 10;
 
     /// <summary>The pilot group's view: one page of the matrix, the distribution per cycle and the alerts, all computed by PostgreSQL.</summary>
@@ -69,6 +70,16 @@ public sealed class PublicsService(
             .Select(a => new PostponedActivity(a.Id, a.Title, a.PostponementCount, a.ScheduledAt))
             .ToListAsync(cancellationToken);
 
+        var since = time.GetUtcNow().AddMonths(-OpeningMonths);
+        var raised = await stakeholders.SelectMany(s => s.History)
+            .Where(h => h.Aspect == ParticipationAspect.Reached && h.To != null && (h.From == null || h.To > h.From) && h.At >= since)
+            .GroupBy(h => new { h.At.Year, h.At.Month, h.To })
+            .Select(g => new { g.Key.Year, g.Key.Month, g.Key.To, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        var opening = raised.GroupBy(r => (r.Year, r.Month)).OrderBy(g => g.Key)
+            .Select(g => new OpeningMonth(g.Key.Year, g.Key.Month, g.ToDictionary(r => r.To!.Value, r => r.Count)))
+            .ToList();
+
         var distribution = Enum.GetValues<Cycle>().Select(cycle => new CycleDistribution(
             cycle,
             counts.Where(c => c.Cycle == cycle && c.Reached is not null).ToDictionary(c => c.Reached!.Value, c => c.Count),
@@ -86,7 +97,8 @@ public sealed class PublicsService(
                 [.. firstBelow.Select(b => new BelowTargetAlert(b.StakeholderId, b.Name, b.Cycle, b.Target!.Value, b.Reached))],
                 onlyInformed,
                 quietWeeks >= InactivityWeeks ? quietWeeks : null,
-                postponed));
+                postponed),
+            opening);
     }
 
     /// <summary>
