@@ -21,6 +21,11 @@ public sealed class LabPerson
 
     public DateTimeOffset Since { get; private set; }
 
+    /// <summary>What this person takes on for the lab (keeps the process alive, runs a working group…).</summary>
+    public string Responsibilities { get; private set; } = string.Empty;
+
+    internal void Describe(string responsibilities) => Responsibilities = responsibilities;
+
     internal void Change(LabRole role, Guid? organisationId)
     {
         Role = role;

@@ -18,5 +18,10 @@ public sealed class Membership
 
     public DateTimeOffset JoinedAt { get; private set; }
 
+    /// <summary>The mandate agreed in a bilateral meeting; none until one is recorded.</summary>
+    public Mandate? Mandate { get; private set; }
+
     internal void ChangeRole(MembershipRole role) => Role = role;
+
+    internal void Record(Mandate mandate) => Mandate = mandate;
 }

@@ -141,6 +141,22 @@ public sealed class Mutualisation
         return entry;
     }
 
+    /// <summary>Records what a bilateral meeting settled with one of the lab's organisations.</summary>
+    public void RecordMandate(Guid organisationId, Mandate mandate, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(mandate);
+        MembershipOf(organisationId).Record(mandate);
+        Touch(now);
+    }
+
+    public void DescribeResponsibilities(Guid personId, string? responsibilities, DateTimeOffset now)
+    {
+        var person = _people.SingleOrDefault(p => p.PersonId == personId)
+            ?? throw new DomainException("Lab.PersonNotInLab", "This person has no role in the lab.");
+        person.Describe(Guard.OptionalText(responsibilities, Limits.ShortText, "Lab.ResponsibilitiesTooLong", "The responsibilities"));
+        Touch(now);
+    }
+
     public LabRole? RoleOf(Guid personId) => _people.SingleOrDefault(p => p.PersonId == personId)?.Role;
 
     /// <summary>Gives a person a role in the lab; a participant speaks for one of the lab's organisations.</summary>

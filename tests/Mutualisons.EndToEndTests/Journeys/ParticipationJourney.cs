@@ -127,6 +127,28 @@ public sealed class ParticipationJourney(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task The_pilot_group_records_the_mandate_of_a_bilateral_meeting()
+    {
+        var (page, lab) = await StartAsync();
+        await page.OpenAsync($"/labs/{lab}/publics");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Groupe pilote" }).ClickAsync();
+        await Expect(page.GetByText("Faire vivre le processus et garder le cap.")).ToBeVisibleAsync();
+
+        var card = page.Locator("[data-mandate='Vluchtelingenwerk Vlaanderen']");
+        await card.GetByRole(AriaRole.Button, new() { Name = "Noter le mandat" }).ClickAsync();
+        await card.Locator("#mandate-decision").FillAsync("Directie");
+        await card.Locator("#mandate-time").FillAsync("Coördinator, een halve dag per maand");
+        await card.GetByLabel("Feu vert donné").CheckAsync();
+        await card.GetByRole(AriaRole.Button, new() { Name = "Enregistrer" }).ClickAsync();
+        await Expect(card).ToContainTextAsync("Indiquez la date du feu vert.");
+
+        await card.Locator("#mandate-green-light-on").FillAsync("2018-12-04");
+        await card.GetByRole(AriaRole.Button, new() { Name = "Enregistrer" }).ClickAsync();
+        await Expect(card).ToContainTextAsync("Feu vert le 4 déc. 2018");
+        await Expect(card).ToContainTextAsync("Coördinator, een halve dag per maand");
+    }
+
+    [Fact]
     public async Task An_observer_reads_the_ladder_but_cannot_change_it()
     {
         Guid lab;

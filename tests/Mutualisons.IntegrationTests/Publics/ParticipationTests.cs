@@ -164,6 +164,35 @@ public sealed class ParticipationTests(DemoAppFixture app) : IClassFixture<DemoA
     }
 
     [Fact]
+    public async Task The_pilot_group_records_mandates_and_responsibilities()
+    {
+        var lab = await LabAsync();
+        var group = (await app.AsAsync<PublicsService, PilotGroupView?>(Pilot, s => s.GetPilotGroupAsync(lab)))!;
+        var sawb = group.Organisations.Single(o => o.Name == "SAW-B").OrganisationId;
+
+        var missingDate = await app.AsAsync<PublicsService, SaveResult>(Pilot, s => s.RecordMandateAsync(lab, sawb, new MandateInput { GreenLight = true }, group.Version));
+        Assert.Contains(nameof(MandateInput.GreenLightOn), missingDate.Errors!.Keys);
+
+        var saved = await app.AsAsync<PublicsService, SaveResult>(Pilot, s => s.RecordMandateAsync(lab, sawb, new MandateInput
+        {
+            DecisionMaker = "Conseil d'administration", TimeGivers = "Responsable RH, 2 h par semaine", BudgetMargin = "500 €", GreenLight = true, GreenLightOn = "2018-12-04",
+        }, group.Version));
+        Assert.True(saved.Succeeded, saved.MessageKey);
+
+        group = (await app.AsAsync<PublicsService, PilotGroupView?>(Pilot, s => s.GetPilotGroupAsync(lab)))!;
+        var pilot = group.Members.Single(m => m.Name == "Pieter (groupe pilote)");
+        Assert.True((await app.AsAsync<PublicsService, SaveResult>(Pilot, s => s.DescribeResponsibilitiesAsync(lab, pilot.PersonId, "Relance les groupes de travail", group.Version))).Succeeded);
+
+        group = (await app.AsAsync<PublicsService, PilotGroupView?>(DemoAppFixture.Observer, s => s.GetPilotGroupAsync(lab)))!;
+        var mandate = group.Organisations.Single(o => o.OrganisationId == sawb).Mandate!;
+        Assert.Equal(("Conseil d'administration", true, new DateTimeOffset(2018, 12, 4, 0, 0, 0, TimeSpan.Zero)), (mandate.DecisionMaker, mandate.GreenLight, mandate.GreenLightOn!.Value));
+        Assert.Equal("Relance les groupes de travail", group.Members.Single(m => m.PersonId == pilot.PersonId).Responsibilities);
+        Assert.False(group.CanTrack);
+        Assert.Equal(SaveStatus.Forbidden, (await app.AsAsync<PublicsService, SaveResult>(DemoAppFixture.Observer, s => s.RecordMandateAsync(lab, sawb, new MandateInput(), group.Version))).Status);
+        Assert.Null(await app.AsAsync<PublicsService, PilotGroupView?>(Pilot, async s => await s.GetPilotGroupAsync(await LabAsync("In Common"))));
+    }
+
+    [Fact]
     public async Task Reading_is_for_lab_members_and_keeping_the_register_for_facilitators_and_the_pilot_group()
     {
         var bota = await LabAsync();

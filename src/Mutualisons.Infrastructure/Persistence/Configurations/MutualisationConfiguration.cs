@@ -31,6 +31,16 @@ internal sealed class MutualisationConfiguration : IEntityTypeConfiguration<Mutu
             // The key itself is the rule: an organisation is in a lab once.
             membership.HasKey("MutualisationId", nameof(Membership.OrganisationId));
             membership.HasOne<Organisation>().WithMany().HasForeignKey(m => m.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+            membership.OwnsOne(m => m.Mandate, mandate =>
+            {
+                mandate.Property(x => x.DecisionMaker).HasMaxLength(Limits.ShortText).HasColumnName("mandate_decision_maker");
+                mandate.Property(x => x.TimeGivers).HasMaxLength(Limits.ShortText).HasColumnName("mandate_time_givers");
+                mandate.Property(x => x.BudgetMargin).HasMaxLength(Limits.ShortText).HasColumnName("mandate_budget_margin");
+                mandate.Property(x => x.StaffMargin).HasMaxLength(Limits.ShortText).HasColumnName("mandate_staff_margin");
+                mandate.Property(x => x.Domains).HasMaxLength(Limits.ShortText).HasColumnName("mandate_domains");
+                mandate.Property(x => x.GreenLightOn).HasColumnName("mandate_green_light_on");
+                mandate.Ignore(x => x.GreenLight);
+            });
         });
         builder.Navigation(m => m.Memberships).HasField("_memberships").UsePropertyAccessMode(PropertyAccessMode.Field);
 
@@ -63,6 +73,7 @@ internal sealed class MutualisationConfiguration : IEntityTypeConfiguration<Mutu
             // One role per person and lab.
             person.HasKey("MutualisationId", nameof(LabPerson.PersonId));
             person.HasIndex(p => p.PersonId);
+            person.Property(p => p.Responsibilities).HasMaxLength(Limits.ShortText);
             person.HasOne<UserAccount>().WithMany().HasForeignKey(p => p.PersonId).OnDelete(DeleteBehavior.Cascade);
             person.HasOne<Organisation>().WithMany().HasForeignKey(p => p.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         });

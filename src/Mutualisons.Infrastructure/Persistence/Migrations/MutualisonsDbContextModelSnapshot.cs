@@ -791,6 +791,12 @@ namespace Mutualisons.Infrastructure.Persistence.Migrations
                                 .HasColumnType("uuid")
                                 .HasColumnName("organisation_id");
 
+                            b1.Property<string>("Responsibilities")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("responsibilities");
+
                             b1.Property<string>("Role")
                                 .IsRequired()
                                 .HasMaxLength(40)
@@ -968,6 +974,61 @@ namespace Mutualisons.Infrastructure.Persistence.Migrations
                                 .OnDelete(DeleteBehavior.Restrict)
                                 .IsRequired()
                                 .HasConstraintName("fk_lab_memberships_organisations_organisation_id");
+
+                            b1.OwnsOne("Mutualisons.Domain.Labs.Mandate", "Mandate", b2 =>
+                                {
+                                    b2.Property<Guid>("MembershipMutualisationId")
+                                        .HasColumnType("uuid")
+                                        .HasColumnName("mutualisation_id");
+
+                                    b2.Property<Guid>("MembershipOrganisationId")
+                                        .HasColumnType("uuid")
+                                        .HasColumnName("organisation_id");
+
+                                    b2.Property<string>("BudgetMargin")
+                                        .IsRequired()
+                                        .HasMaxLength(200)
+                                        .HasColumnType("character varying(200)")
+                                        .HasColumnName("mandate_budget_margin");
+
+                                    b2.Property<string>("DecisionMaker")
+                                        .IsRequired()
+                                        .HasMaxLength(200)
+                                        .HasColumnType("character varying(200)")
+                                        .HasColumnName("mandate_decision_maker");
+
+                                    b2.Property<string>("Domains")
+                                        .IsRequired()
+                                        .HasMaxLength(200)
+                                        .HasColumnType("character varying(200)")
+                                        .HasColumnName("mandate_domains");
+
+                                    b2.Property<DateTimeOffset?>("GreenLightOn")
+                                        .HasColumnType("timestamp with time zone")
+                                        .HasColumnName("mandate_green_light_on");
+
+                                    b2.Property<string>("StaffMargin")
+                                        .IsRequired()
+                                        .HasMaxLength(200)
+                                        .HasColumnType("character varying(200)")
+                                        .HasColumnName("mandate_staff_margin");
+
+                                    b2.Property<string>("TimeGivers")
+                                        .IsRequired()
+                                        .HasMaxLength(200)
+                                        .HasColumnType("character varying(200)")
+                                        .HasColumnName("mandate_time_givers");
+
+                                    b2.HasKey("MembershipMutualisationId", "MembershipOrganisationId");
+
+                                    b2.ToTable("lab_memberships");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("MembershipMutualisationId", "MembershipOrganisationId")
+                                        .HasConstraintName("fk_lab_memberships_lab_memberships_mutualisation_id_organisati");
+                                });
+
+                            b1.Navigation("Mandate");
                         });
 
                     b.Navigation("Cycles");

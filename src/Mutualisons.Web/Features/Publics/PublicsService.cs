@@ -22,6 +22,7 @@ public sealed class PublicsService(
     CurrentActor currentActor,
     IValidator<StakeholderInput> stakeholderValidator,
     IValidator<ActivityInput> activityValidator,
+    IValidator<MandateInput> mandateValidator,
     IStringLocalizer<SharedResource> l,
     TimeProvider time)
 {
@@ -153,6 +154,58 @@ public sealed class PublicsService(
     }
 
     private string LevelText(ParticipationLevel? level) => level is { } value ? l.Enum(value) : string.Empty;
+
+    /// <summary>The pilot group: its people and what they take on, and each organisation's mandate.</summary>
+    public async Task<PilotGroupView?> GetPilotGroupAsync(Guid labId, CancellationToken cancellationToken = default)
+    {
+        var actor = await currentActor.GetAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (await db.RoleInAsync(actor, labId, cancellationToken) is not { } role)
+        {
+            return null;
+        }
+        var lab = await db.Mutualisations.AsNoTracking().AsSplitQuery().SingleAsync(m => m.Id == labId, cancellationToken);
+        var personIds = lab.People.Where(p => p.Role is LabRole.Facilitator or LabRole.PilotGroupMember).Select(p => p.PersonId).ToList();
+        var names = await db.Users.Where(u => personIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        var organisationIds = lab.Memberships.Select(m => m.OrganisationId).ToList();
+        var organisations = await db.Organisations.Where(o => organisationIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken);
+        return new PilotGroupView(
+            lab.Name, role.Allows(LabRight.TrackParticipation), lab.Version,
+            [.. lab.People.Where(p => personIds.Contains(p.PersonId)).OrderBy(p => p.Role).Select(p => new PilotMember(p.PersonId, names.GetValueOrDefault(p.PersonId, string.Empty), p.Role, p.Responsibilities))],
+            [.. lab.Memberships.OrderBy(m => m.Role).ThenBy(m => organisations.GetValueOrDefault(m.OrganisationId), StringComparer.CurrentCulture)
+                .Select(m => new OrganisationMandate(m.OrganisationId, organisations.GetValueOrDefault(m.OrganisationId, string.Empty), m.Role, m.Mandate))]);
+    }
+
+    public async Task<SaveResult> RecordMandateAsync(Guid labId, Guid organisationId, MandateInput input, uint version, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var validation = await mandateValidator.ValidateAsync(input, cancellationToken);
+        if (!validation.IsValid)
+        {
+            return SaveResult.Invalid(validation);
+        }
+        var actor = await currentActor.GetAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.ApplyAsync(actor, labId, version, LabRight.TrackParticipation, lab =>
+        {
+            var now = time.GetUtcNow();
+            var mandate = input.ToMandate();
+            lab.RecordMandate(organisationId, mandate, now);
+            return new AuditEntry(labId, actor.UserId, AuditAction.Changed, "Mandate", organisationId, $"{mandate.DecisionMaker} / {(mandate.GreenLight ? "green light" : "no green light yet")}", now);
+        }, cancellationToken);
+    }
+
+    public async Task<SaveResult> DescribeResponsibilitiesAsync(Guid labId, Guid personId, string? responsibilities, uint version, CancellationToken cancellationToken = default)
+    {
+        var actor = await currentActor.GetAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.ApplyAsync(actor, labId, version, LabRight.TrackParticipation, lab =>
+        {
+            var now = time.GetUtcNow();
+            lab.DescribeResponsibilities(personId, responsibilities, now);
+            return new AuditEntry(labId, actor.UserId, AuditAction.Changed, "Person", personId, responsibilities ?? string.Empty, now);
+        }, cancellationToken);
+    }
 
     public async Task<StakeholderDetails?> GetStakeholderAsync(Guid labId, Guid stakeholderId, CancellationToken cancellationToken = default)
     {
