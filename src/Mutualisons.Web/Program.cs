@@ -40,6 +40,7 @@ builder.Services.AddScoped<InvitationService>();
 builder.Services.AddScoped<AccountService>();
 builder.Services.AddScoped<AuditService>();
 builder.Services.AddScoped<PublicsService>();
+builder.Services.AddScoped<DirectoryService>();
 
 builder.Services.AddRazorComponents()
     .AddInteractiveServerComponents();

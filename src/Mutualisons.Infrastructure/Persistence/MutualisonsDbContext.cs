@@ -5,6 +5,7 @@ using Mutualisons.Domain.Access;
 using Mutualisons.Domain.Audit;
 using Mutualisons.Domain.Labs;
 using Mutualisons.Domain.Organisations;
+using Mutualisons.Domain.People;
 using Mutualisons.Domain.Publics;
 using Mutualisons.Infrastructure.Email;
 using Mutualisons.Infrastructure.Identity;
@@ -24,6 +25,8 @@ public sealed class MutualisonsDbContext(DbContextOptions<MutualisonsDbContext> 
     public DbSet<Stakeholder> Stakeholders => Set<Stakeholder>();
 
     public DbSet<Activity> Activities => Set<Activity>();
+
+    public DbSet<PersonProfile> PersonProfiles => Set<PersonProfile>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 

@@ -193,6 +193,27 @@ public sealed class ParticipationTests(DemoAppFixture app) : IClassFixture<DemoA
     }
 
     [Fact]
+    public async Task The_directory_lists_only_who_chose_to_be_listed_and_only_what_they_show()
+    {
+        var lab = await LabAsync();
+        await app.AsAsync<DirectoryService, SaveResult>(DemoAppFixture.Participant, s => s.SaveMineAsync(new ProfileInput
+        {
+            ItLead = true, French = true, English = true, Interests = "RGPD, football", Listed = true, ShowLanguages = true, ShowInterests = true, ShowEmail = false,
+        }));
+        await app.AsAsync<DirectoryService, SaveResult>(DemoAppFixture.Observer, s => s.SaveMineAsync(new ProfileInput { HrLead = true, Interests = "Secret", Listed = false, ShowInterests = true }));
+
+        var directory = (await app.AsAsync<DirectoryService, LabDirectory?>(DemoAppFixture.Pilot, s => s.GetAsync(lab)))!;
+        var paula = Assert.Single(directory.Entries);
+        Assert.Equal(("Paula (Médecins du Monde)", "Médecins du Monde", "RGPD, football", null), (paula.Name, paula.Organisation, paula.Interests, paula.Email));
+        Assert.Equal([Domain.Organisations.Language.French, Domain.Organisations.Language.English], paula.Languages);
+
+        Assert.Single((await app.AsAsync<DirectoryService, LabDirectory?>(DemoAppFixture.Pilot, s => s.GetAsync(lab, "football")))!.Entries);
+        Assert.Empty((await app.AsAsync<DirectoryService, LabDirectory?>(DemoAppFixture.Pilot, s => s.GetAsync(lab, null, Domain.Organisations.Language.Dutch)))!.Entries);
+        Assert.Single((await app.AsAsync<DirectoryService, LabDirectory?>(DemoAppFixture.Pilot, s => s.GetAsync(lab, null, null, Domain.Organisations.ContactRole.ItLead)))!.Entries);
+        Assert.Null(await app.AsAsync<DirectoryService, LabDirectory?>(DemoAppFixture.Pilot, async s => await s.GetAsync(await LabAsync("In Common"))));
+    }
+
+    [Fact]
     public async Task Reading_is_for_lab_members_and_keeping_the_register_for_facilitators_and_the_pilot_group()
     {
         var bota = await LabAsync();

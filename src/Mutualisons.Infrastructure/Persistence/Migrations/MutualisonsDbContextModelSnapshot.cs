@@ -418,6 +418,50 @@ namespace Mutualisons.Infrastructure.Persistence.Migrations
                     b.ToTable("organisations", (string)null);
                 });
 
+            modelBuilder.Entity("Mutualisons.Domain.People.PersonProfile", b =>
+                {
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("Interests")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("interests");
+
+                    b.PrimitiveCollection<string[]>("Languages")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("languages");
+
+                    b.Property<bool>("Listed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("listed");
+
+                    b.PrimitiveCollection<string[]>("Roles")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("roles");
+
+                    b.Property<bool>("ShowsEmail")
+                        .HasColumnType("boolean")
+                        .HasColumnName("shows_email");
+
+                    b.Property<bool>("ShowsInterests")
+                        .HasColumnType("boolean")
+                        .HasColumnName("shows_interests");
+
+                    b.Property<bool>("ShowsLanguages")
+                        .HasColumnType("boolean")
+                        .HasColumnName("shows_languages");
+
+                    b.HasKey("PersonId")
+                        .HasName("pk_person_profiles");
+
+                    b.ToTable("person_profiles", (string)null);
+                });
+
             modelBuilder.Entity("Mutualisons.Domain.Publics.Activity", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1087,6 +1131,16 @@ namespace Mutualisons.Infrastructure.Persistence.Migrations
                         });
 
                     b.Navigation("Contacts");
+                });
+
+            modelBuilder.Entity("Mutualisons.Domain.People.PersonProfile", b =>
+                {
+                    b.HasOne("Mutualisons.Infrastructure.Identity.UserAccount", null)
+                        .WithOne()
+                        .HasForeignKey("Mutualisons.Domain.People.PersonProfile", "PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_person_profiles_asp_net_users_person_id");
                 });
 
             modelBuilder.Entity("Mutualisons.Domain.Publics.Activity", b =>

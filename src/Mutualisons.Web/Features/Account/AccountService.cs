@@ -66,9 +66,13 @@ public sealed class AccountService(
             .Select(i => new { i.Email, i.Role, i.CreatedAt, i.ExpiresAt, i.AcceptedAt, SentByMe = i.InvitedBy == userId })
             .ToListAsync(cancellationToken);
 
+        var profile = await db.PersonProfiles.AsNoTracking().Where(p => p.PersonId == userId)
+            .Select(p => new { p.Roles, p.Languages, p.Interests, p.Listed, p.ShowsEmail, p.ShowsLanguages, p.ShowsInterests })
+            .SingleOrDefaultAsync(cancellationToken);
         var export = new
         {
             account = new { account.Id, account.DisplayName, account.Email, account.CreatedAt, account.IsPlatformAdmin, account.LockoutEnd, account.AccessFailedCount },
+            directoryProfile = profile,
             labRoles = roles,
             focusMoves = moves,
             auditTrail = audit,
