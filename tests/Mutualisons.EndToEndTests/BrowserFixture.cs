@@ -35,6 +35,8 @@ public sealed class BrowserFixture : IAsyncLifetime, IAsyncDisposable
         _app.StartServer();
         BaseAddress = new Uri($"http://127.0.0.1:{port}");
 
+        // Two cores run the app, PostgreSQL, Chromium and other test assemblies at once: be patient, not flaky.
+        Assertions.SetDefaultExpectTimeout(15_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

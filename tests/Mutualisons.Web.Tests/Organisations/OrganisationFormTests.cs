@@ -58,7 +58,7 @@ public sealed class OrganisationFormTests : IAsyncLifetime, IAsyncDisposable
 
         SaveButton(form).Click();
 
-        Assert.Equal("Le nom de l'organisation est obligatoire.", HelperTextOf(form, "organisation-name"));
+        form.WaitForAssertion(() => Assert.Equal("Le nom de l'organisation est obligatoire.", HelperTextOf(form, "organisation-name")));
         Assert.Contains("Choisissez la forme de l'organisation.", form.Markup, StringComparison.Ordinal);
         Assert.Contains("Cochez au moins une langue de travail.", form.Markup, StringComparison.Ordinal);
         Assert.Contains("Certaines informations sont à corriger", form.Markup, StringComparison.Ordinal);
@@ -73,7 +73,7 @@ public sealed class OrganisationFormTests : IAsyncLifetime, IAsyncDisposable
 
         form.FindAll("button").Single(b => b.TextContent.Trim() == "Opslaan").Click();
 
-        Assert.Equal("De naam van de organisatie is verplicht.", HelperTextOf(form, "organisation-name"));
+        form.WaitForAssertion(() => Assert.Equal("De naam van de organisatie is verplicht.", HelperTextOf(form, "organisation-name")));
         Assert.Contains("Vink minstens één werktaal aan.", form.Markup, StringComparison.Ordinal);
     }
 
@@ -88,7 +88,7 @@ public sealed class OrganisationFormTests : IAsyncLifetime, IAsyncDisposable
 
         SaveButton(form).Click();
 
-        Assert.StartsWith("Indiquez une adresse web complète", HelperTextOf(form, "organisation-website"), StringComparison.Ordinal);
+        form.WaitForAssertion(() => Assert.StartsWith("Indiquez une adresse web complète", HelperTextOf(form, "organisation-website"), StringComparison.Ordinal));
         Assert.Contains("La latitude est comprise entre -90 et 90.", HelperTextOf(form, "organisation-latitude"), StringComparison.Ordinal);
         Assert.Contains("Latitude et longitude vont ensemble", HelperTextOf(form, "organisation-longitude"), StringComparison.Ordinal);
         Assert.Equal("Cette adresse de courriel n'est pas valide.", HelperTextOf(form, "contact-0-email"));
@@ -102,11 +102,11 @@ public sealed class OrganisationFormTests : IAsyncLifetime, IAsyncDisposable
     {
         var form = RenderForm(new OrganisationInput { Kind = OrganisationKind.Association, Languages = [Language.French] });
         SaveButton(form).Click();
-        Assert.NotEmpty(HelperTextOf(form, "organisation-name"));
+        form.WaitForAssertion(() => Assert.NotEmpty(HelperTextOf(form, "organisation-name")));
 
         form.Find("#organisation-name").Input("Communa");
 
-        Assert.Empty(HelperTextOf(form, "organisation-name"));
+        form.WaitForAssertion(() => Assert.Empty(HelperTextOf(form, "organisation-name")));
     }
 
     [Fact]
@@ -118,7 +118,8 @@ public sealed class OrganisationFormTests : IAsyncLifetime, IAsyncDisposable
 
         SaveButton(form).Click();
 
-        var saved = Assert.Single(_saved);
+        form.WaitForAssertion(() => Assert.Single(_saved));
+        var saved = _saved[0];
         Assert.Equal(("Communa", "Saint-Gilles"), (saved.Name, saved.City));
         Assert.DoesNotContain("mud-input-error", form.Markup, StringComparison.Ordinal);
     }
@@ -132,7 +133,7 @@ public sealed class OrganisationFormTests : IAsyncLifetime, IAsyncDisposable
 
         SaveButton(form).Click();
 
-        Assert.Contains("Quelqu'un a modifié ces informations entre-temps", form.Markup, StringComparison.Ordinal);
+        form.WaitForAssertion(() => Assert.Contains("Quelqu'un a modifié ces informations entre-temps", form.Markup, StringComparison.Ordinal));
         Assert.Equal("Mouvement urbain", form.Find("#organisation-sector").GetAttribute("value"));
         Assert.Single(_saved);
     }

@@ -11,6 +11,18 @@ namespace Mutualisons.Web.Features.Access;
 public static class LabChanges
 {
     /// <summary>
+    /// Why a person may not change a lab: "not found" when they have no role in it (its existence stays
+    /// hidden), "forbidden" when their role lacks the right; null when they may.
+    /// </summary>
+    public static async Task<SaveResult?> RefusalAsync(this MutualisonsDbContext db, Actor actor, Guid labId, LabRight right, CancellationToken cancellationToken = default) =>
+        await db.RoleInAsync(actor, labId, cancellationToken) switch
+        {
+            null => SaveResult.NotFound,
+            var role when !role.Allows(right) => SaveResult.Forbidden,
+            _ => null,
+        };
+
+    /// <summary>
     /// The one way lab aggregates change: check the person's right on the lab (an unknown or foreign lab is
     /// "not found"), load it, apply a domain operation against the version the user saw, and save it with
     /// its audit entry, all or nothing.
@@ -21,14 +33,9 @@ public static class LabChanges
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(change);
-        var role = await db.RoleInAsync(actor, labId, cancellationToken);
-        if (role is null)
+        if (await db.RefusalAsync(actor, labId, right, cancellationToken) is { } refusal)
         {
-            return SaveResult.NotFound;
-        }
-        if (!role.Allows(right))
-        {
-            return SaveResult.Forbidden;
+            return refusal;
         }
 
         var lab = await db.Mutualisations.AsSplitQuery().SingleAsync(m => m.Id == labId, cancellationToken);

@@ -72,7 +72,7 @@ public sealed class PeopleService(
 
         var actor = await currentActor.GetAsync();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        if (await Refusal(db, actor, labId, cancellationToken) is { } refusal)
+        if (await db.RefusalAsync(actor, labId, LabRight.ManagePeople, cancellationToken) is { } refusal)
         {
             return refusal;
         }
@@ -110,7 +110,7 @@ public sealed class PeopleService(
     {
         var actor = await currentActor.GetAsync();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        if (await Refusal(db, actor, labId, cancellationToken) is { } refusal)
+        if (await db.RefusalAsync(actor, labId, LabRight.ManagePeople, cancellationToken) is { } refusal)
         {
             return refusal;
         }
@@ -173,14 +173,6 @@ public sealed class PeopleService(
             lab.RemoveMember(organisationId, now);
             return ("Membership", organisationId, AuditAction.Deleted, string.Empty);
         }, cancellationToken);
-
-    private static async Task<SaveResult?> Refusal(MutualisonsDbContext db, Actor actor, Guid labId, CancellationToken cancellationToken) =>
-        await db.RoleInAsync(actor, labId, cancellationToken) switch
-        {
-            null => SaveResult.NotFound,
-            var role when !role.Allows(LabRight.ManagePeople) => SaveResult.Forbidden,
-            _ => null,
-        };
 
     private async Task<SaveResult> ChangeLabAsync(Guid labId, uint version, Func<Mutualisation, DateTimeOffset, (string Subject, Guid? SubjectId, AuditAction Action, string Summary)> change, CancellationToken cancellationToken)
     {

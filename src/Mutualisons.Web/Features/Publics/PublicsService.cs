@@ -238,7 +238,7 @@ public sealed class PublicsService(
         }
         var actor = await currentActor.GetAsync();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        if (await RefusalAsync(db, actor, labId, cancellationToken) is { } refusal)
+        if (await db.RefusalAsync(actor, labId, LabRight.TrackParticipation, cancellationToken) is { } refusal)
         {
             return refusal;
         }
@@ -291,7 +291,7 @@ public sealed class PublicsService(
         }
         var actor = await currentActor.GetAsync();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        if (await RefusalAsync(db, actor, labId, cancellationToken) is { } refusal)
+        if (await db.RefusalAsync(actor, labId, LabRight.TrackParticipation, cancellationToken) is { } refusal)
         {
             return refusal;
         }
@@ -361,19 +361,12 @@ public sealed class PublicsService(
         return await db.Stakeholders.CountAsync(s => s.LabId == labId && ids.Contains(s.Id), cancellationToken) == ids.Count;
     }
 
-    private static async Task<SaveResult?> RefusalAsync(MutualisonsDbContext db, Actor actor, Guid labId, CancellationToken cancellationToken) =>
-        await db.RoleInAsync(actor, labId, cancellationToken) switch
-        {
-            null => SaveResult.NotFound,
-            var role when !role.Allows(LabRight.TrackParticipation) => SaveResult.Forbidden,
-            _ => null,
-        };
 
     private async Task<SaveResult> ChangeStakeholderAsync(Guid labId, Guid stakeholderId, uint version, Func<Stakeholder, Actor, DateTimeOffset, string> change, CancellationToken cancellationToken)
     {
         var actor = await currentActor.GetAsync();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        if (await RefusalAsync(db, actor, labId, cancellationToken) is { } refusal)
+        if (await db.RefusalAsync(actor, labId, LabRight.TrackParticipation, cancellationToken) is { } refusal)
         {
             return refusal;
         }
@@ -402,7 +395,7 @@ public sealed class PublicsService(
     {
         var actor = await currentActor.GetAsync();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        if (await RefusalAsync(db, actor, labId, cancellationToken) is { } refusal)
+        if (await db.RefusalAsync(actor, labId, LabRight.TrackParticipation, cancellationToken) is { } refusal)
         {
             return refusal;
         }
