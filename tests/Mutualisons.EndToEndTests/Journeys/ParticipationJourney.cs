@@ -149,6 +149,29 @@ public sealed class ParticipationJourney(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task The_labs_organisations_join_the_register_in_one_click_and_can_be_described()
+    {
+        Guid lab;
+        await using (var db = browser.CreateDbContext())
+        {
+            lab = await db.Mutualisations.Where(m => m.Name == "Headquarters for Change").Select(m => m.Id).SingleAsync();
+        }
+        var page = await browser.NewPageAsync();
+        await page.SignInAsync(DemoAppFixture.Coordination);
+        await page.OpenAsync($"/labs/{lab}/publics");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ajouter les organisations du lab" }).ClickAsync();
+        await Expect(page.Locator("tr[data-stakeholder='Communa']")).ToHaveCountAsync(1);
+        await Expect(page.Locator("tr[data-stakeholder='BRAL']")).ToHaveCountAsync(1);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Communa" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Modifier" }).ClickAsync();
+        await page.Locator("#describe-interest").FillAsync("Co-construire un lieu fédérateur si l'idée est plébiscitée");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer" }).ClickAsync();
+        await Expect(page.GetByText("Co-construire un lieu fédérateur", new() { Exact = false })).ToBeVisibleAsync();
+    }
+
+    [Fact]
     public async Task An_observer_reads_the_ladder_but_cannot_change_it()
     {
         Guid lab;

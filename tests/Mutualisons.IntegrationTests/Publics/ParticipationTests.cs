@@ -32,8 +32,8 @@ public sealed class ParticipationTests(DemoAppFixture app) : IClassFixture<DemoA
         return (await db.Activities.AsNoTracking().SingleAsync(a => a.Id == activity)).Version;
     }
 
-    private async Task<StakeholderDetails> DetailsAsync(Guid lab, Guid stakeholder) =>
-        (await app.AsAsync<PublicsService, StakeholderDetails?>(Pilot, s => s.GetStakeholderAsync(lab, stakeholder)))!;
+    private async Task<StakeholderDetails> DetailsAsync(Guid lab, Guid stakeholder, string who = Pilot) =>
+        (await app.AsAsync<PublicsService, StakeholderDetails?>(who, s => s.GetStakeholderAsync(lab, stakeholder)))!;
 
     [Fact]
     public async Task Attending_a_held_activity_raises_the_reached_level_to_the_highest_offered_in_each_cycle_it_serves()
@@ -211,6 +211,31 @@ public sealed class ParticipationTests(DemoAppFixture app) : IClassFixture<DemoA
         Assert.Empty((await app.AsAsync<DirectoryService, LabDirectory?>(DemoAppFixture.Pilot, s => s.GetAsync(lab, null, Domain.Organisations.Language.Dutch)))!.Entries);
         Assert.Single((await app.AsAsync<DirectoryService, LabDirectory?>(DemoAppFixture.Pilot, s => s.GetAsync(lab, null, null, Domain.Organisations.ContactRole.ItLead)))!.Entries);
         Assert.Null(await app.AsAsync<DirectoryService, LabDirectory?>(DemoAppFixture.Pilot, async s => await s.GetAsync(await LabAsync("In Common"))));
+    }
+
+    [Fact]
+    public async Task The_lab_organisations_are_registered_once_and_a_stakeholder_can_be_described_again()
+    {
+        var lab = await LabAsync("In Common");
+        const string who = DemoAppFixture.Coordination;
+
+        Assert.True((await app.AsAsync<PublicsService, SaveResult>(who, s => s.RegisterLabOrganisationsAsync(lab))).Succeeded);
+        Assert.True((await app.AsAsync<PublicsService, SaveResult>(who, s => s.RegisterLabOrganisationsAsync(lab))).Succeeded);
+
+        await using var db = app.CreateDbContext();
+        var names = await db.Stakeholders.Where(s => s.LabId == lab && s.Kind == StakeholderKind.Organisation).Select(s => s.Name).ToListAsync();
+        foreach (var organisation in new[] { "Dewey", "Petites Singularités", "Réseau Transition", "Mycélium", "Agroecology in Action" })
+        {
+            Assert.Single(names, organisation);
+        }
+
+        var dewey = await db.Stakeholders.Where(s => s.LabId == lab && s.Name == "Dewey").Select(s => new { s.Id, s.Version }).SingleAsync();
+        var invalid = await app.AsAsync<PublicsService, SaveResult>(who, s => s.DescribeStakeholderAsync(lab, dewey.Id, new StakeholderInput { Name = "" }, dewey.Version));
+        Assert.Equal(SaveStatus.Invalid, invalid.Status);
+        var described = await app.AsAsync<PublicsService, SaveResult>(who, s => s.DescribeStakeholderAsync(lab, dewey.Id,
+            new StakeholderInput { Name = "Dewey asbl", Kind = StakeholderKind.Organisation, Interest = "Cartes des initiatives" }, dewey.Version));
+        Assert.True(described.Succeeded);
+        Assert.Equal("Cartes des initiatives", (await DetailsAsync(lab, dewey.Id, who)).Interest);
     }
 
     [Fact]

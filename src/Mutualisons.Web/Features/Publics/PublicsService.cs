@@ -250,6 +250,44 @@ public sealed class PublicsService(
         return SaveResult.Saved(stakeholder.Id);
     }
 
+    public async Task<SaveResult> DescribeStakeholderAsync(Guid labId, Guid stakeholderId, StakeholderInput input, uint version, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var validation = await stakeholderValidator.ValidateAsync(input, cancellationToken);
+        if (!validation.IsValid)
+        {
+            return SaveResult.Invalid(validation);
+        }
+        return await ChangeStakeholderAsync(labId, stakeholderId, version, (stakeholder, _, _) =>
+        {
+            stakeholder.Describe(input.Kind, input.Name, input.Contact, input.Interest);
+            return "described";
+        }, cancellationToken);
+    }
+
+    /// <summary>Registers each organisation of the lab as a stakeholder, once (those already registered by name are skipped).</summary>
+    public async Task<SaveResult> RegisterLabOrganisationsAsync(Guid labId, CancellationToken cancellationToken = default)
+    {
+        var actor = await currentActor.GetAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (await db.RefusalAsync(actor, labId, LabRight.TrackParticipation, cancellationToken) is { } refusal)
+        {
+            return refusal;
+        }
+        var organisations = await db.Mutualisations.Where(m => m.Id == labId).SelectMany(m => m.Memberships)
+            .Join(db.Organisations, ms => ms.OrganisationId, o => o.Id, (ms, o) => new { o.Name, o.Website })
+            .ToListAsync(cancellationToken);
+        var known = (await db.Stakeholders.Where(s => s.LabId == labId).Select(s => s.Name).ToListAsync(cancellationToken)).ToHashSet(StringComparer.CurrentCultureIgnoreCase);
+        var now = time.GetUtcNow();
+        var added = organisations.Where(o => !known.Contains(o.Name))
+            .Select(o => new Stakeholder(labId, StakeholderKind.Organisation, o.Name, o.Website, null, now))
+            .ToList();
+        db.Stakeholders.AddRange(added);
+        db.AuditEntries.AddRange(added.Select(s => new AuditEntry(labId, actor.UserId, AuditAction.Created, "Stakeholder", s.Id, s.Name, now)));
+        await db.SaveChangesAsync(cancellationToken);
+        return SaveResult.Saved(labId);
+    }
+
     public Task<SaveResult> SetTargetAsync(Guid labId, Guid stakeholderId, Cycle cycle, ParticipationLevel? level, uint version, CancellationToken cancellationToken = default) =>
         ChangeStakeholderAsync(labId, stakeholderId, version, (stakeholder, actor, now) =>
         {
