@@ -14,6 +14,7 @@ public sealed class DirectoryJourney(BrowserFixture browser)
         var observer = await browser.NewPageAsync();
         await observer.SignInAsync(DemoAppFixture.Observer);
         await observer.GotoAsync("/account");
+        await Expect(observer.GetByRole(AriaRole.Heading, new() { Name = "Mon compte", Level = 1 })).ToBeVisibleAsync();
         await observer.GetByLabel("Responsable RH").CheckAsync();
         await observer.GetByLabel("Néerlandais").CheckAsync();
         await observer.Locator("#profile-interests").FillAsync("Tables de conversation bilingues");
