@@ -7,6 +7,7 @@ using Mutualisons.Domain.Common;
 using Mutualisons.Domain.Labs;
 using Mutualisons.Infrastructure.Email;
 using Mutualisons.Infrastructure.Persistence;
+using Mutualisons.Web.Features.Audit;
 using Mutualisons.Web.Features.Common;
 using Mutualisons.Web.Localization;
 
@@ -88,7 +89,7 @@ public sealed class PeopleService(
             var now = time.GetUtcNow();
             var (invitation, token) = Invitation.Create(labId, input.Email.Trim(), input.Role, input.Role == LabRole.Participant ? input.OrganisationId : null, actor.UserId!.Value, now);
             db.Invitations.Add(invitation);
-            db.AuditEntries.Add(new AuditEntry(labId, actor.UserId, AuditAction.Created, "Invitation", invitation.Id, $"{invitation.Email} ({invitation.Role})", now));
+            db.AuditEntries.Add(new AuditEntry(labId, actor.UserId, AuditAction.Created, "Invitation", invitation.Id, $"{invitation.Email} ({AuditText.Of(invitation.Role)})", now));
             await db.SaveChangesAsync(cancellationToken);
 
             var link = new Uri(siteAddress, $"invitations/{token}");
@@ -131,7 +132,7 @@ public sealed class PeopleService(
         ChangeLabAsync(labId, version, (lab, now) =>
         {
             lab.GrantRole(personId, role, role == LabRole.Participant ? organisationId : null, now);
-            return ("Person", personId, AuditAction.Changed, role.ToString());
+            return ("Person", personId, AuditAction.Changed, AuditText.Of(role));
         }, cancellationToken);
 
     public Task<SaveResult> RemovePersonAsync(Guid labId, Guid personId, uint version, CancellationToken cancellationToken = default) =>
@@ -159,7 +160,7 @@ public sealed class PeopleService(
         return await ChangeLabAsync(labId, version, (lab, now) =>
         {
             lab.AddMember(input.OrganisationId!.Value, input.Role, now);
-            return ("Membership", input.OrganisationId, AuditAction.Created, input.Role.ToString());
+            return ("Membership", input.OrganisationId, AuditAction.Created, AuditText.Of(input.Role));
         }, cancellationToken);
     }
 

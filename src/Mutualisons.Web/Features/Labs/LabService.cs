@@ -5,6 +5,7 @@ using Mutualisons.Domain.Audit;
 using Mutualisons.Domain.Labs;
 using Mutualisons.Infrastructure.Persistence;
 using Mutualisons.Web.Features.Access;
+using Mutualisons.Web.Features.Audit;
 using Mutualisons.Web.Features.Common;
 
 namespace Mutualisons.Web.Features.Labs;
@@ -120,7 +121,7 @@ public sealed class LabService(
             var now = time.GetUtcNow();
             var entry = lab.MoveFocus(input.To, actor.UserId, actor.DisplayName, input.Reason, now);
             logger.LogInformation("Lab {LabId} moved its focus from {From} to {To}", labId, entry.From, entry.To);
-            return new AuditEntry(labId, actor.UserId, AuditAction.Changed, "Focus", entry.Id, $"{entry.From?.ToString() ?? "-"} → {entry.To}: {entry.Reason}", now);
+            return new AuditEntry(labId, actor.UserId, AuditAction.Changed, "Focus", entry.Id, $"{AuditText.Of(entry.From)} → {AuditText.Of(entry.To)} : {entry.Reason}", now);
         }, cancellationToken);
     }
 
@@ -138,7 +139,7 @@ public sealed class LabService(
         {
             var now = time.GetUtcNow();
             lab.RecordCycle(cycle, input.State, input.Notes, now);
-            return new AuditEntry(labId, actor.UserId, AuditAction.Changed, "Cycle", null, $"{cycle}: {input.State}", now);
+            return new AuditEntry(labId, actor.UserId, AuditAction.Changed, "Cycle", null, $"{AuditText.Of(cycle)} : {AuditText.Of(input.State)}", now);
         }, cancellationToken);
     }
 }

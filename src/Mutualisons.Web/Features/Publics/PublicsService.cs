@@ -9,6 +9,7 @@ using Mutualisons.Domain.Labs;
 using Mutualisons.Domain.Publics;
 using Mutualisons.Infrastructure.Persistence;
 using Mutualisons.Web.Features.Access;
+using Mutualisons.Web.Features.Audit;
 using Mutualisons.Web.Features.Common;
 
 namespace Mutualisons.Web.Features.Publics;
@@ -191,7 +192,7 @@ public sealed class PublicsService(
             var now = time.GetUtcNow();
             var mandate = input.ToMandate();
             lab.RecordMandate(organisationId, mandate, now);
-            return new AuditEntry(labId, actor.UserId, AuditAction.Changed, "Mandate", organisationId, $"{mandate.DecisionMaker} / {(mandate.GreenLight ? "green light" : "no green light yet")}", now);
+            return new AuditEntry(labId, actor.UserId, AuditAction.Changed, "Mandate", organisationId, $"{mandate.DecisionMaker} · {AuditText.Key(mandate.GreenLight ? "PilotGroup.GreenLight" : "PilotGroup.NoGreenLight")}", now);
         }, cancellationToken);
     }
 
@@ -261,7 +262,7 @@ public sealed class PublicsService(
         return await ChangeStakeholderAsync(labId, stakeholderId, version, (stakeholder, _, _) =>
         {
             stakeholder.Describe(input.Kind, input.Name, input.Contact, input.Interest);
-            return "described";
+            return AuditText.Key("Stakeholders.Edit");
         }, cancellationToken);
     }
 
@@ -292,14 +293,14 @@ public sealed class PublicsService(
         ChangeStakeholderAsync(labId, stakeholderId, version, (stakeholder, actor, now) =>
         {
             stakeholder.SetTarget(cycle, level, actor.UserId, now);
-            return $"{cycle}: target {level?.ToString() ?? "-"}";
+            return $"{AuditText.Of(cycle)} : {AuditText.Key("Publics.Target")} {AuditText.Of(level)}";
         }, cancellationToken);
 
     public Task<SaveResult> AdjustReachedAsync(Guid labId, Guid stakeholderId, Cycle cycle, ParticipationLevel? level, string reason, uint version, CancellationToken cancellationToken = default) =>
         ChangeStakeholderAsync(labId, stakeholderId, version, (stakeholder, actor, now) =>
         {
             stakeholder.AdjustReached(cycle, level, actor.UserId, reason, now);
-            return $"{cycle}: reached {level?.ToString() ?? "-"} ({reason})";
+            return $"{AuditText.Of(cycle)} : {AuditText.Key("Publics.Reached")} {AuditText.Of(level)} ({reason})";
         }, cancellationToken);
 
     public async Task<LabActivities?> GetActivitiesAsync(Guid labId, CancellationToken cancellationToken = default)
@@ -351,14 +352,14 @@ public sealed class PublicsService(
         ChangeActivityAsync(labId, activityId, version, (activity, _) =>
         {
             activity.Postpone(new DateTimeOffset(DateTime.SpecifyKind(newDate.Date.AddHours(12), DateTimeKind.Utc)), reason);
-            return Task.FromResult($"postponed ({activity.PostponementCount}): {reason}");
+            return Task.FromResult($"{AuditText.Of(ActivityStatus.Postponed)} ({activity.PostponementCount}) : {reason}");
         }, cancellationToken);
 
     public Task<SaveResult> CancelAsync(Guid labId, Guid activityId, string reason, uint version, CancellationToken cancellationToken = default) =>
         ChangeActivityAsync(labId, activityId, version, (activity, _) =>
         {
             activity.Cancel(reason);
-            return Task.FromResult($"cancelled: {reason}");
+            return Task.FromResult($"{AuditText.Of(ActivityStatus.Cancelled)} : {reason}");
         }, cancellationToken);
 
     /// <summary>
@@ -386,7 +387,7 @@ public sealed class PublicsService(
                     stakeholder.RecordDerived(cycle, ParticipationLadder.Derive(attended, stakeholder.Id, cycle), activity.Title, now);
                 }
             }
-            return $"held: {present.Count} present";
+            return $"{AuditText.Of(ActivityStatus.Held)} : {present.Count} {AuditText.Key("Activities.Present")}";
         }, cancellationToken);
 
     private static async Task<bool> AllInLabAsync(MutualisonsDbContext db, Guid labId, IReadOnlyCollection<Guid> stakeholderIds, CancellationToken cancellationToken)
