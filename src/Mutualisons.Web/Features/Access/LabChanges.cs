@@ -44,19 +44,10 @@ public static class LabChanges
             return SaveResult.Conflict;
         }
         db.Entry(lab).Property(m => m.Version).OriginalValue = expectedVersion;
-        try
+        return await db.SaveAsResultAsync(labId, () =>
         {
             db.AuditEntries.Add(change(lab));
-            await db.SaveChangesAsync(cancellationToken);
-            return SaveResult.Saved(labId);
-        }
-        catch (DomainException exception)
-        {
-            return SaveResult.Refused(exception.Code);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return SaveResult.Conflict;
-        }
+            return Task.CompletedTask;
+        }, cancellationToken);
     }
 }

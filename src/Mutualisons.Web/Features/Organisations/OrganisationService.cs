@@ -128,7 +128,7 @@ public sealed class OrganisationService(
         var now = time.GetUtcNow();
         organisation.Revise(input.ToProfile(), now);
         db.AuditEntries.Add(new AuditEntry(null, actor.UserId, AuditAction.Changed, "Organisation", id, organisation.Name, now));
-        return await SaveAsync(db, organisation.Id, cancellationToken);
+        return await db.SaveAsResultAsync(organisation.Id, cancellationToken: cancellationToken);
     }
 
     public async Task<SaveResult> DeleteAsync(Guid id, uint version, CancellationToken cancellationToken = default)
@@ -152,7 +152,7 @@ public sealed class OrganisationService(
         db.Entry(organisation).Property(o => o.Version).OriginalValue = version;
         db.Organisations.Remove(organisation);
         db.AuditEntries.Add(new AuditEntry(null, actor.UserId, AuditAction.Deleted, "Organisation", id, organisation.Name, time.GetUtcNow()));
-        var result = await SaveAsync(db, id, cancellationToken);
+        var result = await db.SaveAsResultAsync(id, cancellationToken: cancellationToken);
         if (result.Succeeded)
         {
             logger.LogInformation("Organisation {OrganisationId} deleted", id);
@@ -160,22 +160,6 @@ public sealed class OrganisationService(
         return result;
     }
 
-    private static async Task<SaveResult> SaveAsync(MutualisonsDbContext db, Guid id, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return SaveResult.Saved(id);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return SaveResult.Conflict;
-        }
-        catch (DomainException exception)
-        {
-            return SaveResult.Refused(exception.Code);
-        }
-    }
 
     private static async Task<bool> CanCreateAsync(MutualisonsDbContext db, Actor actor, CancellationToken cancellationToken) =>
         actor.IsPlatformAdmin

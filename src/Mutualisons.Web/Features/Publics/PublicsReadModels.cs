@@ -48,7 +48,7 @@ public sealed record ParticipationLine(Cycle Cycle, ParticipationLevel? Target, 
 
 public sealed record HistoryLine(DateTimeOffset At, Cycle Cycle, ParticipationAspect Aspect, ParticipationLevel? From, ParticipationLevel? To, string? By, string Reason);
 
-public sealed record StakeholderDetails(Guid Id, string Name, StakeholderKind Kind, string Contact, string Interest, uint Version, IReadOnlyList<ParticipationLine> Participation, IReadOnlyList<HistoryLine> History);
+public sealed record StakeholderDetails(string LabName, bool CanTrack, Guid Id, string Name, StakeholderKind Kind, string Contact, string Interest, uint Version, IReadOnlyList<ParticipationLine> Participation, IReadOnlyList<HistoryLine> History);
 
 public sealed record StakeholderChoice(Guid Id, string Name);
 

@@ -212,7 +212,7 @@ public sealed class PublicsService(
     {
         var actor = await currentActor.GetAsync();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        if (await db.RoleInAsync(actor, labId, cancellationToken) is null)
+        if (await db.RoleInAsync(actor, labId, cancellationToken) is not { } role)
         {
             return null;
         }
@@ -223,8 +223,9 @@ public sealed class PublicsService(
         }
         var authorIds = stakeholder.History.Where(h => h.By is not null).Select(h => h.By!.Value).Distinct().ToList();
         var authors = await db.Users.Where(u => authorIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        var labName = await db.Mutualisations.Where(m => m.Id == labId).Select(m => m.Name).SingleAsync(cancellationToken);
         return new StakeholderDetails(
-            stakeholder.Id, stakeholder.Name, stakeholder.Kind, stakeholder.Contact, stakeholder.Interest, stakeholder.Version,
+            labName, role.Allows(LabRight.TrackParticipation), stakeholder.Id, stakeholder.Name, stakeholder.Kind, stakeholder.Contact, stakeholder.Interest, stakeholder.Version,
             [.. stakeholder.Participation.OrderBy(p => p.Cycle).Select(p => new ParticipationLine(p.Cycle, p.Target, p.Derived, p.Adjusted, p.AdjustmentReason))],
             [.. stakeholder.History.OrderByDescending(h => h.At).Select(h => new HistoryLine(h.At, h.Cycle, h.Aspect, h.From, h.To, h.By is { } by ? authors.GetValueOrDefault(by) : null, h.Reason))]);
     }
@@ -419,7 +420,7 @@ public sealed class PublicsService(
             return SaveResult.Conflict;
         }
         db.Entry(stakeholder).Property(s => s.Version).OriginalValue = version;
-        return await SaveAsync(db, () =>
+        return await db.SaveAsResultAsync(stakeholderId, () =>
         {
             var now = time.GetUtcNow();
             var summary = change(stakeholder, actor, now);
@@ -427,7 +428,7 @@ public sealed class PublicsService(
             // History rows are owned: touching the owner keeps the row version check on every change.
             db.Entry(stakeholder).State = EntityState.Modified;
             return Task.CompletedTask;
-        }, stakeholderId, cancellationToken);
+        }, cancellationToken);
     }
 
     private async Task<SaveResult> ChangeActivityAsync(Guid labId, Guid activityId, uint version, Func<Activity, MutualisonsDbContext, Task<string>> change, CancellationToken cancellationToken)
@@ -448,28 +449,11 @@ public sealed class PublicsService(
             return SaveResult.Conflict;
         }
         db.Entry(activity).Property(a => a.Version).OriginalValue = version;
-        return await SaveAsync(db, async () =>
+        return await db.SaveAsResultAsync(activityId, async () =>
         {
             var summary = await change(activity, db);
             db.AuditEntries.Add(new AuditEntry(labId, actor.UserId, AuditAction.Changed, "Activity", activityId, $"{activity.Title} — {summary}", time.GetUtcNow()));
-        }, activityId, cancellationToken);
+        }, cancellationToken);
     }
 
-    private static async Task<SaveResult> SaveAsync(MutualisonsDbContext db, Func<Task> change, Guid id, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await change();
-            await db.SaveChangesAsync(cancellationToken);
-            return SaveResult.Saved(id);
-        }
-        catch (DomainException exception)
-        {
-            return SaveResult.Refused(exception.Code);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return SaveResult.Conflict;
-        }
-    }
 }
