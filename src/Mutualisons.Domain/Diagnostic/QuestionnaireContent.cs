@@ -1,0 +1,281 @@
+using System.Text.Json;
+using Mutualisons.Domain.Common;
+
+namespace Mutualisons.Domain.Diagnostic;
+
+/// <summary>
+/// What a questionnaire asks: its sections and questions, each text in three languages. A draft is edited
+/// freely; a published version keeps its own frozen copy, stored as one JSON document.
+/// </summary>
+public sealed class QuestionnaireContent
+{
+    public const int MaxSections = 40;
+    public const int MaxQuestions = 200;
+    public const int MaxOptions = 40;
+    public const int TitleLength = 200;
+    public const int QuestionLength = 1000;
+    public const int OptionLength = 300;
+
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
+
+    public LocalizedText Title { get; set; } = new();
+
+    public LocalizedText Introduction { get; set; } = new();
+
+    public List<SectionDefinition> Sections { get; set; } = [];
+
+    public IEnumerable<QuestionDefinition> Questions => Sections.SelectMany(s => s.Questions);
+
+    public QuestionDefinition? FindQuestion(Guid id) => Questions.FirstOrDefault(q => q.Id == id);
+
+    public SectionDefinition? SectionOf(Guid questionId) => Sections.FirstOrDefault(s => s.Questions.Any(q => q.Id == questionId));
+
+    /// <summary>The number shown before a question ("Q3"), counted over the whole questionnaire.</summary>
+    public int NumberOf(Guid questionId) => Questions.Select((q, i) => (q, i)).FirstOrDefault(x => x.q.Id == questionId).i + 1;
+
+    public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
+
+    public static QuestionnaireContent FromJson(string json) =>
+        JsonSerializer.Deserialize<QuestionnaireContent>(json, JsonOptions) ?? new QuestionnaireContent();
+
+    /// <summary>A deep copy: drafts and versions never share mutable parts.</summary>
+    public QuestionnaireContent Copy() => FromJson(ToJson());
+
+    /// <summary>Every text that has one language but lacks another, for the editor's translation list.</summary>
+    public IEnumerable<(string Where, string Language)> MissingTranslations()
+    {
+        IEnumerable<(string, LocalizedText)> Texts()
+        {
+            yield return ("title", Title);
+            yield return ("introduction", Introduction);
+            foreach (var (section, s) in Sections.Select((s, i) => (s, i + 1)))
+            {
+                yield return ($"S{s}", section.Title);
+                yield return ($"S{s}", section.Description);
+                foreach (var question in section.Questions)
+                {
+                    var where = $"Q{NumberOf(question.Id)}";
+                    yield return (where, question.Text);
+                    yield return (where, question.Help);
+                    yield return (where, question.ScaleMinLabel);
+                    yield return (where, question.ScaleMaxLabel);
+                    foreach (var option in question.Options)
+                    {
+                        yield return (where, option.Text);
+                    }
+                }
+            }
+        }
+        return Texts().SelectMany(t => t.Item2.MissingLanguages().Select(l => (t.Item1, l))).Distinct();
+    }
+
+    /// <summary>
+    /// Checks the structure a respondent relies on: unique ids, options where needed, a French text for every
+    /// question, conditions that only look back at earlier answers. Throws with the first problem found.
+    /// </summary>
+    public void Validate(bool forPublishing)
+    {
+        RequireLength(Title, TitleLength, "Questionnaire.TitleRequired", required: true);
+        RequireLength(Introduction, Limits.LongText, "Questionnaire.IntroductionTooLong", required: false);
+        if (Sections.Count > MaxSections)
+        {
+            throw new DomainException("Questionnaire.TooManySections", $"A questionnaire has at most {MaxSections} sections.");
+        }
+        if (Questions.Count() > MaxQuestions)
+        {
+            throw new DomainException("Questionnaire.TooManyQuestions", $"A questionnaire has at most {MaxQuestions} questions.");
+        }
+        if (forPublishing && !Questions.Any())
+        {
+            throw new DomainException("Questionnaire.NoQuestion", "A questionnaire needs at least one question before it is published.");
+        }
+        var ids = new HashSet<Guid>();
+        var earlier = new Dictionary<Guid, QuestionDefinition>();
+        foreach (var section in Sections)
+        {
+            if (section.Id == Guid.Empty || !ids.Add(section.Id))
+            {
+                throw new DomainException("Questionnaire.DuplicateId", "Two parts of the questionnaire share an identifier.");
+            }
+            RequireLength(section.Title, TitleLength, "Questionnaire.SectionTitleRequired", required: forPublishing);
+            RequireLength(section.Description, Limits.LongText, "Questionnaire.SectionDescriptionTooLong", required: false);
+            CheckCondition(section.Condition, earlier);
+            if (forPublishing && section.Questions.Count == 0)
+            {
+                throw new DomainException("Questionnaire.EmptySection", "Every section needs at least one question.");
+            }
+            foreach (var question in section.Questions)
+            {
+                if (question.Id == Guid.Empty || !ids.Add(question.Id))
+                {
+                    throw new DomainException("Questionnaire.DuplicateId", "Two parts of the questionnaire share an identifier.");
+                }
+                question.Validate();
+                CheckCondition(question.Condition, earlier);
+                foreach (var option in question.Options)
+                {
+                    if (option.Id == Guid.Empty || !ids.Add(option.Id))
+                    {
+                        throw new DomainException("Questionnaire.DuplicateId", "Two parts of the questionnaire share an identifier.");
+                    }
+                }
+                earlier[question.Id] = question;
+            }
+        }
+    }
+
+    private static void CheckCondition(DisplayCondition? condition, Dictionary<Guid, QuestionDefinition> earlier)
+    {
+        if (condition is null)
+        {
+            return;
+        }
+        if (!earlier.TryGetValue(condition.QuestionId, out var source) || !source.Type.CanDriveConditions())
+        {
+            throw new DomainException("Questionnaire.ConditionInvalid", "A condition can only depend on an earlier choice, scale or yes/no question.");
+        }
+        if (condition.Values.Count == 0 || condition.Values.Any(v => !source.AcceptsChoice(v)))
+        {
+            throw new DomainException("Questionnaire.ConditionInvalid", "A condition must name answers the earlier question offers.");
+        }
+    }
+
+    internal static void RequireLength(LocalizedText text, int max, string code, bool required)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (required && text.Fr.Trim().Length == 0)
+        {
+            throw new DomainException(code, "A French text is required.");
+        }
+        if (LocalizedText.Languages.Any(l => text[l].Length > max))
+        {
+            throw new DomainException(code, $"A text is longer than {max} characters.");
+        }
+    }
+
+    /// <summary>Whether a section or question is shown, given the choices already made (question id → choices).</summary>
+    public static bool IsShown(DisplayCondition? condition, IReadOnlyDictionary<Guid, IReadOnlyCollection<string>> choices) =>
+        condition is null
+        || (choices.TryGetValue(condition.QuestionId, out var made) && made.Any(condition.Values.Contains));
+
+    public bool IsShown(SectionDefinition section, QuestionDefinition question, IReadOnlyDictionary<Guid, IReadOnlyCollection<string>> choices)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        ArgumentNullException.ThrowIfNull(question);
+        return IsShown(section.Condition, choices) && IsShown(question.Condition, choices) && IsConditionSourceShown(question.Condition, choices);
+    }
+
+    // A question that depends on a hidden question is hidden too, even if a stale answer remains.
+    private bool IsConditionSourceShown(DisplayCondition? condition, IReadOnlyDictionary<Guid, IReadOnlyCollection<string>> choices, int depth = 0)
+    {
+        if (condition is null || depth > MaxQuestions)
+        {
+            return true;
+        }
+        var source = FindQuestion(condition.QuestionId);
+        var sourceSection = SectionOf(condition.QuestionId);
+        return source is null || sourceSection is null
+            || (IsShown(sourceSection.Condition, choices) && IsShown(source.Condition, choices) && IsConditionSourceShown(source.Condition, choices, depth + 1));
+    }
+}
+
+public sealed class SectionDefinition
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+
+    public LocalizedText Title { get; set; } = new();
+
+    public LocalizedText Description { get; set; } = new();
+
+    public DisplayCondition? Condition { get; set; }
+
+    public List<QuestionDefinition> Questions { get; set; } = [];
+}
+
+public sealed class QuestionDefinition
+{
+    public const string OtherChoice = "other";
+    public const string Yes = "yes";
+    public const string No = "no";
+    public const int ScaleMin = 1;
+    public const int ScaleMax = 5;
+
+    public Guid Id { get; set; } = Guid.NewGuid();
+
+    public QuestionType Type { get; set; }
+
+    public LocalizedText Text { get; set; } = new();
+
+    public LocalizedText Help { get; set; } = new();
+
+    public bool Required { get; set; }
+
+    public List<OptionDefinition> Options { get; set; } = [];
+
+    /// <summary>Multiple and single choice: the respondent may add "other, please specify".</summary>
+    public bool AllowOther { get; set; }
+
+    public LocalizedText ScaleMinLabel { get; set; } = new();
+
+    public LocalizedText ScaleMaxLabel { get; set; } = new();
+
+    /// <summary>Number questions: the accepted range, when there is one.</summary>
+    public decimal? Minimum { get; set; }
+
+    public decimal? Maximum { get; set; }
+
+    public DisplayCondition? Condition { get; set; }
+
+    /// <summary>Whether a choice value ("yes", an option id, "3", "Data") is one this question can give.</summary>
+    public bool AcceptsChoice(string value) => Type switch
+    {
+        QuestionType.SingleChoice or QuestionType.MultipleChoice =>
+            (AllowOther && value == OtherChoice) || Options.Any(o => o.Key == value),
+        QuestionType.Scale => int.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out var n) && n is >= ScaleMin and <= ScaleMax,
+        QuestionType.YesNo => value is Yes or No,
+        QuestionType.ResourceKind => Enum.TryParse<Labs.ResourceKind>(value, out var kind) && Enum.IsDefined(kind) && kind.ToString() == value,
+        _ => false,
+    };
+
+    internal void Validate()
+    {
+        Guard.Defined(Type, "Questionnaire.QuestionTypeInvalid");
+        QuestionnaireContent.RequireLength(Text, QuestionnaireContent.QuestionLength, "Questionnaire.QuestionTextRequired", required: true);
+        QuestionnaireContent.RequireLength(Help, QuestionnaireContent.QuestionLength, "Questionnaire.HelpTooLong", required: false);
+        QuestionnaireContent.RequireLength(ScaleMinLabel, QuestionnaireContent.OptionLength, "Questionnaire.OptionTooLong", required: false);
+        QuestionnaireContent.RequireLength(ScaleMaxLabel, QuestionnaireContent.OptionLength, "Questionnaire.OptionTooLong", required: false);
+        if (Type.HasOptions())
+        {
+            if (Options.Count < 2 || Options.Count > QuestionnaireContent.MaxOptions)
+            {
+                throw new DomainException("Questionnaire.OptionsNeeded", $"A choice or ranking question needs between 2 and {QuestionnaireContent.MaxOptions} options.");
+            }
+            foreach (var option in Options)
+            {
+                QuestionnaireContent.RequireLength(option.Text, QuestionnaireContent.OptionLength, "Questionnaire.OptionTextRequired", required: true);
+            }
+        }
+        if (Type == QuestionType.Number && Minimum is { } min && Maximum is { } max && min > max)
+        {
+            throw new DomainException("Questionnaire.RangeInvalid", "The minimum is above the maximum.");
+        }
+    }
+}
+
+public sealed class OptionDefinition
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+
+    public LocalizedText Text { get; set; } = new();
+
+    /// <summary>How answers name this option: its id without dashes.</summary>
+    public string Key => Id.ToString("N");
+}
+
+/// <summary>Show a section or question only when an earlier question was answered with one of these choices.</summary>
+public sealed class DisplayCondition
+{
+    public Guid QuestionId { get; set; }
+
+    public List<string> Values { get; set; } = [];
+}
