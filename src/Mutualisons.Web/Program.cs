@@ -6,6 +6,8 @@ using Mutualisons.Web.Components;
 using Mutualisons.Web.Features.Access;
 using Mutualisons.Web.Features.Account;
 using Mutualisons.Web.Features.Audit;
+using Mutualisons.Web.Features.Diagnostic.Answering;
+using Mutualisons.Web.Features.Diagnostic.Questionnaires;
 using Mutualisons.Web.Features.Publics;
 using Mutualisons.Web.Features.Labs;
 using Mutualisons.Web.Features.Organisations;
@@ -41,6 +43,9 @@ builder.Services.AddScoped<AccountService>();
 builder.Services.AddScoped<AuditService>();
 builder.Services.AddScoped<PublicsService>();
 builder.Services.AddScoped<DirectoryService>();
+builder.Services.AddMemoryCache();
+builder.Services.AddScoped<RespondentService>();
+builder.Services.AddScoped<QuestionnaireService>();
 
 builder.Services.AddRazorComponents()
     .AddInteractiveServerComponents();

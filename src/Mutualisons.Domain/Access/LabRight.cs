@@ -11,6 +11,9 @@ public enum LabRight
     /// <summary>Keep the stakeholder register, the activities and the participation targets.</summary>
     TrackParticipation,
 
+    /// <summary>Build and send diagnostic questionnaires, read their answers, record needs and resources.</summary>
+    RunQuestionnaires,
+
     /// <summary>Invite people, change or remove their role.</summary>
     ManagePeople,
 
@@ -23,7 +26,7 @@ public static class LabRoleRights
     public static bool Allows(this LabRole role, LabRight right) => right switch
     {
         LabRight.View => Enum.IsDefined(role),
-        LabRight.NavigateCycles or LabRight.TrackParticipation => role is LabRole.Facilitator or LabRole.PilotGroupMember,
+        LabRight.NavigateCycles or LabRight.TrackParticipation or LabRight.RunQuestionnaires => role is LabRole.Facilitator or LabRole.PilotGroupMember,
         LabRight.ManagePeople or LabRight.ReadAudit => role is LabRole.Facilitator,
         _ => false,
     };

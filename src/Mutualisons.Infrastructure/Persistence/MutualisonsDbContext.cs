@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Mutualisons.Domain.Access;
 using Mutualisons.Domain.Audit;
+using Mutualisons.Domain.Diagnostic;
 using Mutualisons.Domain.Labs;
 using Mutualisons.Domain.Organisations;
 using Mutualisons.Domain.People;
@@ -27,6 +28,20 @@ public sealed class MutualisonsDbContext(DbContextOptions<MutualisonsDbContext> 
     public DbSet<Activity> Activities => Set<Activity>();
 
     public DbSet<PersonProfile> PersonProfiles => Set<PersonProfile>();
+
+    public DbSet<Questionnaire> Questionnaires => Set<Questionnaire>();
+
+    public DbSet<QuestionnaireVersion> QuestionnaireVersions => Set<QuestionnaireVersion>();
+
+    public DbSet<QuestionnaireInvitation> QuestionnaireInvitations => Set<QuestionnaireInvitation>();
+
+    public DbSet<QuestionnaireResponse> QuestionnaireResponses => Set<QuestionnaireResponse>();
+
+    public DbSet<ResponseAnswer> ResponseAnswers => Set<ResponseAnswer>();
+
+    public DbSet<DiagnosticNeed> DiagnosticNeeds => Set<DiagnosticNeed>();
+
+    public DbSet<CandidateResource> CandidateResources => Set<CandidateResource>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 

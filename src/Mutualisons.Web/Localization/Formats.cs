@@ -4,6 +4,14 @@ namespace Mutualisons.Web.Localization;
 
 public static class Formats
 {
+    // The labs work in Brussels; without time-zone data on the machine, UTC is the honest fallback.
+    private static readonly TimeZoneInfo Brussels = TimeZoneInfo.TryFindSystemTimeZoneById("Europe/Brussels", out var zone) ? zone : TimeZoneInfo.Utc;
+
     /// <summary>A date as people read it in the current language ("4 déc. 2018", "4 dec. 2018").</summary>
     public static string Date(DateTimeOffset moment) => moment.ToString("d MMM yyyy", CultureInfo.CurrentCulture);
+
+    public static TimeSpan BrusselsOffset(DateTime day) => Brussels.GetUtcOffset(day);
+
+    /// <summary>The calendar day of a moment in Brussels, for date pickers.</summary>
+    public static DateTime BrusselsDay(DateTimeOffset moment) => TimeZoneInfo.ConvertTime(moment, Brussels).Date;
 }

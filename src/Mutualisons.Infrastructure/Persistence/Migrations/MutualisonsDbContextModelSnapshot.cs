@@ -263,6 +263,455 @@ namespace Mutualisons.Infrastructure.Persistence.Migrations
                     b.ToTable("audit_entries", (string)null);
                 });
 
+            modelBuilder.Entity("Mutualisons.Domain.Diagnostic.CandidateResource", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("LabId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("lab_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.PrimitiveCollection<Guid[]>("SourceResponses")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("source_responses");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_candidate_resources");
+
+                    b.HasIndex("CreatedBy")
+                        .HasDatabaseName("ix_candidate_resources_created_by");
+
+                    b.HasIndex("LabId")
+                        .HasDatabaseName("ix_candidate_resources_lab_id");
+
+                    b.ToTable("candidate_resources", (string)null);
+                });
+
+            modelBuilder.Entity("Mutualisons.Domain.Diagnostic.DiagnosticNeed", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Impact")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("impact");
+
+                    b.Property<Guid>("LabId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("lab_id");
+
+                    b.Property<string>("ResourceKind")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("resource_kind");
+
+                    b.PrimitiveCollection<Guid[]>("SourceResponses")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("source_responses");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("text");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_diagnostic_needs");
+
+                    b.HasIndex("CreatedBy")
+                        .HasDatabaseName("ix_diagnostic_needs_created_by");
+
+                    b.HasIndex("LabId")
+                        .HasDatabaseName("ix_diagnostic_needs_lab_id");
+
+                    b.ToTable("diagnostic_needs", (string)null);
+                });
+
+            modelBuilder.Entity("Mutualisons.Domain.Diagnostic.Questionnaire", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("ClosesAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closes_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by");
+
+                    b.Property<Guid?>("CurrentVersionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("current_version_id");
+
+                    b.Property<string>("Draft")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("draft");
+
+                    b.Property<bool>("HasUnpublishedChanges")
+                        .HasColumnType("boolean")
+                        .HasColumnName("has_unpublished_changes");
+
+                    b.Property<Guid>("LabId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("lab_id");
+
+                    b.Property<int>("LatestVersionNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("latest_version_number");
+
+                    b.Property<bool>("OnePerBrowser")
+                        .HasColumnType("boolean")
+                        .HasColumnName("one_per_browser");
+
+                    b.Property<DateTimeOffset?>("OpensAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opens_at");
+
+                    b.Property<bool>("PublicLinkEnabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("public_link_enabled");
+
+                    b.Property<string>("PublicTokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("public_token_hash");
+
+                    b.Property<string>("PublicTokenProtected")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("public_token_protected");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_questionnaires");
+
+                    b.HasIndex("CreatedBy")
+                        .HasDatabaseName("ix_questionnaires_created_by");
+
+                    b.HasIndex("LabId")
+                        .HasDatabaseName("ix_questionnaires_lab_id");
+
+                    b.HasIndex("PublicTokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_questionnaires_public_token_hash");
+
+                    b.ToTable("questionnaires", (string)null);
+                });
+
+            modelBuilder.Entity("Mutualisons.Domain.Diagnostic.QuestionnaireInvitation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("email");
+
+                    b.Property<DateTimeOffset>("InvitedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("invited_at");
+
+                    b.Property<DateTimeOffset?>("LastReminderAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_reminder_at");
+
+                    b.Property<DateTimeOffset?>("OpenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opened_at");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<Guid>("QuestionnaireId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("questionnaire_id");
+
+                    b.Property<int>("ReminderCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("reminder_count");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("token_hash");
+
+                    b.Property<string>("TokenProtected")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("token_protected");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_questionnaire_invitations");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("ix_questionnaire_invitations_organisation_id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_questionnaire_invitations_token_hash");
+
+                    b.HasIndex("QuestionnaireId", "OrganisationId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_questionnaire_invitations_questionnaire_id_organisation_id");
+
+                    b.ToTable("questionnaire_invitations", (string)null);
+                });
+
+            modelBuilder.Entity("Mutualisons.Domain.Diagnostic.QuestionnaireResponse", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("BrowserKeyHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("browser_key_hash");
+
+                    b.Property<int>("CurrentSection")
+                        .HasColumnType("integer")
+                        .HasColumnName("current_section");
+
+                    b.Property<Guid?>("InvitationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("invitation_id");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("language");
+
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<Guid>("QuestionnaireId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("questionnaire_id");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<Guid>("VersionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("version_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_questionnaire_responses");
+
+                    b.HasIndex("BrowserKeyHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_questionnaire_responses_browser_key_hash");
+
+                    b.HasIndex("InvitationId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_questionnaire_responses_invitation_id");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("ix_questionnaire_responses_organisation_id");
+
+                    b.HasIndex("VersionId")
+                        .HasDatabaseName("ix_questionnaire_responses_version_id");
+
+                    b.HasIndex("QuestionnaireId", "VersionId", "SubmittedAt")
+                        .HasDatabaseName("ix_questionnaire_responses_questionnaire_id_version_id_submitt");
+
+                    b.ToTable("questionnaire_responses", (string)null);
+                });
+
+            modelBuilder.Entity("Mutualisons.Domain.Diagnostic.QuestionnaireVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("content");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<DateTimeOffset>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
+                    b.Property<Guid?>("PublishedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("published_by");
+
+                    b.Property<Guid>("QuestionnaireId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("questionnaire_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_questionnaire_versions");
+
+                    b.HasIndex("PublishedBy")
+                        .HasDatabaseName("ix_questionnaire_versions_published_by");
+
+                    b.HasIndex("QuestionnaireId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_questionnaire_versions_questionnaire_id_number");
+
+                    b.ToTable("questionnaire_versions", (string)null);
+                });
+
+            modelBuilder.Entity("Mutualisons.Domain.Diagnostic.ResponseAnswer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Choice")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("choice");
+
+                    b.Property<decimal?>("Number")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)")
+                        .HasColumnName("number");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<Guid>("QuestionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("question_id");
+
+                    b.Property<Guid>("ResponseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("response_id");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_questionnaire_answers");
+
+                    b.HasIndex("QuestionId", "Choice")
+                        .HasDatabaseName("ix_questionnaire_answers_question_id_choice");
+
+                    b.HasIndex("ResponseId", "QuestionId")
+                        .HasDatabaseName("ix_questionnaire_answers_response_id_question_id");
+
+                    b.ToTable("questionnaire_answers", (string)null);
+                });
+
             modelBuilder.Entity("Mutualisons.Domain.Labs.Mutualisation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -819,6 +1268,126 @@ namespace Mutualisons.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_audit_entries_mutualisations_lab_id");
                 });
 
+            modelBuilder.Entity("Mutualisons.Domain.Diagnostic.CandidateResource", b =>
+                {
+                    b.HasOne("Mutualisons.Infrastructure.Identity.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedBy")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_candidate_resources_asp_net_users_created_by");
+
+                    b.HasOne("Mutualisons.Domain.Labs.Mutualisation", null)
+                        .WithMany()
+                        .HasForeignKey("LabId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_candidate_resources_mutualisations_lab_id");
+                });
+
+            modelBuilder.Entity("Mutualisons.Domain.Diagnostic.DiagnosticNeed", b =>
+                {
+                    b.HasOne("Mutualisons.Infrastructure.Identity.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedBy")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_diagnostic_needs_asp_net_users_created_by");
+
+                    b.HasOne("Mutualisons.Domain.Labs.Mutualisation", null)
+                        .WithMany()
+                        .HasForeignKey("LabId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_diagnostic_needs_mutualisations_lab_id");
+                });
+
+            modelBuilder.Entity("Mutualisons.Domain.Diagnostic.Questionnaire", b =>
+                {
+                    b.HasOne("Mutualisons.Infrastructure.Identity.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedBy")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_questionnaires_asp_net_users_created_by");
+
+                    b.HasOne("Mutualisons.Domain.Labs.Mutualisation", null)
+                        .WithMany()
+                        .HasForeignKey("LabId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_questionnaires_mutualisations_lab_id");
+                });
+
+            modelBuilder.Entity("Mutualisons.Domain.Diagnostic.QuestionnaireInvitation", b =>
+                {
+                    b.HasOne("Mutualisons.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_questionnaire_invitations_organisations_organisation_id");
+
+                    b.HasOne("Mutualisons.Domain.Diagnostic.Questionnaire", null)
+                        .WithMany()
+                        .HasForeignKey("QuestionnaireId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_questionnaire_invitations_questionnaires_questionnaire_id");
+                });
+
+            modelBuilder.Entity("Mutualisons.Domain.Diagnostic.QuestionnaireResponse", b =>
+                {
+                    b.HasOne("Mutualisons.Domain.Diagnostic.QuestionnaireInvitation", null)
+                        .WithMany()
+                        .HasForeignKey("InvitationId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_questionnaire_responses_questionnaire_invitations_invitatio");
+
+                    b.HasOne("Mutualisons.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_questionnaire_responses_organisations_organisation_id");
+
+                    b.HasOne("Mutualisons.Domain.Diagnostic.Questionnaire", null)
+                        .WithMany()
+                        .HasForeignKey("QuestionnaireId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_questionnaire_responses_questionnaires_questionnaire_id");
+
+                    b.HasOne("Mutualisons.Domain.Diagnostic.QuestionnaireVersion", null)
+                        .WithMany()
+                        .HasForeignKey("VersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_questionnaire_responses_questionnaire_versions_version_id");
+                });
+
+            modelBuilder.Entity("Mutualisons.Domain.Diagnostic.QuestionnaireVersion", b =>
+                {
+                    b.HasOne("Mutualisons.Infrastructure.Identity.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("PublishedBy")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_questionnaire_versions_asp_net_users_published_by");
+
+                    b.HasOne("Mutualisons.Domain.Diagnostic.Questionnaire", null)
+                        .WithMany()
+                        .HasForeignKey("QuestionnaireId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_questionnaire_versions_questionnaires_questionnaire_id");
+                });
+
+            modelBuilder.Entity("Mutualisons.Domain.Diagnostic.ResponseAnswer", b =>
+                {
+                    b.HasOne("Mutualisons.Domain.Diagnostic.QuestionnaireResponse", null)
+                        .WithMany("Answers")
+                        .HasForeignKey("ResponseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_questionnaire_answers_questionnaire_responses_response_id");
+                });
+
             modelBuilder.Entity("Mutualisons.Domain.Labs.Mutualisation", b =>
                 {
                     b.OwnsMany("Mutualisons.Domain.Access.LabPerson", "People", b1 =>
@@ -1275,6 +1844,11 @@ namespace Mutualisons.Infrastructure.Persistence.Migrations
                     b.Navigation("History");
 
                     b.Navigation("Participation");
+                });
+
+            modelBuilder.Entity("Mutualisons.Domain.Diagnostic.QuestionnaireResponse", b =>
+                {
+                    b.Navigation("Answers");
                 });
 #pragma warning restore 612, 618
         }

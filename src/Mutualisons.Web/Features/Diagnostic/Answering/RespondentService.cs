@@ -1,0 +1,261 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Primitives;
+using Mutualisons.Domain.Common;
+using Mutualisons.Domain.Diagnostic;
+using Mutualisons.Infrastructure.Persistence;
+
+namespace Mutualisons.Web.Features.Diagnostic.Answering;
+
+/// <summary>
+/// Answering without an account, through a personal link (one per invited organisation) or the open link.
+/// Works request by request, with no live connection, so thousands can answer at once.
+/// </summary>
+public sealed class RespondentService(IDbContextFactory<MutualisonsDbContext> dbFactory, IMemoryCache cache, TimeProvider time, ILogger<RespondentService> logger)
+{
+    private sealed record Target(Questionnaire Questionnaire, QuestionnaireInvitation? Invitation, QuestionnaireResponse? Response);
+
+    /// <summary>The result of a posted page: a page to show again (with problems), or a redirect to the page to show next.</summary>
+    public sealed record Outcome(RespondentPage? Page, string? NewBrowserKey = null)
+    {
+        public bool Redirect => Page is null;
+    }
+
+    public async Task<RespondentPage> OpenInvitationAsync(string token, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var target = await FindInvitationAsync(db, token, cancellationToken);
+        if (Gate(target) is { } closed)
+        {
+            return closed;
+        }
+        if (target!.Invitation!.OpenedAt is null)
+        {
+            target.Invitation.MarkOpened(time.GetUtcNow());
+            await SaveQuietlyAsync(db, cancellationToken);
+        }
+        return await PageAsync(db, target, target.Response?.CurrentSection, null, null, cancellationToken);
+    }
+
+    public async Task<Outcome> AnswerInvitationAsync(string token, int sectionIndex, RespondentMove move, IEnumerable<KeyValuePair<string, StringValues>> form, string language, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var target = await FindInvitationAsync(db, token, cancellationToken);
+        if (Gate(target) is { } closed)
+        {
+            return new Outcome(closed);
+        }
+        var response = target!.Response;
+        if (response is null)
+        {
+            response = QuestionnaireResponse.Start(target.Questionnaire.Id, target.Questionnaire.CurrentVersionId!.Value, target.Invitation!.Id, target.Invitation.OrganisationId, null, language, time.GetUtcNow());
+            db.QuestionnaireResponses.Add(response);
+            target.Invitation.MarkStarted(time.GetUtcNow());
+            target = target with { Response = response };
+        }
+        return await MoveAsync(db, target, sectionIndex, move, form, language, cancellationToken);
+    }
+
+    public async Task<RespondentPage> OpenPublicAsync(string token, string? browserKey, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var target = await FindPublicAsync(db, token, browserKey, cancellationToken);
+        if (Gate(target) is { } closed)
+        {
+            return closed;
+        }
+        if (target!.Response is null)
+        {
+            var content = await ContentAsync(db, target.Questionnaire.CurrentVersionId!.Value, cancellationToken);
+            return new RespondentPage(RespondentOutcome.Welcome, content, ClosesAt: target.Questionnaire.ClosesAt);
+        }
+        return await PageAsync(db, target, target.Response.CurrentSection, null, null, cancellationToken);
+    }
+
+    public async Task<Outcome> AnswerPublicAsync(string token, string? browserKey, int sectionIndex, RespondentMove move, IEnumerable<KeyValuePair<string, StringValues>> form, string language, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var target = await FindPublicAsync(db, token, browserKey, cancellationToken);
+        var gate = Gate(target);
+        var questionnaire = target?.Questionnaire;
+        var mayStartAgain = gate?.Outcome == RespondentOutcome.Submitted && questionnaire is { OnePerBrowser: false };
+        if (gate is not null && !(move == RespondentMove.Start && mayStartAgain))
+        {
+            return new Outcome(gate);
+        }
+        if (move == RespondentMove.Start || target!.Response is null)
+        {
+            if (target!.Response is { IsSubmitted: false })
+            {
+                return new Outcome(null);
+            }
+            // A new key for this browser: the cookie lets the same browser resume, and count as one respondent.
+            var key = SecretToken.New();
+            var response = QuestionnaireResponse.Start(questionnaire!.Id, questionnaire.CurrentVersionId!.Value, null, null, SecretToken.HashOf(key), language, time.GetUtcNow());
+            db.QuestionnaireResponses.Add(response);
+            await db.SaveChangesAsync(cancellationToken);
+            return new Outcome(null, key);
+        }
+        return await MoveAsync(db, target, sectionIndex, move, form, language, cancellationToken);
+    }
+
+    private async Task<Outcome> MoveAsync(MutualisonsDbContext db, Target target, int sectionIndex, RespondentMove move, IEnumerable<KeyValuePair<string, StringValues>> form, string language, CancellationToken cancellationToken)
+    {
+        var response = target.Response!;
+        var content = await ContentAsync(db, response.VersionId, cancellationToken);
+        if (sectionIndex < 0 || sectionIndex >= content.Sections.Count)
+        {
+            sectionIndex = response.CurrentSection;
+        }
+        var now = time.GetUtcNow();
+        var submitted = AnswerFields.Read(content.Sections[sectionIndex], form);
+        var problems = response.SaveSection(content, sectionIndex, submitted, language, now);
+        if (problems.Count > 0)
+        {
+            // Nothing saved; the page comes back with what was typed and a message beside each problem.
+            return new Outcome(await PageAsync(db, target, sectionIndex, submitted, problems, cancellationToken));
+        }
+
+        RespondentPage? again = null;
+        switch (move)
+        {
+            case RespondentMove.Previous:
+                response.MoveTo(content, response.NextShownSection(content, sectionIndex, -1) ?? sectionIndex, now);
+                break;
+            case RespondentMove.Next:
+                var missing = response.MissingIn(content, sectionIndex);
+                response.MoveTo(content, missing.Count > 0 ? sectionIndex : response.NextShownSection(content, sectionIndex) ?? sectionIndex, now);
+                if (missing.Count > 0)
+                {
+                    again = await PageAsync(db, target, sectionIndex, null, missing, cancellationToken);
+                }
+                break;
+            case RespondentMove.Submit:
+                if (response.Submit(content, now) is { } incomplete)
+                {
+                    response.MoveTo(content, incomplete.Section, now);
+                    again = await PageAsync(db, target, incomplete.Section, null, incomplete.Missing, cancellationToken);
+                }
+                else
+                {
+                    target.Invitation?.MarkSubmitted(now);
+                }
+                break;
+            default:
+                response.MoveTo(content, sectionIndex, now);
+                break;
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException exception)
+        {
+            // Another request of the same respondent (a double click, a second tab) saved first: nothing is
+            // written twice, and the page shows the state that won.
+            logger.LogInformation(exception, "Concurrent answer for response {ResponseId}; keeping the first.", response.Id);
+            return new Outcome(null);
+        }
+        return new Outcome(again);
+    }
+
+    private async Task<RespondentPage> PageAsync(MutualisonsDbContext db, Target target, int? sectionIndex, IReadOnlyDictionary<Guid, SubmittedAnswer>? typed, IReadOnlyDictionary<Guid, string>? errors, CancellationToken cancellationToken)
+    {
+        var versionId = target.Response?.VersionId ?? target.Questionnaire.CurrentVersionId!.Value;
+        var content = await ContentAsync(db, versionId, cancellationToken);
+        var stored = target.Response is { } response ? AnswerFields.FromStored(content, response.Answers) : [];
+        foreach (var (questionId, answer) in typed ?? new Dictionary<Guid, SubmittedAnswer>())
+        {
+            stored[questionId] = answer;
+        }
+        var choices = target.Response?.Choices() ?? new Dictionary<Guid, IReadOnlyCollection<string>>();
+        var shown = Enumerable.Range(0, content.Sections.Count).Where(i => QuestionnaireContent.IsShown(content.Sections[i].Condition, choices)).ToList();
+        var index = sectionIndex is { } i && i >= 0 && i < content.Sections.Count ? i : shown.FirstOrDefault();
+        var position = shown.IndexOf(index) is var p and >= 0 ? p + 1 : 1;
+        return new RespondentPage(
+            RespondentOutcome.Answering, content, index, position, Math.Max(shown.Count, position),
+            IsLast: !shown.Any(s => s > index), Answers: stored, Errors: errors, Choices: choices, ClosesAt: target.Questionnaire.ClosesAt);
+    }
+
+    private RespondentPage? Gate(Target? target)
+    {
+        if (target is null || target.Invitation is { RevokedAt: not null })
+        {
+            return RespondentPage.Unknown;
+        }
+        var questionnaire = target.Questionnaire;
+        var state = questionnaire.StateAt(time.GetUtcNow());
+        return state switch
+        {
+            QuestionnaireState.Draft => RespondentPage.Unknown,
+            QuestionnaireState.Scheduled => new RespondentPage(RespondentOutcome.NotOpenYet, OpensAt: questionnaire.OpensAt),
+            QuestionnaireState.Closed when target.Response is not { IsSubmitted: true } => new RespondentPage(RespondentOutcome.Closed, ClosesAt: questionnaire.ClosesAt),
+            _ when target.Response is { IsSubmitted: true } && target.Invitation is null && questionnaire.OnePerBrowser => new RespondentPage(RespondentOutcome.AlreadyAnswered),
+            _ when target.Response is { IsSubmitted: true } => new RespondentPage(RespondentOutcome.Submitted, CanAnswerAgain: target.Invitation is null && state == QuestionnaireState.Open),
+            _ => null,
+        };
+    }
+
+    private static async Task<Target?> FindInvitationAsync(MutualisonsDbContext db, string token, CancellationToken cancellationToken)
+    {
+        if (!SecretToken.LooksValid(token))
+        {
+            return null;
+        }
+        var hash = SecretToken.HashOf(token);
+        var found = await db.QuestionnaireInvitations.Where(i => i.TokenHash == hash)
+            .Join(db.Questionnaires, i => i.QuestionnaireId, q => q.Id, (i, q) => new { Invitation = i, Questionnaire = q })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (found is null)
+        {
+            return null;
+        }
+        var response = await db.QuestionnaireResponses.Include(r => r.Answers)
+            .SingleOrDefaultAsync(r => r.InvitationId == found.Invitation.Id, cancellationToken);
+        return new Target(found.Questionnaire, found.Invitation, response);
+    }
+
+    private static async Task<Target?> FindPublicAsync(MutualisonsDbContext db, string token, string? browserKey, CancellationToken cancellationToken)
+    {
+        if (!SecretToken.LooksValid(token))
+        {
+            return null;
+        }
+        var hash = SecretToken.HashOf(token);
+        var questionnaire = await db.Questionnaires.SingleOrDefaultAsync(q => q.PublicTokenHash == hash && q.PublicLinkEnabled, cancellationToken);
+        if (questionnaire is null)
+        {
+            return null;
+        }
+        QuestionnaireResponse? response = null;
+        if (SecretToken.LooksValid(browserKey))
+        {
+            var keyHash = SecretToken.HashOf(browserKey!);
+            response = await db.QuestionnaireResponses.Include(r => r.Answers)
+                .SingleOrDefaultAsync(r => r.BrowserKeyHash == keyHash && r.QuestionnaireId == questionnaire.Id, cancellationToken);
+        }
+        return new Target(questionnaire, null, response);
+    }
+
+    /// <summary>A published version never changes, so its content is read once and kept in memory.</summary>
+    private async Task<QuestionnaireContent> ContentAsync(MutualisonsDbContext db, Guid versionId, CancellationToken cancellationToken) =>
+        (await cache.GetOrCreateAsync(("questionnaire-version", versionId), async entry =>
+        {
+            entry.SlidingExpiration = TimeSpan.FromMinutes(30);
+            return await db.QuestionnaireVersions.AsNoTracking().Where(v => v.Id == versionId).Select(v => v.Content).SingleAsync(cancellationToken);
+        }))!;
+
+    private async Task SaveQuietlyAsync(MutualisonsDbContext db, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException exception)
+        {
+            // Only the "opened" mark: another request already set it.
+            logger.LogDebug(exception, "Invitation already marked as opened.");
+        }
+    }
+}

@@ -1,0 +1,47 @@
+using Mutualisons.Domain.Diagnostic;
+using Mutualisons.Domain.Organisations;
+
+namespace Mutualisons.Web.Features.Diagnostic.Questionnaires;
+
+public sealed record QuestionnaireSummary(
+    Guid Id, string Title, QuestionnaireState State, int LatestVersion, bool HasUnpublishedChanges,
+    int Invited, int Submitted, int PublicSubmitted, DateTimeOffset? OpensAt, DateTimeOffset? ClosesAt, uint Version)
+{
+    /// <summary>"20 / 100": personal links answered out of those sent.</summary>
+    public string Rate => $"{Submitted} / {Invited}";
+}
+
+public sealed record QuestionnaireList(Guid LabId, string LabName, bool CanRun, IReadOnlyList<QuestionnaireSummary> Items);
+
+public sealed record QuestionnaireEditor(
+    Guid LabId, string LabName, Guid Id, uint Version, QuestionnaireContent Draft, QuestionnaireState State,
+    int LatestVersion, bool HasUnpublishedChanges, DateTimeOffset? OpensAt, DateTimeOffset? ClosesAt,
+    bool PublicLinkEnabled, string? PublicPath, bool OnePerBrowser, int Responses, bool CanRun);
+
+public sealed record InvitationRow(Guid Id, Guid OrganisationId, string Organisation, string Email, RespondentProgress Progress, DateTimeOffset InvitedAt, DateTimeOffset? LastReminderAt, int Reminders, string? Path);
+
+public sealed record InvitableOrganisation(Guid Id, string Name, OrganisationKind Kind, bool InLab, string Email);
+
+public sealed record QuestionnaireSending(
+    Guid LabId, string LabName, Guid Id, string Title, QuestionnaireState State, bool CanRun,
+    IReadOnlyList<InvitationRow> Invitations, IReadOnlyList<InvitableOrganisation> Candidates, int PublicSubmitted)
+{
+    public int Submitted => Invitations.Count(i => i.Progress == RespondentProgress.Submitted);
+
+    public int Invited => Invitations.Count(i => i.Progress != RespondentProgress.Revoked);
+}
+
+public sealed class NewQuestionnaireInput
+{
+    public string Title { get; set; } = string.Empty;
+
+    /// <summary>A template key, or empty for a blank questionnaire.</summary>
+    public string Template { get; set; } = string.Empty;
+}
+
+public sealed class ScheduleInput
+{
+    public DateTime? OpensOn { get; set; }
+
+    public DateTime? ClosesOn { get; set; }
+}
