@@ -7,7 +7,9 @@ using Mutualisons.Web.Features.Access;
 using Mutualisons.Web.Features.Account;
 using Mutualisons.Web.Features.Audit;
 using Mutualisons.Web.Features.Diagnostic.Answering;
+using Mutualisons.Web.Features.Diagnostic.Needs;
 using Mutualisons.Web.Features.Diagnostic.Questionnaires;
+using Mutualisons.Web.Features.Diagnostic.Results;
 using Mutualisons.Web.Features.Publics;
 using Mutualisons.Web.Features.Labs;
 using Mutualisons.Web.Features.Organisations;
@@ -46,6 +48,8 @@ builder.Services.AddScoped<DirectoryService>();
 builder.Services.AddMemoryCache();
 builder.Services.AddScoped<RespondentService>();
 builder.Services.AddScoped<QuestionnaireService>();
+builder.Services.AddScoped<ResultsService>();
+builder.Services.AddScoped<NeedsService>();
 
 builder.Services.AddRazorComponents()
     .AddInteractiveServerComponents();
@@ -79,6 +83,7 @@ app.MapDatabaseHealth("/health").AllowAnonymous();
 app.MapCultureSwitch().AllowAnonymous();
 app.MapAccountEndpoints();
 app.MapPublicsExports();
+app.MapQuestionnaireExports();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
 

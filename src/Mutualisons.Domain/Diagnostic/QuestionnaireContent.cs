@@ -31,7 +31,7 @@ public sealed class QuestionnaireContent
     public SectionDefinition? SectionOf(Guid questionId) => Sections.FirstOrDefault(s => s.Questions.Any(q => q.Id == questionId));
 
     /// <summary>The number shown before a question ("Q3"), counted over the whole questionnaire.</summary>
-    public int NumberOf(Guid questionId) => Questions.Select((q, i) => (q, i)).FirstOrDefault(x => x.q.Id == questionId).i + 1;
+    public int NumberOf(Guid questionId) => Questions.Select((q, i) => (q.Id, Number: i + 1)).FirstOrDefault(x => x.Id == questionId).Number;
 
     public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
 
@@ -158,15 +158,21 @@ public sealed class QuestionnaireContent
         condition is null
         || (choices.TryGetValue(condition.QuestionId, out var made) && made.Any(condition.Values.Contains));
 
-    public bool IsShown(SectionDefinition section, QuestionDefinition question, IReadOnlyDictionary<Guid, IReadOnlyCollection<string>> choices)
+    /// <summary>Whether a section is shown: its condition matches and the question it depends on is itself shown.</summary>
+    public bool IsShown(SectionDefinition section, IReadOnlyDictionary<Guid, IReadOnlyCollection<string>> choices)
     {
         ArgumentNullException.ThrowIfNull(section);
-        ArgumentNullException.ThrowIfNull(question);
-        return IsShown(section.Condition, choices) && IsShown(question.Condition, choices) && IsConditionSourceShown(question.Condition, choices);
+        return IsShown(section.Condition, choices) && IsSourceShown(section.Condition, choices, 0);
     }
 
-    // A question that depends on a hidden question is hidden too, even if a stale answer remains.
-    private bool IsConditionSourceShown(DisplayCondition? condition, IReadOnlyDictionary<Guid, IReadOnlyCollection<string>> choices, int depth = 0)
+    public bool IsShown(SectionDefinition section, QuestionDefinition question, IReadOnlyDictionary<Guid, IReadOnlyCollection<string>> choices)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        return IsShown(section, choices) && IsShown(question.Condition, choices) && IsSourceShown(question.Condition, choices, 0);
+    }
+
+    // Something that depends on a hidden question is hidden too, even if a stale answer to it remains.
+    private bool IsSourceShown(DisplayCondition? condition, IReadOnlyDictionary<Guid, IReadOnlyCollection<string>> choices, int depth)
     {
         if (condition is null || depth > MaxQuestions)
         {
@@ -175,7 +181,8 @@ public sealed class QuestionnaireContent
         var source = FindQuestion(condition.QuestionId);
         var sourceSection = SectionOf(condition.QuestionId);
         return source is null || sourceSection is null
-            || (IsShown(sourceSection.Condition, choices) && IsShown(source.Condition, choices) && IsConditionSourceShown(source.Condition, choices, depth + 1));
+            || (IsShown(sourceSection.Condition, choices) && IsSourceShown(sourceSection.Condition, choices, depth + 1)
+                && IsShown(source.Condition, choices) && IsSourceShown(source.Condition, choices, depth + 1));
     }
 }
 
@@ -231,7 +238,8 @@ public sealed class QuestionDefinition
     {
         QuestionType.SingleChoice or QuestionType.MultipleChoice =>
             (AllowOther && value == OtherChoice) || Options.Any(o => o.Key == value),
-        QuestionType.Scale => int.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out var n) && n is >= ScaleMin and <= ScaleMax,
+        // Exactly "1" to "5": a stored step must match conditions and counts written the same way.
+        QuestionType.Scale => value.Length == 1 && value[0] >= '0' + ScaleMin && value[0] <= '0' + ScaleMax,
         QuestionType.YesNo => value is Yes or No,
         QuestionType.ResourceKind => Enum.TryParse<Labs.ResourceKind>(value, out var kind) && Enum.IsDefined(kind) && kind.ToString() == value,
         _ => false,

@@ -111,7 +111,7 @@ public sealed class QuestionnaireResponse
         ArgumentNullException.ThrowIfNull(content);
         var section = SectionAt(content, sectionIndex);
         var choices = Choices();
-        if (!QuestionnaireContent.IsShown(section.Condition, choices))
+        if (!content.IsShown(section, choices))
         {
             return new Dictionary<Guid, string>();
         }
@@ -128,7 +128,7 @@ public sealed class QuestionnaireResponse
         var choices = Choices();
         for (var i = from + step; i >= 0 && i < content.Sections.Count; i += step)
         {
-            if (QuestionnaireContent.IsShown(content.Sections[i].Condition, choices))
+            if (content.IsShown(content.Sections[i], choices))
             {
                 return i;
             }

@@ -45,7 +45,8 @@ public sealed partial class ResourceFilesTests
         Type[] shown = [typeof(Domain.Labs.Cycle), typeof(Domain.Labs.CycleState), typeof(Domain.Labs.ResourceKind), typeof(Domain.Labs.CooperationLevel),
             typeof(Domain.Labs.MembershipRole), typeof(Domain.Organisations.OrganisationKind), typeof(Domain.Organisations.Language), typeof(Domain.Organisations.ContactRole),
             typeof(Domain.Access.LabRole), typeof(Domain.Access.InvitationState), typeof(Domain.Audit.AuditAction),
-            typeof(Domain.Publics.ParticipationLevel), typeof(Domain.Publics.StakeholderKind), typeof(Domain.Publics.ActivityKind), typeof(Domain.Publics.ActivityStatus)];
+            typeof(Domain.Publics.ParticipationLevel), typeof(Domain.Publics.StakeholderKind), typeof(Domain.Publics.ActivityKind), typeof(Domain.Publics.ActivityStatus),
+            typeof(Domain.Labs.ImpactObjective), typeof(Domain.Diagnostic.QuestionType), typeof(Domain.Diagnostic.QuestionnaireState), typeof(Domain.Diagnostic.RespondentProgress)];
 
         var missing = shown.SelectMany(t => Enum.GetNames(t).Select(n => $"{t.Name}.{n}")).Where(k => !keys.Contains(k)).ToList();
 

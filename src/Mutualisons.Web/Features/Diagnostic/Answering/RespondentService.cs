@@ -170,7 +170,7 @@ public sealed class RespondentService(IDbContextFactory<MutualisonsDbContext> db
             stored[questionId] = answer;
         }
         var choices = target.Response?.Choices() ?? new Dictionary<Guid, IReadOnlyCollection<string>>();
-        var shown = Enumerable.Range(0, content.Sections.Count).Where(i => QuestionnaireContent.IsShown(content.Sections[i].Condition, choices)).ToList();
+        var shown = Enumerable.Range(0, content.Sections.Count).Where(i => content.IsShown(content.Sections[i], choices)).ToList();
         var index = sectionIndex is { } i && i >= 0 && i < content.Sections.Count ? i : shown.FirstOrDefault();
         var position = shown.IndexOf(index) is var p and >= 0 ? p + 1 : 1;
         return new RespondentPage(

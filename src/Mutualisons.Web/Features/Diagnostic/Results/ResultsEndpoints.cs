@@ -1,0 +1,67 @@
+using System.Text;
+using Microsoft.AspNetCore.Components.Authorization;
+using Mutualisons.Domain.Organisations;
+using Mutualisons.Web.Features.Common;
+using Mutualisons.Web.Localization;
+
+namespace Mutualisons.Web.Features.Diagnostic.Results;
+
+/// <summary>CSV and XLSX exports of a questionnaire's submitted responses, streamed from the database.</summary>
+public static class ResultsEndpoints
+{
+    public static IEndpointRouteBuilder MapQuestionnaireExports(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/labs/{labId:guid}/questionnaires/{id:guid}/export.csv", (Guid labId, Guid id, Guid? version, string? lang, OrganisationKind? kind, string? sector, HttpContext context, ResultsService results) =>
+            ExportAsync(context, results, labId, id, version, lang, new ResultsFilter(version, kind, sector), "csv"))
+            .RequireAuthorization();
+        endpoints.MapGet("/labs/{labId:guid}/questionnaires/{id:guid}/export.xlsx", (Guid labId, Guid id, Guid? version, string? lang, OrganisationKind? kind, string? sector, HttpContext context, ResultsService results) =>
+            ExportAsync(context, results, labId, id, version, lang, new ResultsFilter(version, kind, sector), "xlsx"))
+            .RequireAuthorization();
+        return endpoints;
+    }
+
+    private static async Task ExportAsync(HttpContext context, ResultsService results, Guid labId, Guid id, Guid? version, string? lang, ResultsFilter filter, string format)
+    {
+        // Services read the person through the authentication state, as they do in components.
+        if (context.RequestServices.GetService<AuthenticationStateProvider>() is IHostEnvironmentAuthenticationStateProvider state)
+        {
+            state.SetAuthenticationState(Task.FromResult(new AuthenticationState(context.User)));
+        }
+        var language = lang is { } l && ProductLocalization.Cultures.Contains(l) ? l : ProductLocalization.CurrentLanguage;
+        var layout = await results.ExportLayoutAsync(labId, id, version, language, context.RequestAborted);
+        if (layout is not { } found)
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+        var responses = results.StreamResponsesAsync(found.VersionId, filter with { VersionId = found.VersionId }, context.RequestAborted);
+        var fileName = $"{Slug(found.Title)}-{DateTime.UtcNow:yyyyMMdd}.{format}";
+        context.Response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
+        context.Response.Headers.CacheControl = "no-store";
+        if (format == "csv")
+        {
+            context.Response.ContentType = "text/csv; charset=utf-8";
+            await using var writer = new StreamWriter(context.Response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), bufferSize: 64 * 1024, leaveOpen: true);
+            await writer.WriteLineAsync(Csv.Line(found.Table.Headers));
+            await foreach (var response in responses)
+            {
+                await writer.WriteLineAsync(Csv.Line(found.Table.Row(response).Select(c => c.ToCsvText())));
+            }
+            return;
+        }
+        context.Response.ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+        await using var workbook = await XlsxWriter.CreateAsync(context.Response.Body, found.Title, context.RequestAborted);
+        await workbook.WriteRowAsync([.. found.Table.Headers.Select(h => XlsxCell.Text(h))], context.RequestAborted);
+        await foreach (var response in responses)
+        {
+            await workbook.WriteRowAsync(found.Table.Row(response), context.RequestAborted);
+        }
+    }
+
+    private static string Slug(string title)
+    {
+        var letters = title.Normalize(NormalizationForm.FormD).Where(c => char.IsAsciiLetterOrDigit(c) || c == ' ' || c == '-').ToArray();
+        var slug = string.Join('-', new string(letters).Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant();
+        return slug.Length == 0 ? "questionnaire" : slug[..Math.Min(slug.Length, 60)];
+    }
+}
