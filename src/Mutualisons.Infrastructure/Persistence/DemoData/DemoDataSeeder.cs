@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Mutualisons.Domain.Diagnostic;
 using Mutualisons.Domain.Labs;
 using Mutualisons.Domain.Organisations;
 
@@ -22,7 +23,10 @@ public static class DemoDataSeeder
         var now = time.GetUtcNow();
         var organisations = Organisations(now);
         db.Organisations.AddRange(organisations.Values);
-        db.Mutualisations.AddRange(Bota75(organisations), InCommon(organisations), HeadquartersForChange(organisations));
+        var headquarters = HeadquartersForChange(organisations);
+        db.Mutualisations.AddRange(Bota75(organisations), InCommon(organisations), headquarters);
+        await db.SaveChangesAsync(cancellationToken);
+        PlaceQuestionnaire(db, headquarters.Id, organisations);
         await db.SaveChangesAsync(cancellationToken);
         return true;
     }
@@ -131,5 +135,34 @@ public static class DemoDataSeeder
         lab.RecordCycle(Cycle.CoreMethods, CycleState.AdvancedEnough, "Communa fait un pas de côté ; BRAL et Financité testent l'idée par questionnaire.", On(2019, 4, 30));
         lab.RecordCycle(Cycle.Publics, CycleState.Revisiting, "Visite du Tri postal à Saint-Gilles, lieu non retenu ; remobiliser autour du questionnaire.", On(2019, 3, 21));
         return lab;
+    }
+
+    /// <summary>
+    /// The place deep-dive Headquarters for Change sent to associations, published, with the answers of a few
+    /// of them (and one still in progress), so results and exports have something to show.
+    /// </summary>
+    private static void PlaceQuestionnaire(MutualisonsDbContext db, Guid labId, Dictionary<string, Organisation> o)
+    {
+        var content = QuestionnaireTemplates.Find(QuestionnaireTemplates.Place)!.Create();
+        var questionnaire = new Questionnaire(labId, content, null, On(2019, 5, 15));
+        var version = questionnaire.Publish(null, On(2019, 5, 16));
+        questionnaire.Schedule(On(2019, 5, 16), On(2019, 6, 30), On(2019, 5, 16));
+        db.Questionnaires.Add(questionnaire);
+        db.QuestionnaireVersions.Add(version);
+
+        var random = new Random(2019);
+        string[] respondents = ["bral", "financite", "communa", "mdm", "sawb", "transition", "mycelium", "aia"];
+        foreach (var (key, i) in respondents.Select((k, i) => (k, i)))
+        {
+            var response = QuestionnaireResponse.Start(questionnaire.Id, version.Id, null, o[key].Id, null, i % 3 == 2 ? "nl" : "fr", On(2019, 5, 17 + i));
+            SampleAnswers.Complete(response, version.Content, random, On(2019, 5, 18 + i));
+            db.QuestionnaireResponses.Add(response);
+        }
+        var unfinished = QuestionnaireResponse.Start(questionnaire.Id, version.Id, null, o["dewey"].Id, null, "fr", On(2019, 6, 2));
+        SampleAnswers.Complete(unfinished, version.Content, random, On(2019, 6, 2), submit: false);
+        db.QuestionnaireResponses.Add(unfinished);
+
+        db.DiagnosticNeeds.Add(new DiagnosticNeed(labId, "Des salles de réunion et un espace d'événements partagés, accessibles en soirée.", ResourceKind.Place, ImpactObjective.QuantitativeIncrease, [], null, On(2019, 6, 20)));
+        db.CandidateResources.Add(new CandidateResource(labId, "Lieu fédérateur", ResourceKind.Place, "Un bâtiment où plusieurs mouvements sociaux se croisent ; l'idée est approuvée par la plupart des répondants.", [], null, On(2019, 6, 20)));
     }
 }

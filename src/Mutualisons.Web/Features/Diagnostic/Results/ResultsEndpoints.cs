@@ -28,6 +28,8 @@ public static class ResultsEndpoints
             state.SetAuthenticationState(Task.FromResult(new AuthenticationState(context.User)));
         }
         var language = lang is { } l && ProductLocalization.Cultures.Contains(l) ? l : ProductLocalization.CurrentLanguage;
+        // Headers and fixed words follow the chosen language too, not only the questions.
+        System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo(language);
         var layout = await results.ExportLayoutAsync(labId, id, version, language, context.RequestAborted);
         if (layout is not { } found)
         {
@@ -41,7 +43,7 @@ public static class ResultsEndpoints
         if (format == "csv")
         {
             context.Response.ContentType = "text/csv; charset=utf-8";
-            await using var writer = new StreamWriter(context.Response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), bufferSize: 64 * 1024, leaveOpen: true);
+            await using var writer = new StreamWriter(context.Response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), bufferSize: 64 * 1024, leaveOpen: true) { NewLine = "\r\n" };
             await writer.WriteLineAsync(Csv.Line(found.Table.Headers));
             await foreach (var response in responses)
             {
