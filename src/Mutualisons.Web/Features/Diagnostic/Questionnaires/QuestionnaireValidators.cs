@@ -45,7 +45,7 @@ public sealed class QuestionnaireContentValidator : AbstractValidator<Questionna
                 question.RuleFor(q => q.Options.Count).InclusiveBetween(2, QuestionnaireContent.MaxOptions).When(q => q.Type.HasOptions())
                     .WithMessage(l["Rule.Questionnaire.OptionsNeeded"]);
                 question.RuleForEach(q => q.Options).ChildRules(option =>
-                    option.RuleFor(o => o.Text.Fr).NotEmpty().WithMessage(l["Questionnaire.OptionTextRequired"]));
+                    option.RuleFor(o => o.Text.Fr).NotEmpty().WithMessage(l["Questionnaire.OptionTextRequired"])).When(q => q.Type.HasOptions());
                 question.RuleFor(q => q.Maximum).GreaterThanOrEqualTo(q => q.Minimum).When(q => q.Minimum is not null && q.Maximum is not null)
                     .WithMessage(l["Rule.Questionnaire.RangeInvalid"]);
             });
