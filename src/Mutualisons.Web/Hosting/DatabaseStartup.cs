@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -74,7 +75,8 @@ public static class DatabaseStartup
         {
             var factory = services.GetRequiredService<IDbContextFactory<MutualisonsDbContext>>();
             await using var db = await factory.CreateDbContextAsync();
-            await DemoDataSeeder.SeedIfEmptyAsync(db, services.GetRequiredService<TimeProvider>());
+            var links = services.GetRequiredService<IDataProtectionProvider>().CreateProtector(Features.Diagnostic.Questionnaires.QuestionnaireService.LinkProtection);
+            await DemoDataSeeder.SeedIfEmptyAsync(db, services.GetRequiredService<TimeProvider>(), token => links.Protect(token));
             await DemoAccounts.SeedIfNoAccountsAsync(services, options.DemoPassword
                 ?? throw new InvalidOperationException("Database:DemoPassword is required to create the demo accounts."));
         }

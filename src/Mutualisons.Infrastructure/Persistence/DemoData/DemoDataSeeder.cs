@@ -11,7 +11,8 @@ namespace Mutualisons.Infrastructure.Persistence.DemoData;
 /// </summary>
 public static class DemoDataSeeder
 {
-    public static async Task<bool> SeedIfEmptyAsync(MutualisonsDbContext db, TimeProvider time, CancellationToken cancellationToken = default)
+    /// <param name="protectLink">Protects questionnaire link tokens (Data Protection); without it the demo questionnaires get no personal links.</param>
+    public static async Task<bool> SeedIfEmptyAsync(MutualisonsDbContext db, TimeProvider time, Func<string, string>? protectLink = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(time);
@@ -24,9 +25,11 @@ public static class DemoDataSeeder
         var organisations = Organisations(now);
         db.Organisations.AddRange(organisations.Values);
         var headquarters = HeadquartersForChange(organisations);
-        db.Mutualisations.AddRange(Bota75(organisations), InCommon(organisations), headquarters);
+        var inCommon = InCommon(organisations);
+        db.Mutualisations.AddRange(Bota75(organisations), inCommon, headquarters);
         await db.SaveChangesAsync(cancellationToken);
-        PlaceQuestionnaire(db, headquarters.Id, organisations);
+        PlaceQuestionnaire(db, headquarters.Id, organisations, protectLink);
+        DataQuestionnaire(db, inCommon.Id, organisations, protectLink, now);
         await db.SaveChangesAsync(cancellationToken);
         return true;
     }
@@ -141,7 +144,7 @@ public static class DemoDataSeeder
     /// The place deep-dive Headquarters for Change sent to associations, published, with the answers of a few
     /// of them (and one still in progress), so results and exports have something to show.
     /// </summary>
-    private static void PlaceQuestionnaire(MutualisonsDbContext db, Guid labId, Dictionary<string, Organisation> o)
+    private static void PlaceQuestionnaire(MutualisonsDbContext db, Guid labId, Dictionary<string, Organisation> o, Func<string, string>? protectLink)
     {
         var content = QuestionnaireTemplates.Find(QuestionnaireTemplates.Place)!.Create();
         var questionnaire = new Questionnaire(labId, content, null, On(2019, 5, 15));
@@ -154,15 +157,55 @@ public static class DemoDataSeeder
         string[] respondents = ["bral", "financite", "communa", "mdm", "sawb", "transition", "mycelium", "aia"];
         foreach (var (key, i) in respondents.Select((k, i) => (k, i)))
         {
-            var response = QuestionnaireResponse.Start(questionnaire.Id, version.Id, null, o[key].Id, null, i % 3 == 2 ? "nl" : "fr", On(2019, 5, 17 + i));
+            var invitation = Invite(db, questionnaire.Id, o[key].Id, protectLink, On(2019, 5, 16));
+            var response = QuestionnaireResponse.Start(questionnaire.Id, version.Id, invitation?.Id, o[key].Id, null, i % 3 == 2 ? "nl" : "fr", On(2019, 5, 17 + i));
             SampleAnswers.Complete(response, version.Content, random, On(2019, 5, 18 + i));
+            invitation?.MarkSubmitted(On(2019, 5, 18 + i));
             db.QuestionnaireResponses.Add(response);
         }
-        var unfinished = QuestionnaireResponse.Start(questionnaire.Id, version.Id, null, o["dewey"].Id, null, "fr", On(2019, 6, 2));
+        foreach (var key in new[] { "vwv", "ps" })
+        {
+            Invite(db, questionnaire.Id, o[key].Id, protectLink, On(2019, 5, 16))?.Remind(On(2019, 6, 10));
+        }
+        var started = Invite(db, questionnaire.Id, o["dewey"].Id, protectLink, On(2019, 5, 16));
+        started?.MarkStarted(On(2019, 6, 2));
+        var unfinished = QuestionnaireResponse.Start(questionnaire.Id, version.Id, started?.Id, o["dewey"].Id, null, "fr", On(2019, 6, 2));
         SampleAnswers.Complete(unfinished, version.Content, random, On(2019, 6, 2), submit: false);
         db.QuestionnaireResponses.Add(unfinished);
 
         db.DiagnosticNeeds.Add(new DiagnosticNeed(labId, "Des salles de réunion et un espace d'événements partagés, accessibles en soirée.", ResourceKind.Place, ImpactObjective.QuantitativeIncrease, [], null, On(2019, 6, 20)));
         db.CandidateResources.Add(new CandidateResource(labId, "Lieu fédérateur", ResourceKind.Place, "Un bâtiment où plusieurs mouvements sociaux se croisent ; l'idée est approuvée par la plupart des répondants.", [], null, On(2019, 6, 20)));
+    }
+
+    /// <summary>In Common's data deep-dive, open now: links sent to the lab's organisations, one started.</summary>
+    private static void DataQuestionnaire(MutualisonsDbContext db, Guid labId, Dictionary<string, Organisation> o, Func<string, string>? protectLink, DateTimeOffset now)
+    {
+        var questionnaire = new Questionnaire(labId, QuestionnaireTemplates.Find(QuestionnaireTemplates.Data)!.Create(), null, now);
+        var version = questionnaire.Publish(null, now);
+        db.Questionnaires.Add(questionnaire);
+        db.QuestionnaireVersions.Add(version);
+        foreach (var key in new[] { "dewey", "ps", "transition", "mycelium", "aia" })
+        {
+            var invitation = Invite(db, questionnaire.Id, o[key].Id, protectLink, now);
+            if (key == "transition" && invitation is not null)
+            {
+                invitation.MarkStarted(now);
+                var response = QuestionnaireResponse.Start(questionnaire.Id, version.Id, invitation.Id, o[key].Id, null, "fr", now);
+                var first = version.Content.Sections[0];
+                response.SaveSection(version.Content, 0, first.Questions.ToDictionary(q => q.Id, q => SampleAnswers.For(q, new Random(7))), "fr", now);
+                db.QuestionnaireResponses.Add(response);
+            }
+        }
+    }
+
+    private static QuestionnaireInvitation? Invite(MutualisonsDbContext db, Guid questionnaireId, Guid organisationId, Func<string, string>? protectLink, DateTimeOffset at)
+    {
+        if (protectLink is null)
+        {
+            return null;
+        }
+        var (invitation, _) = QuestionnaireInvitation.Create(questionnaireId, organisationId, null, protectLink, at);
+        db.QuestionnaireInvitations.Add(invitation);
+        return invitation;
     }
 }

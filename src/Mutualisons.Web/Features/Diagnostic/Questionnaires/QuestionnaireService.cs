@@ -30,7 +30,10 @@ public sealed class QuestionnaireService(
     IStringLocalizer<SharedResource> l,
     TimeProvider time)
 {
-    private IDataProtector Links => protection.CreateProtector("Mutualisons.Questionnaires.Links");
+    /// <summary>The Data Protection purpose of personal and open link tokens, kept so reminders carry the same link.</summary>
+    public const string LinkProtection = "Mutualisons.Questionnaires.Links";
+
+    private IDataProtector Links => protection.CreateProtector(LinkProtection);
 
     public async Task<QuestionnaireList?> ListAsync(Guid labId, CancellationToken cancellationToken = default)
     {
