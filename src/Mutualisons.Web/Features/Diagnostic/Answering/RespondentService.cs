@@ -1,3 +1,4 @@
+using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Primitives;
@@ -11,7 +12,7 @@ namespace Mutualisons.Web.Features.Diagnostic.Answering;
 /// Answering without an account, through a personal link (one per invited organisation) or the open link.
 /// Works request by request, with no live connection, so thousands can answer at once.
 /// </summary>
-public sealed class RespondentService(IDbContextFactory<MutualisonsDbContext> dbFactory, IMemoryCache cache, TimeProvider time, ILogger<RespondentService> logger)
+public sealed class RespondentService(IDbContextFactory<MutualisonsDbContext> dbFactory, IMemoryCache cache, IValidator<SectionAnswers> validator, TimeProvider time, ILogger<RespondentService> logger)
 {
     private sealed record Target(Questionnaire Questionnaire, QuestionnaireInvitation? Invitation, QuestionnaireResponse? Response);
 
@@ -109,7 +110,9 @@ public sealed class RespondentService(IDbContextFactory<MutualisonsDbContext> db
         }
         var now = time.GetUtcNow();
         var submitted = AnswerFields.Read(content.Sections[sectionIndex], form);
-        var problems = response.SaveSection(content, sectionIndex, submitted, language, now);
+        var validation = await validator.ValidateAsync(new SectionAnswers(content.Sections[sectionIndex], submitted), cancellationToken);
+        // The domain applies the same rules again when saving: nothing malformed is ever stored.
+        var problems = validation.IsValid ? response.SaveSection(content, sectionIndex, submitted, language, now) : SectionAnswersValidator.ByQuestion(validation);
         if (problems.Count > 0)
         {
             // Nothing saved; the page comes back with what was typed and a message beside each problem.
