@@ -145,6 +145,64 @@ public sealed class QuestionnaireJourney(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task A_response_read_by_the_facilitator_becomes_a_need_on_the_diagnostic_page()
+    {
+        var lab = await LabAsync();
+        Guid questionnaire, response;
+        await using (var db = browser.CreateDbContext())
+        {
+            questionnaire = await db.Questionnaires.Where(q => q.LabId == lab && q.LatestVersionNumber == 1).OrderBy(q => q.CreatedAt).Select(q => q.Id).FirstAsync();
+            var communa = await db.Organisations.Where(o => o.Name == "Communa").Select(o => o.Id).SingleAsync();
+            response = await db.QuestionnaireResponses.Where(r => r.QuestionnaireId == questionnaire && r.OrganisationId == communa).Select(r => r.Id).SingleAsync();
+        }
+        var page = await browser.NewPageAsync();
+        await page.SignInAsync(DemoAppFixture.Coordination);
+
+        await page.OpenAsync($"/labs/{lab}/questionnaires/{questionnaire}/responses/{response}");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Communa");
+        await page.Locator(".need-form .need-text textarea").First.FillAsync("Une salle d'événements à partager le soir");
+        await ChooseAsync(page, page.Locator(".need-form .need-resource-kind"), "Lieux physiques");
+        await page.Locator(".need-form").GetByRole(AriaRole.Button, new() { Name = "Ajouter au diagnostic" }).ClickAsync();
+        await Expect(page.GetByText("Besoin ajouté au diagnostic du lab.")).ToBeVisibleAsync();
+
+        await page.OpenAsync($"/labs/{lab}/cycles/Diagnostic");
+        var need = page.Locator(".diagnostic-outputs li.need").Filter(new() { HasText = "Une salle d'événements à partager le soir" });
+        await Expect(need).ToContainTextAsync("Lieux physiques");
+        await Expect(need.GetByRole(AriaRole.Link, new() { Name = "Communa" })).ToBeVisibleAsync();
+
+        // Removing it asks first.
+        await need.GetByRole(AriaRole.Button, new() { Name = "Supprimer ce besoin" }).ClickAsync();
+        await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Supprimer" }).ClickAsync();
+        await Expect(need).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task A_respondent_reads_the_questionnaire_in_dutch_after_switching_language()
+    {
+        string token;
+        await using (var db = browser.CreateDbContext())
+        {
+            var inCommon = await db.Mutualisations.Where(m => m.Name == "In Common").Select(m => m.Id).SingleAsync();
+            var questionnaire = await db.Questionnaires.Where(q => q.LabId == inCommon).Select(q => q.Id).FirstAsync();
+            var bral = await db.Organisations.Where(o => o.Name == "BRAL").Select(o => o.Id).SingleAsync();
+            (var invitation, token) = Domain.Diagnostic.QuestionnaireInvitation.Create(questionnaire, bral, null, t => $"test:{t}", DateTimeOffset.UtcNow);
+            db.QuestionnaireInvitations.Add(invitation);
+            await db.SaveChangesAsync();
+        }
+        var page = await browser.NewPageAsync(phone: true);
+        await page.GotoAsync($"/r/{token}");
+        await Expect(page.GetByText("Page 1 sur 3")).ToBeVisibleAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "NL" }).ClickAsync();
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "nl");
+        await Expect(page.GetByText("Pagina 1 van 3")).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Opslaan en verder" })).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Opslaan en verder" }).ClickAsync();
+        await Expect(page.Locator(".answer-error").First).ToHaveTextAsync("Deze vraag vraagt een antwoord.");
+        await page.AssertNoSeriousViolationsAsync();
+    }
+
+    [Fact]
     public async Task A_mistyped_link_shows_a_clear_accessible_page()
     {
         var page = await browser.NewPageAsync(phone: true);
