@@ -109,16 +109,16 @@ public sealed class QuestionnaireService(
             q.OpensAt, q.ClosesAt, q.PublicLinkEnabled, PublicPath(q), q.OnePerBrowser, found.Responses, true);
     }
 
-    public Task<SaveResult> SaveDraftAsync(Guid labId, Guid id, uint version, QuestionnaireContent content, CancellationToken cancellationToken = default)
+    public async Task<SaveResult> SaveDraftAsync(Guid labId, Guid id, uint version, QuestionnaireContent content, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(content);
-        return ChangeAsync(labId, id, version, async (q, _) =>
+        var validation = await contentValidator.ValidateAsync(content, cancellationToken);
+        if (!validation.IsValid)
         {
-            var validation = await contentValidator.ValidateAsync(content, cancellationToken);
-            if (!validation.IsValid)
-            {
-                return SaveResult.Invalid(validation);
-            }
+            return SaveResult.Invalid(validation);
+        }
+        return await ChangeAsync(labId, id, version, (q, _) =>
+        {
             q.ReviseDraft(content, time.GetUtcNow());
             return AuditText.Key("Questionnaire.DraftSaved");
         }, cancellationToken);
@@ -129,7 +129,7 @@ public sealed class QuestionnaireService(
         {
             var published = q.Publish(db.ActorId, time.GetUtcNow());
             db.Context.QuestionnaireVersions.Add(published);
-            return Task.FromResult<object>($"{AuditText.Key("Questionnaire.Published")} v{published.Number}");
+            return $"{AuditText.Key("Questionnaire.Published")} v{published.Number}";
         }, cancellationToken);
 
     public async Task<SaveResult> ScheduleAsync(Guid labId, Guid id, uint version, ScheduleInput input, CancellationToken cancellationToken = default)
@@ -143,7 +143,7 @@ public sealed class QuestionnaireService(
         return await ChangeAsync(labId, id, version, (q, _) =>
         {
             q.Schedule(ToMoment(input.OpensOn), ToMoment(input.ClosesOn), time.GetUtcNow());
-            return Task.FromResult<object>(AuditText.Key("Questionnaire.Scheduled"));
+            return AuditText.Key("Questionnaire.Scheduled");
         }, cancellationToken);
     }
 
@@ -151,7 +151,7 @@ public sealed class QuestionnaireService(
         ChangeAsync(labId, id, version, (q, _) =>
         {
             q.CloseNow(time.GetUtcNow());
-            return Task.FromResult<object>(AuditText.Key("Questionnaire.ClosedNow"));
+            return AuditText.Key("Questionnaire.ClosedNow");
         }, cancellationToken);
 
     public Task<SaveResult> SetPublicLinkAsync(Guid labId, Guid id, uint version, bool enabled, bool onePerBrowser, CancellationToken cancellationToken = default) =>
@@ -170,7 +170,7 @@ public sealed class QuestionnaireService(
             {
                 q.SetOnePerBrowser(onePerBrowser, now);
             }
-            return Task.FromResult<object>(AuditText.Key(enabled ? "Questionnaire.PublicLinkOn" : "Questionnaire.PublicLinkOff"));
+            return AuditText.Key(enabled ? "Questionnaire.PublicLinkOn" : "Questionnaire.PublicLinkOff");
         }, cancellationToken);
 
     /// <summary>Deletes a questionnaire with its versions, links and responses.</summary>
@@ -228,7 +228,7 @@ public sealed class QuestionnaireService(
         var publicSubmitted = await db.QuestionnaireResponses.CountAsync(r => r.QuestionnaireId == id && r.InvitationId == null && r.SubmittedAt != null, cancellationToken);
         return new QuestionnaireSending(labId, lab.Name, id, q.TitleIn(ProductLocalization.CurrentLanguage), q.StateAt(time.GetUtcNow()), true,
             [.. invitations.Select(i => new InvitationRow(i.Invitation.Id, i.Invitation.OrganisationId, i.Name, i.Invitation.Email, i.Invitation.Progress, i.Invitation.InvitedAt,
-                i.Invitation.LastReminderAt, i.Invitation.ReminderCount, i.Invitation.Progress == RespondentProgress.Revoked ? null : $"/r/{Links.Unprotect(i.Invitation.TokenProtected)}"))],
+                i.Invitation.LastReminderAt, i.Invitation.ReminderCount, i.Invitation.Progress == RespondentProgress.Revoked || Unprotect(i.Invitation.TokenProtected) is not { } token ? null : $"/r/{token}"))],
             [.. organisations.Where(o => !invited.Contains(o.Id))
                 .Select(o => new InvitableOrganisation(o.Id, o.Name, o.Kind, lab.Members.Contains(o.Id), o.Contacts.Select(c => c.Email).FirstOrDefault(e => e.Length > 0) ?? string.Empty))
                 .OrderByDescending(o => o.InLab).ThenBy(o => o.Name)],
@@ -309,9 +309,9 @@ public sealed class QuestionnaireService(
         foreach (var invitation in pending)
         {
             invitation.Remind(now);
-            if (invitation.Email.Length > 0)
+            if (invitation.Email.Length > 0 && Unprotect(invitation.TokenProtected) is { } token)
             {
-                mails.Add(Mail(invitation.Email, q.TitleIn("fr"), new Uri(baseUri, $"r/{Links.Unprotect(invitation.TokenProtected)}"), reminder: true));
+                mails.Add(Mail(invitation.Email, q.TitleIn("fr"), new Uri(baseUri, $"r/{token}"), reminder: true));
             }
         }
         db.AuditEntries.Add(new AuditEntry(labId, actor.UserId, AuditAction.Changed, "QuestionnaireInvitation", id, $"{pending.Count} × {AuditText.Key("Questionnaire.Reminded")}", now));
@@ -348,8 +348,11 @@ public sealed class QuestionnaireService(
 
     private sealed record ChangeContext(MutualisonsDbContext Context, Guid? ActorId);
 
-    /// <summary>Checks the right, loads the questionnaire of this lab at the version the user saw, applies and audits the change.</summary>
-    private async Task<SaveResult> ChangeAsync(Guid labId, Guid id, uint version, Func<Questionnaire, ChangeContext, Task<object>> change, CancellationToken cancellationToken)
+    /// <summary>
+    /// Checks the right, loads the questionnaire of this lab at the version the user saw, applies the change
+    /// (which returns the audit summary) and saves both, all or nothing.
+    /// </summary>
+    private async Task<SaveResult> ChangeAsync(Guid labId, Guid id, uint version, Func<Questionnaire, ChangeContext, string> change, CancellationToken cancellationToken)
     {
         var actor = await currentActor.GetAsync();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -367,25 +370,29 @@ public sealed class QuestionnaireService(
             return SaveResult.Conflict;
         }
         db.Entry(questionnaire).Property(q => q.Version).OriginalValue = version;
-        SaveResult? invalid = null;
-        var result = await db.SaveAsResultAsync(id, async () =>
+        return await db.SaveAsResultAsync(id, () =>
         {
-            switch (await change(questionnaire, new ChangeContext(db, actor.UserId)))
-            {
-                case SaveResult refused:
-                    invalid = refused;
-                    db.ChangeTracker.Clear();
-                    break;
-                case string summary:
-                    db.AuditEntries.Add(new AuditEntry(labId, actor.UserId, AuditAction.Changed, "Questionnaire", id, summary, time.GetUtcNow()));
-                    break;
-            }
+            var summary = change(questionnaire, new ChangeContext(db, actor.UserId));
+            db.AuditEntries.Add(new AuditEntry(labId, actor.UserId, AuditAction.Changed, "Questionnaire", id, summary, time.GetUtcNow()));
+            return Task.CompletedTask;
         }, cancellationToken);
-        return invalid ?? result;
+    }
+
+    /// <summary>The token of a link, or null when it can no longer be read (keys lost): the link is then re-issued by inviting again.</summary>
+    private string? Unprotect(string protectedToken)
+    {
+        try
+        {
+            return Links.Unprotect(protectedToken);
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            return null;
+        }
     }
 
     private string? PublicPath(Questionnaire q) =>
-        q.PublicLinkEnabled && q.PublicTokenProtected is { } protectedToken ? $"/p/{Links.Unprotect(protectedToken)}" : null;
+        q.PublicLinkEnabled && q.PublicTokenProtected is { } protectedToken && Unprotect(protectedToken) is { } token ? $"/p/{token}" : null;
 
     private EmailMessage Mail(string to, string title, Uri link, bool reminder)
     {
