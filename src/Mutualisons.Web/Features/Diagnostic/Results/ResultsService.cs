@@ -50,18 +50,26 @@ public sealed class ResultsService(IDbContextFactory<MutualisonsDbContext> dbFac
         var inProgress = await db.QuestionnaireResponses.CountAsync(r => r.VersionId == versionId && r.SubmittedAt == null, cancellationToken);
         var answers = db.ResponseAnswers.Join(responses, a => a.ResponseId, r => r.Id, (a, r) => a);
 
-        var answered = await answers.GroupBy(a => a.QuestionId)
-            .Select(g => new { g.Key, Count = g.Select(a => a.ResponseId).Distinct().Count() })
-            .ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
-        var choices = await answers.Where(a => a.Choice != null).GroupBy(a => new { a.QuestionId, a.Choice })
-            .Select(g => new { g.Key.QuestionId, g.Key.Choice, Count = g.Count(), Rank = g.Average(a => (double?)a.Number) })
+        // One pass over the answer rows: per question and choice, how many, how many first values (one per
+        // respondent and question, so their sum is the number who answered), and the number statistics.
+        var groups = await answers.GroupBy(a => new { a.QuestionId, a.Choice })
+            .Select(g => new
+            {
+                g.Key.QuestionId,
+                g.Key.Choice,
+                Count = g.Count(),
+                Respondents = g.Count(a => a.Position == 0),
+                Texts = g.Count(a => a.Text != null),
+                Mean = g.Average(a => a.Number),
+                Min = g.Min(a => a.Number),
+                Max = g.Max(a => a.Number),
+            })
             .ToListAsync(cancellationToken);
-        var numbers = await answers.Where(a => a.Number != null && a.Choice == null).GroupBy(a => a.QuestionId)
-            .Select(g => new { g.Key, Min = g.Min(a => a.Number!.Value), Max = g.Max(a => a.Number!.Value), Mean = g.Average(a => a.Number!.Value) })
-            .ToDictionaryAsync(x => x.Key, cancellationToken);
-        var texts = await answers.Where(a => a.Text != null).GroupBy(a => a.QuestionId)
-            .Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
+        var answered = groups.GroupBy(g => g.QuestionId).ToDictionary(g => g.Key, g => g.Sum(x => x.Respondents));
+        var texts = groups.GroupBy(g => g.QuestionId).ToDictionary(g => g.Key, g => g.Sum(x => x.Texts));
+        var choices = groups.Where(g => g.Choice != null).Select(g => new { g.QuestionId, g.Choice, g.Count, Rank = (double?)g.Mean }).ToList();
+        var numbers = groups.Where(g => g.Choice == null && g.Min != null)
+            .ToDictionary(g => g.QuestionId, g => new { Min = g.Min!.Value, Max = g.Max!.Value, Mean = g.Mean!.Value });
 
         var results = new List<QuestionResult>();
         foreach (var question in content.Questions)
