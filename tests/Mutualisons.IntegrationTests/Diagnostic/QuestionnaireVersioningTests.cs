@@ -134,6 +134,28 @@ public sealed class QuestionnaireVersioningTests(DemoAppFixture app) : IClassFix
     }
 
     [Fact]
+    public async Task Deleting_a_questionnaire_removes_its_versions_links_and_responses_and_a_stale_delete_is_refused()
+    {
+        var scenario = await new DiagnosticScenario(app).PublishAsync("À supprimer");
+        var token = TokenOf((await scenario.InviteAsync("BRAL"))["BRAL"]);
+        Assert.True((await AnswerAsync(token, 0, RespondentMove.Next, (AnswerFields.Name(scenario.Workshop.Id), "no"))).Redirect);
+        var stale = await scenario.VersionAsync();
+        Assert.True((await app.AsAsync<QuestionnaireService, SaveResult>(DiagnosticScenario.Facilitator, async s => await s.CloseNowAsync(scenario.LabId, scenario.QuestionnaireId, await scenario.VersionAsync()))).Succeeded);
+
+        Assert.Equal(SaveStatus.Conflict, (await app.AsAsync<QuestionnaireService, SaveResult>(DiagnosticScenario.Facilitator, s => s.DeleteAsync(scenario.LabId, scenario.QuestionnaireId, stale))).Status);
+        var deleted = await app.AsAsync<QuestionnaireService, SaveResult>(DiagnosticScenario.Facilitator, async s => await s.DeleteAsync(scenario.LabId, scenario.QuestionnaireId, await scenario.VersionAsync()));
+
+        Assert.True(deleted.Succeeded, deleted.MessageKey);
+        await using var db = app.CreateDbContext();
+        Assert.False(await db.Questionnaires.AnyAsync(q => q.Id == scenario.QuestionnaireId));
+        Assert.False(await db.QuestionnaireVersions.AnyAsync(v => v.QuestionnaireId == scenario.QuestionnaireId));
+        Assert.False(await db.QuestionnaireInvitations.AnyAsync(i => i.QuestionnaireId == scenario.QuestionnaireId));
+        Assert.False(await db.QuestionnaireResponses.AnyAsync(r => r.QuestionnaireId == scenario.QuestionnaireId));
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.SubjectId == scenario.QuestionnaireId && a.Action == Domain.Audit.AuditAction.Deleted));
+        Assert.Equal(RespondentOutcome.UnknownLink, (await OpenAsync(token)).Outcome);
+    }
+
+    [Fact]
     public async Task A_draft_has_no_working_link_and_cannot_be_sent()
     {
         await using var db = app.CreateDbContext();

@@ -100,47 +100,61 @@ public sealed class NeedsService(
     {
         ArgumentNullException.ThrowIfNull(input);
         var validation = await needValidator.ValidateAsync(input, cancellationToken);
-        if (!validation.IsValid)
-        {
-            return SaveResult.Invalid(validation);
-        }
-        var actor = await currentActor.GetAsync();
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        if (await db.RefusalAsync(actor, labId, LabRight.RunQuestionnaires, cancellationToken) is { } refusal)
-        {
-            return refusal;
-        }
-        var sources = await OwnResponsesAsync(db, labId, input.Sources, cancellationToken);
-        var now = time.GetUtcNow();
-        var need = new DiagnosticNeed(labId, input.Text, input.ResourceKind, input.Impact, sources, actor.UserId, now);
-        db.DiagnosticNeeds.Add(need);
-        db.AuditEntries.Add(new AuditEntry(labId, actor.UserId, AuditAction.Created, "Need", need.Id, need.Text, now));
-        return await db.SaveAsResultAsync(need.Id, cancellationToken: cancellationToken);
+        return !validation.IsValid
+            ? SaveResult.Invalid(validation)
+            : await WriteAsync(labId, async (db, actor, now) =>
+            {
+                var need = new DiagnosticNeed(labId, input.Text, input.ResourceKind, input.Impact, await OwnResponsesAsync(db, labId, input.Sources, cancellationToken), actor, now);
+                db.DiagnosticNeeds.Add(need);
+                return new AuditEntry(labId, actor, AuditAction.Created, "Need", need.Id, need.Text, now);
+            }, cancellationToken);
     }
 
     public async Task<SaveResult> AddResourceAsync(Guid labId, ResourceInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         var validation = await resourceValidator.ValidateAsync(input, cancellationToken);
-        if (!validation.IsValid)
-        {
-            return SaveResult.Invalid(validation);
-        }
-        var actor = await currentActor.GetAsync();
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        if (await db.RefusalAsync(actor, labId, LabRight.RunQuestionnaires, cancellationToken) is { } refusal)
-        {
-            return refusal;
-        }
-        var sources = await OwnResponsesAsync(db, labId, input.Sources, cancellationToken);
-        var now = time.GetUtcNow();
-        var resource = new CandidateResource(labId, input.Name, input.Kind, input.Description, sources, actor.UserId, now);
-        db.CandidateResources.Add(resource);
-        db.AuditEntries.Add(new AuditEntry(labId, actor.UserId, AuditAction.Created, "Resource", resource.Id, resource.Name, now));
-        return await db.SaveAsResultAsync(resource.Id, cancellationToken: cancellationToken);
+        return !validation.IsValid
+            ? SaveResult.Invalid(validation)
+            : await WriteAsync(labId, async (db, actor, now) =>
+            {
+                var resource = new CandidateResource(labId, input.Name, input.Kind, input.Description, await OwnResponsesAsync(db, labId, input.Sources, cancellationToken), actor, now);
+                db.CandidateResources.Add(resource);
+                return new AuditEntry(labId, actor, AuditAction.Created, "Resource", resource.Id, resource.Name, now);
+            }, cancellationToken);
     }
 
-    public async Task<SaveResult> DeleteNeedAsync(Guid labId, Guid needId, uint version, CancellationToken cancellationToken = default)
+    public Task<SaveResult> DeleteNeedAsync(Guid labId, Guid needId, uint version, CancellationToken cancellationToken = default) =>
+        WriteAsync(labId, async (db, actor, now) =>
+        {
+            var need = await db.DiagnosticNeeds.SingleOrDefaultAsync(n => n.Id == needId && n.LabId == labId, cancellationToken);
+            if (need is null)
+            {
+                return null;
+            }
+            db.Entry(need).Property(n => n.Version).OriginalValue = version;
+            db.DiagnosticNeeds.Remove(need);
+            return new AuditEntry(labId, actor, AuditAction.Deleted, "Need", need.Id, need.Text, now);
+        }, cancellationToken);
+
+    public Task<SaveResult> DeleteResourceAsync(Guid labId, Guid resourceId, uint version, CancellationToken cancellationToken = default) =>
+        WriteAsync(labId, async (db, actor, now) =>
+        {
+            var resource = await db.CandidateResources.SingleOrDefaultAsync(r => r.Id == resourceId && r.LabId == labId, cancellationToken);
+            if (resource is null)
+            {
+                return null;
+            }
+            db.Entry(resource).Property(r => r.Version).OriginalValue = version;
+            db.CandidateResources.Remove(resource);
+            return new AuditEntry(labId, actor, AuditAction.Deleted, "Resource", resource.Id, resource.Name, now);
+        }, cancellationToken);
+
+    /// <summary>
+    /// Checks the right to run the diagnosis in this lab, applies a change that returns its audit entry (or
+    /// null when what it targets is not in this lab), and saves both together.
+    /// </summary>
+    private async Task<SaveResult> WriteAsync(Guid labId, Func<MutualisonsDbContext, Guid?, DateTimeOffset, Task<AuditEntry?>> change, CancellationToken cancellationToken)
     {
         var actor = await currentActor.GetAsync();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -148,34 +162,19 @@ public sealed class NeedsService(
         {
             return refusal;
         }
-        var need = await db.DiagnosticNeeds.SingleOrDefaultAsync(n => n.Id == needId && n.LabId == labId, cancellationToken);
-        if (need is null)
+        SaveResult? missing = null;
+        AuditEntry? entry = null;
+        var result = await db.SaveAsResultAsync(Guid.Empty, async () =>
         {
-            return SaveResult.NotFound;
-        }
-        db.Entry(need).Property(n => n.Version).OriginalValue = version;
-        db.DiagnosticNeeds.Remove(need);
-        db.AuditEntries.Add(new AuditEntry(labId, actor.UserId, AuditAction.Deleted, "Need", need.Id, need.Text, time.GetUtcNow()));
-        return await db.SaveAsResultAsync(needId, cancellationToken: cancellationToken);
-    }
-
-    public async Task<SaveResult> DeleteResourceAsync(Guid labId, Guid resourceId, uint version, CancellationToken cancellationToken = default)
-    {
-        var actor = await currentActor.GetAsync();
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        if (await db.RefusalAsync(actor, labId, LabRight.RunQuestionnaires, cancellationToken) is { } refusal)
-        {
-            return refusal;
-        }
-        var resource = await db.CandidateResources.SingleOrDefaultAsync(r => r.Id == resourceId && r.LabId == labId, cancellationToken);
-        if (resource is null)
-        {
-            return SaveResult.NotFound;
-        }
-        db.Entry(resource).Property(r => r.Version).OriginalValue = version;
-        db.CandidateResources.Remove(resource);
-        db.AuditEntries.Add(new AuditEntry(labId, actor.UserId, AuditAction.Deleted, "Resource", resource.Id, resource.Name, time.GetUtcNow()));
-        return await db.SaveAsResultAsync(resourceId, cancellationToken: cancellationToken);
+            entry = await change(db, actor.UserId, time.GetUtcNow());
+            if (entry is null)
+            {
+                missing = SaveResult.NotFound;
+                return;
+            }
+            db.AuditEntries.Add(entry);
+        }, cancellationToken);
+        return missing ?? (result.Succeeded ? SaveResult.Saved(entry!.SubjectId) : result);
     }
 
     /// <summary>Keeps only responses to this lab's questionnaires: a need cannot cite another lab's answers.</summary>

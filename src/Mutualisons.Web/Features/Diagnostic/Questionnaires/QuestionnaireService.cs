@@ -178,18 +178,10 @@ public sealed class QuestionnaireService(
     {
         var actor = await currentActor.GetAsync();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        if (await db.RefusalAsync(actor, labId, LabRight.RunQuestionnaires, cancellationToken) is { } refusal)
-        {
-            return refusal;
-        }
-        var questionnaire = await db.Questionnaires.SingleOrDefaultAsync(q => q.Id == id && q.LabId == labId, cancellationToken);
+        var (questionnaire, refusal) = await FindForChangeAsync(db, actor, labId, id, version, cancellationToken);
         if (questionnaire is null)
         {
-            return SaveResult.NotFound;
-        }
-        if (questionnaire.Version != version)
-        {
-            return SaveResult.Conflict;
+            return refusal!;
         }
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // Responses first: they point at versions, which the database keeps from being removed under them.
@@ -356,26 +348,40 @@ public sealed class QuestionnaireService(
     {
         var actor = await currentActor.GetAsync();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        if (await db.RefusalAsync(actor, labId, LabRight.RunQuestionnaires, cancellationToken) is { } refusal)
-        {
-            return refusal;
-        }
-        var questionnaire = await db.Questionnaires.SingleOrDefaultAsync(q => q.Id == id && q.LabId == labId, cancellationToken);
+        var (questionnaire, refusal) = await FindForChangeAsync(db, actor, labId, id, version, cancellationToken);
         if (questionnaire is null)
         {
-            return SaveResult.NotFound;
+            return refusal!;
         }
-        if (questionnaire.Version != version)
-        {
-            return SaveResult.Conflict;
-        }
-        db.Entry(questionnaire).Property(q => q.Version).OriginalValue = version;
         return await db.SaveAsResultAsync(id, () =>
         {
             var summary = change(questionnaire, new ChangeContext(db, actor.UserId));
             db.AuditEntries.Add(new AuditEntry(labId, actor.UserId, AuditAction.Changed, "Questionnaire", id, summary, time.GetUtcNow()));
             return Task.CompletedTask;
         }, cancellationToken);
+    }
+
+    /// <summary>
+    /// The questionnaire of this lab as the user saw it, tracked with that row version; or why not: the person
+    /// has no right here, it is not this lab's, or someone changed it since.
+    /// </summary>
+    private static async Task<(Questionnaire? Questionnaire, SaveResult? Refusal)> FindForChangeAsync(MutualisonsDbContext db, Actor actor, Guid labId, Guid id, uint version, CancellationToken cancellationToken)
+    {
+        if (await db.RefusalAsync(actor, labId, LabRight.RunQuestionnaires, cancellationToken) is { } refusal)
+        {
+            return (null, refusal);
+        }
+        var questionnaire = await db.Questionnaires.SingleOrDefaultAsync(q => q.Id == id && q.LabId == labId, cancellationToken);
+        if (questionnaire is null)
+        {
+            return (null, SaveResult.NotFound);
+        }
+        if (questionnaire.Version != version)
+        {
+            return (null, SaveResult.Conflict);
+        }
+        db.Entry(questionnaire).Property(q => q.Version).OriginalValue = version;
+        return (questionnaire, null);
     }
 
     /// <summary>The token of a link, or null when it can no longer be read (keys lost): the link is then re-issued by inviting again.</summary>
