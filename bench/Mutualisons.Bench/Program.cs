@@ -1,83 +1,23 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
-using Mutualisons.Domain.Access;
-using Mutualisons.Domain.Labs;
-using Mutualisons.Domain.Publics;
-using Activity = Mutualisons.Domain.Publics.Activity;
-using ActivityKind = Mutualisons.Domain.Publics.ActivityKind;
-using Mutualisons.Infrastructure.Identity;
-using Mutualisons.IntegrationTests.Support;
 
-// Participation dashboard benchmark: a lab with 200 stakeholders and 500 activities; the time to render the
-// dashboard page (server prerender over HTTP, signed in) and to compute its data, median of several runs.
-internal static class DashboardBench
+namespace Mutualisons.Bench;
+
+// Two benchmarks in one program: the participation dashboard (cycle 2), and answering plus results of a
+// questionnaire (cycle 1). "answers" as first argument picks the second; anything else runs the first.
+internal static class BenchMain
 {
-    private const int Stakeholders = 200;
-    private const int Activities = 500;
+    public static Task<int> Main(string[] args) =>
+        args.Length > 0 && args[0] == "answers" ? AnswersBench.RunAsync(args[1..]) : DashboardBench.RunAsync(args);
+}
 
-    public static async Task<int> Main(string[] args)
-    {
-        var runs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 15;
-        // The web project's folder, found from the repository root, is the app's content root.
-        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_MUTUALISONS_WEB", Path.Combine(RepositoryRoot(), "src", "Mutualisons.Web"));
-        var connectionString = await TestDatabaseServer.CreateMigratedDatabaseAsync();
-        await using var app = new BenchApp(connectionString);
-        var labId = await SeedAsync(app.Services);
-
-        using var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-        await SignInAsync(client, "bench@example.org", BenchApp.Password);
-
-        var path = $"/labs/{labId}/publics";
-        var warm = await client.GetStringAsync(new Uri(path, UriKind.Relative));
-        var rows = Regex.Count(warm, "data-stakeholder=");
-        var pageTimes = new List<double>();
-        for (var i = 0; i < runs; i++)
-        {
-            var watch = Stopwatch.StartNew();
-            using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
-            var html = await response.Content.ReadAsStringAsync();
-            watch.Stop();
-            if (response.StatusCode != HttpStatusCode.OK || !html.Contains("data-alert", StringComparison.Ordinal))
-            {
-                throw new InvalidOperationException($"The dashboard did not render: {response.StatusCode}");
-            }
-            pageTimes.Add(watch.Elapsed.TotalMilliseconds);
-        }
-
-        var queryTimes = new List<double>();
-        for (var i = 0; i < runs; i++)
-        {
-            await using var scope = app.Services.CreateAsyncScope();
-            var signIn = scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<UserAccount>>();
-            var user = await scope.ServiceProvider.GetRequiredService<UserManager<UserAccount>>().FindByEmailAsync("bench@example.org");
-            var auth = (Microsoft.AspNetCore.Components.Authorization.IHostEnvironmentAuthenticationStateProvider)scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider>();
-            auth.SetAuthenticationState(Task.FromResult(new Microsoft.AspNetCore.Components.Authorization.AuthenticationState(await signIn.CreateAsync(user!))));
-            var service = scope.ServiceProvider.GetRequiredService<Mutualisons.Web.Features.Publics.PublicsService>();
-            var watch = Stopwatch.StartNew();
-            var dashboard = await service.GetDashboardAsync(labId);
-            watch.Stop();
-            queryTimes.Add(watch.Elapsed.TotalMilliseconds);
-            if (dashboard!.StakeholderCount != Stakeholders)
-            {
-                throw new InvalidOperationException("Unexpected stakeholder count.");
-            }
-        }
-
-        Console.WriteLine($"Participation dashboard, {Stakeholders} stakeholders, {Activities} activities, {runs} runs");
-        Console.WriteLine($"  matrix rows rendered: {rows} (page size {Mutualisons.Web.Features.Publics.PublicsService.MatrixPageSize})");
-        Console.WriteLine($"  page render over HTTP (prerender, signed in): median {Median(pageTimes):F1} ms, min {pageTimes.Min():F1} ms, max {pageTimes.Max():F1} ms");
-        Console.WriteLine($"  dashboard data (queries only):             median {Median(queryTimes):F1} ms, min {queryTimes.Min():F1} ms, max {queryTimes.Max():F1} ms");
-        await TestDatabaseServer.DropDatabaseAsync(connectionString);
-        return 0;
-    }
-
-    private static string RepositoryRoot()
+/// <summary>What both benchmarks share: where the repository is, medians, the sign-in form.</summary>
+internal static partial class Bench
+{
+    public static string RepositoryRoot()
     {
         var folder = new DirectoryInfo(AppContext.BaseDirectory);
         while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Mutualisons.sln")))
@@ -87,94 +27,59 @@ internal static class DashboardBench
         return folder?.FullName ?? throw new InvalidOperationException("Run the benchmark from the repository.");
     }
 
-    private static double Median(List<double> values)
+    /// <summary>The web project's folder is the app's content root (static assets, translations).</summary>
+    public static void UseWebContentRoot() =>
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_MUTUALISONS_WEB", Path.Combine(RepositoryRoot(), "src", "Mutualisons.Web"));
+
+    public static int IntArgument(string[] args, int index, int fallback) =>
+        args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
+
+    public static double Median(IEnumerable<double> values) => Percentile(values, 50);
+
+    public static double Percentile(IEnumerable<double> values, double percent)
     {
         var sorted = values.Order().ToList();
-        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
+        if (sorted.Count == 0)
+        {
+            return double.NaN;
+        }
+        var rank = percent / 100 * (sorted.Count - 1);
+        var low = (int)Math.Floor(rank);
+        var high = (int)Math.Ceiling(rank);
+        return sorted[low] + (sorted[high] - sorted[low]) * (rank - low);
     }
 
-    private static async Task<Guid> SeedAsync(IServiceProvider services)
-    {
-        await using var scope = services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<UserAccount>>();
-        var account = new UserAccount { UserName = "bench@example.org", Email = "bench@example.org", DisplayName = "Bench", CreatedAt = DateTimeOffset.UtcNow };
-        await users.CreateAsync(account, BenchApp.Password);
-
-        var db = scope.ServiceProvider.GetRequiredService<Mutualisons.Infrastructure.Persistence.MutualisonsDbContext>();
-        var now = DateTimeOffset.UtcNow;
-        var lab = new Mutualisation("Bench lab", null, [ResourceKind.Place], CooperationLevel.Reinforced, now.AddYears(-1));
-        lab.GrantRole(account.Id, LabRole.PilotGroupMember, null, now);
-        db.Mutualisations.Add(lab);
-
-        var random = new Random(42);
-        var cycles = Enum.GetValues<Cycle>();
-        var levels = Enum.GetValues<ParticipationLevel>();
-        var stakeholders = Enumerable.Range(1, Stakeholders)
-            .Select(i => new Stakeholder(lab.Id, (StakeholderKind)(i % 3), $"Partie prenante {i:D3}", null, "Intéressement", now))
-            .ToList();
-        foreach (var stakeholder in stakeholders)
-        {
-            foreach (var cycle in cycles)
-            {
-                stakeholder.SetTarget(cycle, levels[random.Next(levels.Length)], account.Id, now);
-            }
-        }
-        db.Stakeholders.AddRange(stakeholders);
-
-        var activities = new List<Activity>();
-        for (var i = 0; i < Activities; i++)
-        {
-            var activity = new Activity(lab.Id, $"Activité {i:D3}", (ActivityKind)(i % 6), null, [cycles[i % cycles.Length]], now.AddDays(-i), null, levels[random.Next(levels.Length)], now);
-            var present = stakeholders.OrderBy(_ => random.Next()).Take(12).Select(s => s.Id).ToList();
-            activity.Invite(present);
-            if (i % 10 == 0)
-            {
-                activity.Postpone(now.AddDays(7), "Report");
-                activity.Postpone(now.AddDays(14), "Report");
-            }
-            else
-            {
-                activity.RecordHeld(present, null);
-            }
-            activities.Add(activity);
-        }
-        db.Activities.AddRange(activities);
-        foreach (var stakeholder in stakeholders)
-        {
-            foreach (var cycle in cycles)
-            {
-                stakeholder.RecordDerived(cycle, ParticipationLadder.Derive(activities, stakeholder.Id, cycle), "Seed", now);
-            }
-        }
-        await db.SaveChangesAsync();
-        return lab.Id;
-    }
-
-    private static async Task SignInAsync(HttpClient client, string email, string password)
+    /// <summary>Signs in through the real sign-in form; the client keeps the cookie.</summary>
+    public static async Task SignInAsync(HttpClient client, string email, string password)
     {
         var page = await client.GetStringAsync(new Uri("/account/sign-in", UriKind.Relative));
-        var token = Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        var token = RequestToken().Match(page).Groups[1].Value;
         using var form = new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["_handler"] = "sign-in",
-            ["__RequestVerificationToken"] = token,
+            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token),
             ["Input.Email"] = email,
             ["Input.Password"] = password,
         });
-        var response = await client.PostAsync(new Uri("/account/sign-in", UriKind.Relative), form);
+        using var response = await client.PostAsync(new Uri("/account/sign-in", UriKind.Relative), form);
         if (response.StatusCode != HttpStatusCode.Redirect)
         {
             throw new InvalidOperationException($"Sign-in failed: {response.StatusCode}");
         }
     }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex RequestToken();
 }
 
+/// <summary>The real app on the benchmark's database, with the settings the integration tests use.</summary>
 internal sealed class BenchApp(string connectionString) : WebApplicationFactory<Program>
 {
     public const string Password = "a long benchmark password";
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        // Development keeps cookies usable over plain HTTP on loopback (elsewhere they are HTTPS only).
         builder.UseEnvironment("Development");
         builder.UseSetting("LocalPostgres:Enabled", "false");
         builder.UseSetting("ConnectionStrings:Mutualisons", connectionString);

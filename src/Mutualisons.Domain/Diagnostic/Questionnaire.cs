@@ -74,10 +74,13 @@ public sealed class Questionnaire
 
     public string TitleIn(string language) => Draft.Title.In(language);
 
-    public QuestionnaireState StateAt(DateTimeOffset now) =>
-        CurrentVersionId is null ? QuestionnaireState.Draft
-        : ClosesAt is { } closes && now >= closes ? QuestionnaireState.Closed
-        : OpensAt is { } opens && now < opens ? QuestionnaireState.Scheduled
+    public QuestionnaireState StateAt(DateTimeOffset now) => StateOf(CurrentVersionId, OpensAt, ClosesAt, now);
+
+    /// <summary>The state from the few columns it depends on, for readers that do not load the whole questionnaire.</summary>
+    public static QuestionnaireState StateOf(Guid? currentVersionId, DateTimeOffset? opensAt, DateTimeOffset? closesAt, DateTimeOffset now) =>
+        currentVersionId is null ? QuestionnaireState.Draft
+        : closesAt is { } closes && now >= closes ? QuestionnaireState.Closed
+        : opensAt is { } opens && now < opens ? QuestionnaireState.Scheduled
         : QuestionnaireState.Open;
 
     public bool AcceptsAnswersAt(DateTimeOffset now) => StateAt(now) == QuestionnaireState.Open;

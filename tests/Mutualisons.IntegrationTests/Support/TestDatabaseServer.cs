@@ -103,6 +103,7 @@ public static class TestDatabaseServer
             return WithDatabase(container.GetConnectionString(), "postgres");
         }
 
+        SweepLeftovers();
         var root = Path.Combine(Path.GetTempPath(), $"mutualisons-tests-{Environment.ProcessId}-{Guid.NewGuid():N}");
         var cluster = new LocalPostgresCluster(root, FreePort(), durable: false);
         await cluster.StartAsync();
@@ -113,13 +114,48 @@ public static class TestDatabaseServer
             {
                 Directory.Delete(root, recursive: true);
             }
-            catch (IOException)
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
             {
-                // A leftover temp folder is harmless.
+                // The next run sweeps it (see SweepLeftovers).
             }
         };
         Kind = "local cluster";
         return cluster.ConnectionString("postgres");
+    }
+
+    /// <summary>Removes the folders of earlier test runs whose process is gone (a cluster still shutting down at exit can keep its folder).</summary>
+    private static void SweepLeftovers()
+    {
+        foreach (var folder in Directory.EnumerateDirectories(Path.GetTempPath(), "mutualisons-tests-*"))
+        {
+            var parts = Path.GetFileName(folder).Split('-');
+            if (parts.Length < 4 || !int.TryParse(parts[2], System.Globalization.CultureInfo.InvariantCulture, out var pid) || ProcessAlive(pid)
+                || File.Exists(Path.Combine(folder, "data", "postmaster.pid")))
+            {
+                continue;
+            }
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                // Another run may be sweeping it at the same moment.
+            }
+        }
+    }
+
+    private static bool ProcessAlive(int pid)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 
     private static bool DockerEngineAnswers()

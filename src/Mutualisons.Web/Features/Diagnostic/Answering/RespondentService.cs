@@ -14,7 +14,16 @@ namespace Mutualisons.Web.Features.Diagnostic.Answering;
 /// </summary>
 public sealed class RespondentService(IDbContextFactory<MutualisonsDbContext> dbFactory, IMemoryCache cache, IValidator<SectionAnswers> validator, TimeProvider time, ILogger<RespondentService> logger)
 {
-    private sealed record Target(Questionnaire Questionnaire, QuestionnaireInvitation? Invitation, QuestionnaireResponse? Response);
+    /// <summary>
+    /// What answering needs of a questionnaire: never its draft, a large JSON document that every request
+    /// would otherwise read, copy and compare.
+    /// </summary>
+    private sealed record Gatekeeper(Guid Id, Guid? CurrentVersionId, DateTimeOffset? OpensAt, DateTimeOffset? ClosesAt, bool OnePerBrowser)
+    {
+        public QuestionnaireState StateAt(DateTimeOffset now) => Questionnaire.StateOf(CurrentVersionId, OpensAt, ClosesAt, now);
+    }
+
+    private sealed record Target(Gatekeeper Questionnaire, QuestionnaireInvitation? Invitation, QuestionnaireResponse? Response);
 
     /// <summary>The result of a posted page: a page to show again (with problems), or a redirect to the page to show next.</summary>
     public sealed record Outcome(RespondentPage? Page, string? NewBrowserKey = null)
@@ -208,7 +217,8 @@ public sealed class RespondentService(IDbContextFactory<MutualisonsDbContext> db
         }
         var hash = SecretToken.HashOf(token);
         var found = await db.QuestionnaireInvitations.Where(i => i.TokenHash == hash)
-            .Join(db.Questionnaires, i => i.QuestionnaireId, q => q.Id, (i, q) => new { Invitation = i, Questionnaire = q })
+            .Join(db.Questionnaires, i => i.QuestionnaireId, q => q.Id,
+                (i, q) => new { Invitation = i, Questionnaire = new Gatekeeper(q.Id, q.CurrentVersionId, q.OpensAt, q.ClosesAt, q.OnePerBrowser) })
             .SingleOrDefaultAsync(cancellationToken);
         if (found is null)
         {
@@ -226,7 +236,9 @@ public sealed class RespondentService(IDbContextFactory<MutualisonsDbContext> db
             return null;
         }
         var hash = SecretToken.HashOf(token);
-        var questionnaire = await db.Questionnaires.SingleOrDefaultAsync(q => q.PublicTokenHash == hash && q.PublicLinkEnabled, cancellationToken);
+        var questionnaire = await db.Questionnaires.Where(q => q.PublicTokenHash == hash && q.PublicLinkEnabled)
+            .Select(q => new Gatekeeper(q.Id, q.CurrentVersionId, q.OpensAt, q.ClosesAt, q.OnePerBrowser))
+            .SingleOrDefaultAsync(cancellationToken);
         if (questionnaire is null)
         {
             return null;
