@@ -18,10 +18,13 @@ public class AppFixture : IAsyncLifetime
 
     protected virtual bool SeedDemoData => false;
 
+    /// <summary>Settings that replace the app's for this fixture (a mail server that does not answer, say).</summary>
+    protected virtual IReadOnlyDictionary<string, string>? Settings => null;
+
     public async Task InitializeAsync()
     {
         ConnectionString = await TestDatabaseServer.CreateMigratedDatabaseAsync();
-        Factory = new AppFactory(ConnectionString, SeedDemoData, DemoPassword);
+        Factory = new AppFactory(ConnectionString, SeedDemoData, DemoPassword, Settings);
         // Start the host now: it migrates and loads the demo data before any test reads the database.
         _ = Factory.Services;
     }

@@ -28,7 +28,8 @@ public sealed class QuestionnaireService(
     IValidator<QuestionnaireContent> contentValidator,
     IValidator<ScheduleInput> scheduleValidator,
     IStringLocalizer<SharedResource> l,
-    TimeProvider time)
+    TimeProvider time,
+    ILogger<QuestionnaireService> logger)
 {
     /// <summary>The Data Protection purpose of personal and open link tokens, kept so reminders carry the same link.</summary>
     public const string LinkProtection = "Mutualisons.Questionnaires.Links";
@@ -264,14 +265,7 @@ public sealed class QuestionnaireService(
         }
         db.AuditEntries.Add(new AuditEntry(labId, actor.UserId, AuditAction.Created, "QuestionnaireInvitation", id, $"{organisations.Count} × {AuditText.Key("Questionnaire.Invited")}", now));
         var result = await db.SaveAsResultAsync(id, cancellationToken: cancellationToken);
-        if (result.Succeeded)
-        {
-            foreach (var mail in mails)
-            {
-                await email.SendAsync(mail, cancellationToken);
-            }
-        }
-        return result;
+        return result.Succeeded ? await SendAllAsync(mails, result, cancellationToken) : result;
     }
 
     /// <summary>Mails the same personal link again to one organisation, or to every one that has not submitted.</summary>
@@ -308,14 +302,7 @@ public sealed class QuestionnaireService(
         }
         db.AuditEntries.Add(new AuditEntry(labId, actor.UserId, AuditAction.Changed, "QuestionnaireInvitation", id, $"{pending.Count} × {AuditText.Key("Questionnaire.Reminded")}", now));
         var result = await db.SaveAsResultAsync(id, cancellationToken: cancellationToken);
-        if (result.Succeeded)
-        {
-            foreach (var mail in mails)
-            {
-                await email.SendAsync(mail, cancellationToken);
-            }
-        }
-        return result;
+        return result.Succeeded ? await SendAllAsync(mails, result, cancellationToken) : result;
     }
 
     public async Task<SaveResult> RevokeAsync(Guid labId, Guid id, Guid invitationId, CancellationToken cancellationToken = default)
@@ -399,6 +386,28 @@ public sealed class QuestionnaireService(
 
     private string? PublicPath(Questionnaire q) =>
         q.PublicLinkEnabled && q.PublicTokenProtected is { } protectedToken && Unprotect(protectedToken) is { } token ? $"/p/{token}" : null;
+
+    /// <summary>
+    /// Sends the mails of links already saved. A mail server that fails loses no link: the facilitators are
+    /// told, and the links stay on the page to hand over.
+    /// </summary>
+    private async Task<SaveResult> SendAllAsync(List<EmailMessage> mails, SaveResult saved, CancellationToken cancellationToken)
+    {
+        var failed = 0;
+        foreach (var mail in mails)
+        {
+            try
+            {
+                await email.SendAsync(mail, cancellationToken);
+            }
+            catch (Exception exception) when (exception is System.Net.Mail.SmtpException or IOException or InvalidOperationException or System.Net.Sockets.SocketException)
+            {
+                failed++;
+                logger.LogWarning(exception, "A questionnaire mail could not be sent");
+            }
+        }
+        return failed == 0 ? saved : saved with { MessageKey = "Sending.MailsFailed" };
+    }
 
     private EmailMessage Mail(string to, string title, Uri link, bool reminder)
     {
