@@ -142,6 +142,16 @@ public sealed class QuestionnaireJourney(BrowserFixture browser)
         Assert.Contains("Oui", lines[1], StringComparison.Ordinal);
         Assert.Contains("Le mardi", lines[1], StringComparison.Ordinal);
         Assert.Contains("Une salle de réunion", lines[1], StringComparison.Ordinal);
+
+        // The same export as an Excel workbook, in English.
+        await ChooseAsync(facilitator, facilitator.Locator(".export-language"), "English");
+        var workbook = await facilitator.RunAndWaitForDownloadAsync(() => facilitator.GetByRole(AriaRole.Link, new() { Name = "Exporter en Excel" }).ClickAsync());
+        using var zip = System.IO.Compression.ZipFile.OpenRead((await workbook.PathAsync())!);
+        using var reader = new StreamReader(zip.GetEntry("xl/worksheets/sheet1.xml")!.Open());
+        var sheet = await reader.ReadToEndAsync();
+        Assert.Contains(">Response<", sheet, StringComparison.Ordinal);
+        Assert.Contains(">Yes<", sheet, StringComparison.Ordinal);
+        Assert.Contains(">BRAL<", sheet, StringComparison.Ordinal);
     }
 
     [Fact]

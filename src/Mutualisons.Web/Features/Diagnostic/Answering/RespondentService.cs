@@ -183,7 +183,10 @@ public sealed class RespondentService(IDbContextFactory<MutualisonsDbContext> db
         }
         var choices = target.Response?.Choices() ?? new Dictionary<Guid, IReadOnlyCollection<string>>();
         var shown = Enumerable.Range(0, content.Sections.Count).Where(i => content.IsShown(content.Sections[i], choices)).ToList();
-        var index = sectionIndex is { } i && i >= 0 && i < content.Sections.Count ? i : shown.FirstOrDefault();
+        // A page hidden since (an earlier answer changed) gives way to the last shown page before it.
+        var index = sectionIndex is { } i && shown.Contains(i) ? i
+            : sectionIndex is { } j && errors is { Count: > 0 } && j >= 0 && j < content.Sections.Count ? j
+            : shown.LastOrDefault(s => s <= (sectionIndex ?? 0), shown.FirstOrDefault());
         var position = shown.IndexOf(index) is var p and >= 0 ? p + 1 : 1;
         return new RespondentPage(
             RespondentOutcome.Answering, content, index, position, Math.Max(shown.Count, position),
