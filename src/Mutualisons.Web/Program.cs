@@ -22,7 +22,8 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddSerilog((services, logger) => logger
     .ReadFrom.Configuration(builder.Configuration)
     .ReadFrom.Services(services)
-    .Enrich.FromLogContext());
+    .Enrich.FromLogContext()
+    .Enrich.With<LinkTokenRedaction>());
 
 // In development the app brings its own PostgreSQL cluster; elsewhere ConnectionStrings:Mutualisons is used.
 var localCluster = await builder.StartLocalPostgresIfEnabledAsync();
@@ -77,6 +78,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
 app.UseAntiforgery();
+app.UseExpiredAnswerForms();
 
 app.MapStaticAssets().AllowAnonymous();
 app.MapDatabaseHealth("/health").AllowAnonymous();

@@ -114,6 +114,25 @@ public sealed class AnsweringHttpTests(DemoAppFixture app) : IClassFixture<DemoA
     }
 
     [Fact]
+    public async Task A_page_posted_after_its_antiforgery_cookie_was_lost_comes_back_with_an_explanation()
+    {
+        var scenario = await new DiagnosticScenario(app).PublishAsync("Formulaire périmé");
+        var path = (await scenario.InviteAsync("BRAL"))["BRAL"];
+        using var before = Respondent();
+        var page = await PageAsync(before, path);
+
+        // The browser was restarted: the session cookie is gone, the page still holds the old token.
+        using var after = Respondent();
+        var post = await Forms.PostAsync(after, path, page, [new("section", "0"), new("move", "Next"), new(AnswerFields.Name(scenario.Workshop.Id), "no")], "answers");
+
+        Assert.Equal(HttpStatusCode.Redirect, post.StatusCode);
+        Assert.Equal($"{path}?expired=true", post.Headers.Location!.OriginalString);
+        var again = await PageAsync(after, post.Headers.Location.OriginalString);
+        Assert.Contains("Cette page était restée ouverte trop longtemps", again, StringComparison.Ordinal);
+        Assert.Contains("Page 1 sur 2", again, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Unknown_and_malformed_links_get_a_clear_page_that_reveals_nothing()
     {
         using var client = Respondent();

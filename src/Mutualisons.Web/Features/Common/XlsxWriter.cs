@@ -494,6 +494,8 @@ public readonly record struct XlsxCell
 
     public bool IsEmpty => Kind == XlsxCellKind.Empty;
 
+    public bool IsNumber => Kind == XlsxCellKind.Number;
+
     /// <summary>Plain text, never read as a formula; null or empty text is an empty cell.</summary>
     public static XlsxCell Text(string? value) =>
         string.IsNullOrEmpty(value) ? Empty : new XlsxCell(XlsxCellKind.Text, value, 0);

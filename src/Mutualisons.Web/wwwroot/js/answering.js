@@ -6,13 +6,20 @@
     function chosen(form, questionKey) {
         var values = [];
         form.querySelectorAll('[name="a-' + questionKey + '"]').forEach(function (input) {
-            if ((input.type === "radio" || input.type === "checkbox") ? input.checked : input.value) {
+            // A hidden question's answer does not count: conditions chain.
+            if (!input.disabled && ((input.type === "radio" || input.type === "checkbox") ? input.checked : input.value)) {
                 values.push(input.value);
             }
         });
         return values;
     }
     function apply(form) {
+        // Several passes, so that hiding a question also hides what depends on it.
+        for (var pass = 0; pass < 5; pass++) {
+            applyOnce(form);
+        }
+    }
+    function applyOnce(form) {
         form.querySelectorAll("[data-show-if]").forEach(function (block) {
             var source = block.getAttribute("data-show-if");
             if (!form.querySelector('[name="a-' + source + '"]')) {

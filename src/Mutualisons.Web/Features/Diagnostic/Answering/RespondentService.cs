@@ -47,7 +47,10 @@ public sealed class RespondentService(IDbContextFactory<MutualisonsDbContext> db
         return await PageAsync(db, target, target.Response?.CurrentSection, null, null, cancellationToken);
     }
 
-    public async Task<Outcome> AnswerInvitationAsync(string token, int sectionIndex, RespondentMove move, IEnumerable<KeyValuePair<string, StringValues>> form, string language, CancellationToken cancellationToken = default)
+    public Task<Outcome> AnswerInvitationAsync(string token, int sectionIndex, RespondentMove move, IEnumerable<KeyValuePair<string, StringValues>> form, string language, CancellationToken cancellationToken = default) =>
+        SavingOnceAsync(() => AnswerInvitationOnceAsync(token, sectionIndex, move, form, language, cancellationToken));
+
+    private async Task<Outcome> AnswerInvitationOnceAsync(string token, int sectionIndex, RespondentMove move, IEnumerable<KeyValuePair<string, StringValues>> form, string language, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var target = await FindInvitationAsync(db, token, cancellationToken);
@@ -82,7 +85,10 @@ public sealed class RespondentService(IDbContextFactory<MutualisonsDbContext> db
         return await PageAsync(db, target, target.Response.CurrentSection, null, null, cancellationToken);
     }
 
-    public async Task<Outcome> AnswerPublicAsync(string token, string? browserKey, int sectionIndex, RespondentMove move, IEnumerable<KeyValuePair<string, StringValues>> form, string language, CancellationToken cancellationToken = default)
+    public Task<Outcome> AnswerPublicAsync(string token, string? browserKey, int sectionIndex, RespondentMove move, IEnumerable<KeyValuePair<string, StringValues>> form, string language, CancellationToken cancellationToken = default) =>
+        SavingOnceAsync(() => AnswerPublicOnceAsync(token, browserKey, sectionIndex, move, form, language, cancellationToken));
+
+    private async Task<Outcome> AnswerPublicOnceAsync(string token, string? browserKey, int sectionIndex, RespondentMove move, IEnumerable<KeyValuePair<string, StringValues>> form, string language, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var target = await FindPublicAsync(db, token, browserKey, cancellationToken);
@@ -107,6 +113,32 @@ public sealed class RespondentService(IDbContextFactory<MutualisonsDbContext> db
             return new Outcome(null, key);
         }
         return await MoveAsync(db, target, sectionIndex, move, form, language, cancellationToken);
+    }
+
+    /// <summary>
+    /// Another request of the same respondent (a double click, a second tab) or of the facilitators (a reminder
+    /// marking the link) may save first: the post is then read again from the database and applied once more,
+    /// so nothing is written twice and no answer typed is lost.
+    /// </summary>
+    private async Task<Outcome> SavingOnceAsync(Func<Task<Outcome>> attempt)
+    {
+        try
+        {
+            return await attempt();
+        }
+        catch (DbUpdateException first)
+        {
+            logger.LogInformation(first, "An answer was saved concurrently; applying this one again on fresh data.");
+            try
+            {
+                return await attempt();
+            }
+            catch (DbUpdateException second)
+            {
+                logger.LogWarning(second, "An answer could not be saved after a second attempt.");
+                return new Outcome(null);
+            }
+        }
     }
 
     private async Task<Outcome> MoveAsync(MutualisonsDbContext db, Target target, int sectionIndex, RespondentMove move, IEnumerable<KeyValuePair<string, StringValues>> form, string language, CancellationToken cancellationToken)
@@ -158,17 +190,7 @@ public sealed class RespondentService(IDbContextFactory<MutualisonsDbContext> db
                 break;
         }
 
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException exception)
-        {
-            // Another request of the same respondent (a double click, a second tab) saved first: nothing is
-            // written twice, and the page shows the state that won.
-            logger.LogInformation(exception, "Concurrent answer for response {ResponseId}; keeping the first.", response.Id);
-            return new Outcome(null);
-        }
+        await db.SaveChangesAsync(cancellationToken);
         return new Outcome(again);
     }
 

@@ -400,9 +400,10 @@ public sealed class QuestionnaireService(
             {
                 await email.SendAsync(mail, cancellationToken);
             }
-            catch (Exception exception) when (exception is System.Net.Mail.SmtpException or IOException or InvalidOperationException or System.Net.Sockets.SocketException)
+            catch (Exception exception) when (exception is System.Net.Mail.SmtpException or IOException or InvalidOperationException or System.Net.Sockets.SocketException or FormatException)
             {
                 failed++;
+                // A malformed contact address (FormatException) is one failed mail, not a failed sending.
                 logger.LogWarning(exception, "A questionnaire mail could not be sent");
             }
         }

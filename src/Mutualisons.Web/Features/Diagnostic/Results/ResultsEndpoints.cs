@@ -47,7 +47,8 @@ public static class ResultsEndpoints
             await writer.WriteLineAsync(Csv.Line(found.Table.Headers));
             await foreach (var response in responses)
             {
-                await writer.WriteLineAsync(Csv.Line(found.Table.Row(response).Select(c => c.ToCsvText())));
+                // Numbers are written as numbers: only text can smuggle a formula (a negative number is not one).
+                await writer.WriteLineAsync(string.Join(',', found.Table.Row(response).Select(c => c.IsNumber ? c.ToCsvText() : Csv.Cell(c.ToCsvText()))));
             }
             return;
         }
