@@ -167,6 +167,20 @@ public sealed class AnsweringHttpTests(DemoAppFixture app) : IClassFixture<DemoA
 
         Assert.Contains("Vous avez déjà répondu", await PageAsync(browser, path), StringComparison.Ordinal);
 
+        // A browser that refuses cookies clicks "Start" twice: it stays on the welcome page and nothing is stored.
+        using var cookieless = app.Factory.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
+        var welcomeAgain = await PageAsync(cookieless, path);
+        foreach (var _ in new[] { 1, 2 })
+        {
+            var click = await cookieless.PostAsync(new Uri(path, UriKind.Relative), new FormUrlEncodedContent([new("move", "Start"), new("_handler", "start")]));
+            Assert.NotEqual(HttpStatusCode.InternalServerError, click.StatusCode);
+        }
+        Assert.Contains("Commencer", welcomeAgain, StringComparison.Ordinal);
+        await using (var counting = app.CreateDbContext())
+        {
+            Assert.Equal(1, await counting.QuestionnaireResponses.CountAsync(r => r.QuestionnaireId == scenario.QuestionnaireId));
+        }
+
         // Another browser starts fresh; turning the limit off lets the first browser answer again.
         using var other = Respondent();
         Assert.Contains("Commencer", await PageAsync(other, path), StringComparison.Ordinal);
@@ -174,7 +188,14 @@ public sealed class AnsweringHttpTests(DemoAppFixture app) : IClassFixture<DemoA
         var thanks = await PageAsync(browser, path);
         Assert.Contains("Répondre une nouvelle fois", thanks, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, (await Forms.PostAsync(browser, path, thanks, [new("move", "Start")], "start-again")).StatusCode);
-        Assert.Contains("Page 1 sur", await PageAsync(browser, path), StringComparison.Ordinal);
+        var fresh = await PageAsync(browser, path);
+        Assert.Contains("Page 1 sur", fresh, StringComparison.Ordinal);
+        await using (var before = app.CreateDbContext())
+        {
+            // Nothing is stored until the first page is saved: starting leaves no empty response.
+            Assert.Equal(1, await before.QuestionnaireResponses.CountAsync(r => r.QuestionnaireId == scenario.QuestionnaireId));
+        }
+        Assert.Equal(HttpStatusCode.Redirect, (await Forms.PostAsync(browser, path, fresh, [new("section", "0"), new("move", "Next"), new(AnswerFields.Name(scenario.Workshop.Id), "yes"), new(AnswerFields.Name(scenario.Availability.Id), "lundi")], "answers")).StatusCode);
 
         // Turning the link off kills it.
         Assert.True((await app.AsAsync<QuestionnaireService, SaveResult>(DiagnosticScenario.Facilitator, async s => await s.SetPublicLinkAsync(scenario.LabId, scenario.QuestionnaireId, await scenario.VersionAsync(), false, true))).Succeeded);

@@ -77,13 +77,16 @@ public sealed class RespondentService(IDbContextFactory<MutualisonsDbContext> db
         {
             return closed;
         }
-        if (target!.Response is null)
+        if (target!.Response is null && !SecretToken.LooksValid(browserKey))
         {
-            var content = await ContentAsync(db, target.Questionnaire.CurrentVersionId!.Value, cancellationToken);
-            return new RespondentPage(RespondentOutcome.Welcome, content, ClosesAt: target.Questionnaire.ClosesAt);
+            return await WelcomeAsync(db, target.Questionnaire, cancellationToken);
         }
-        return await PageAsync(db, target, target.Response.CurrentSection, null, null, cancellationToken);
+        // Started in this browser (it holds a key), even if nothing is stored until its first page is saved.
+        return await PageAsync(db, target, target.Response?.CurrentSection, null, null, cancellationToken);
     }
+
+    private async Task<RespondentPage> WelcomeAsync(MutualisonsDbContext db, Gatekeeper questionnaire, CancellationToken cancellationToken) =>
+        new(RespondentOutcome.Welcome, await ContentAsync(db, questionnaire.CurrentVersionId!.Value, cancellationToken), ClosesAt: questionnaire.ClosesAt);
 
     public Task<Outcome> AnswerPublicAsync(string token, string? browserKey, int sectionIndex, RespondentMove move, IEnumerable<KeyValuePair<string, StringValues>> form, string language, CancellationToken cancellationToken = default) =>
         SavingOnceAsync(() => AnswerPublicOnceAsync(token, browserKey, sectionIndex, move, form, language, cancellationToken));
@@ -99,18 +102,21 @@ public sealed class RespondentService(IDbContextFactory<MutualisonsDbContext> db
         {
             return new Outcome(gate);
         }
-        if (move == RespondentMove.Start || target!.Response is null)
+        if (move == RespondentMove.Start)
         {
-            if (target!.Response is { IsSubmitted: false })
+            // A new key for this browser: the cookie lets it resume and count as one respondent. Nothing is
+            // stored yet, so a double click, or a browser that refuses cookies, leaves no empty response.
+            return target!.Response is { IsSubmitted: false } ? new Outcome(null) : new Outcome(null, SecretToken.New());
+        }
+        if (target!.Response is null)
+        {
+            if (!SecretToken.LooksValid(browserKey))
             {
-                return new Outcome(null);
+                return new Outcome(await WelcomeAsync(db, questionnaire!, cancellationToken));
             }
-            // A new key for this browser: the cookie lets the same browser resume, and count as one respondent.
-            var key = SecretToken.New();
-            var response = QuestionnaireResponse.Start(questionnaire!.Id, questionnaire.CurrentVersionId!.Value, null, null, SecretToken.HashOf(key), language, time.GetUtcNow());
+            var response = QuestionnaireResponse.Start(questionnaire!.Id, questionnaire.CurrentVersionId!.Value, null, null, SecretToken.HashOf(browserKey!), language, time.GetUtcNow());
             db.QuestionnaireResponses.Add(response);
-            await db.SaveChangesAsync(cancellationToken);
-            return new Outcome(null, key);
+            target = target with { Response = response };
         }
         return await MoveAsync(db, target, sectionIndex, move, form, language, cancellationToken);
     }
