@@ -1,5 +1,4 @@
 using System.Net.Mail;
-using System.Security.Cryptography;
 using Mutualisons.Domain.Common;
 
 namespace Mutualisons.Domain.Access;
@@ -71,8 +70,8 @@ public sealed class Invitation
             throw new DomainException("Invitation.OrganisationRequired", "A participant represents an organisation.");
         }
 
-        var token = NewToken();
-        var invitation = new Invitation(labId, address.ToLowerInvariant(), role, organisationId, invitedBy, Guard.Utc(now), lifetime ?? DefaultLifetime, HashOf(token));
+        var token = SecretToken.New();
+        var invitation = new Invitation(labId, address.ToLowerInvariant(), role, organisationId, invitedBy, Guard.Utc(now), lifetime ?? DefaultLifetime, SecretToken.HashOf(token));
         return (invitation, token);
     }
 
@@ -105,18 +104,6 @@ public sealed class Invitation
             RevokedAt = Guard.Utc(now);
         }
     }
-
-    /// <summary>256 random bits, URL-safe.</summary>
-    private static string NewToken() => Base64Url(RandomNumberGenerator.GetBytes(32));
-
-    public static string HashOf(string token)
-    {
-        ArgumentNullException.ThrowIfNull(token);
-        return Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token)));
-    }
-
-    private static string Base64Url(byte[] bytes) =>
-        Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }
 
 public enum InvitationState

@@ -19,7 +19,7 @@ public sealed class InvitationTests
         Assert.Matches("^[A-Za-z0-9_-]+$", token);
         Assert.NotEqual(token, other);
         Assert.NotEqual(token, invitation.TokenHash);
-        Assert.Equal(Invitation.HashOf(token), invitation.TokenHash);
+        Assert.Equal(SecretToken.HashOf(token), invitation.TokenHash);
         Assert.Equal("ana@example.org", invitation.Email);
         Assert.Equal(Now + Invitation.DefaultLifetime, invitation.ExpiresAt);
     }

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Mutualisons.Domain.Access;
+using Mutualisons.Domain.Common;
 using Mutualisons.IntegrationTests.Support;
 using Mutualisons.Web.Features.Access;
 using Mutualisons.Web.Features.Account;
@@ -36,7 +37,7 @@ public sealed partial class InvitationFlowTests(DemoAppFixture app) : IClassFixt
 
         await using var db = app.CreateDbContext();
         var invitation = await db.Invitations.AsNoTracking().SingleAsync(i => i.Email == "nouvelle@example.org");
-        Assert.Equal(Invitation.HashOf(token), invitation.TokenHash);
+        Assert.Equal(SecretToken.HashOf(token), invitation.TokenHash);
         Assert.False(await db.Invitations.AnyAsync(i => i.TokenHash == token));
         var view = await app.AsAsync<InvitationService, InvitationView?>(null, s => s.FindAsync(token));
         Assert.Equal((InvitationState.Pending, "Bota 75", LabRole.Observer, false), (view!.State, view.LabName, view.Role, view.AccountExists));

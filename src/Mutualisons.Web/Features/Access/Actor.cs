@@ -33,3 +33,19 @@ public sealed class CurrentActor(AuthenticationStateProvider authentication)
         return Actor.From(state.User);
     }
 }
+
+public static class RequestActor
+{
+    /// <summary>
+    /// Lets services, which read the person through the authentication state as components do, see the
+    /// signed-in user of a plain HTTP endpoint (exports).
+    /// </summary>
+    public static void ShareUserWithServices(this HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.RequestServices.GetService<AuthenticationStateProvider>() is IHostEnvironmentAuthenticationStateProvider state)
+        {
+            state.SetAuthenticationState(Task.FromResult(new AuthenticationState(context.User)));
+        }
+    }
+}

@@ -28,7 +28,7 @@ public sealed class InvitationService(
             return null;
         }
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var hash = Invitation.HashOf(token);
+        var hash = SecretToken.HashOf(token);
         var found = await db.Invitations.AsNoTracking().Where(i => i.TokenHash == hash)
             .Join(db.Mutualisations, i => i.LabId, m => m.Id, (i, m) => new { Invitation = i, LabName = m.Name })
             .SingleOrDefaultAsync(cancellationToken);
@@ -119,7 +119,7 @@ public sealed class InvitationService(
 
     private static Task<Invitation?> FindTrackedAsync(MutualisonsDbContext db, string token, CancellationToken cancellationToken)
     {
-        var hash = Invitation.HashOf(token);
+        var hash = SecretToken.HashOf(token);
         return db.Invitations.SingleOrDefaultAsync(i => i.TokenHash == hash, cancellationToken);
     }
 }

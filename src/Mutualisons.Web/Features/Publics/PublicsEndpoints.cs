@@ -1,5 +1,5 @@
 using System.Text;
-using Microsoft.AspNetCore.Components.Authorization;
+using Mutualisons.Web.Features.Access;
 
 namespace Mutualisons.Web.Features.Publics;
 
@@ -19,11 +19,7 @@ public static class PublicsEndpoints
     /// <summary>Streams a CSV (UTF-8 with a byte order mark, as spreadsheets want it); 404 when the lab is not the person's.</summary>
     private static async Task ExportAsync(HttpContext context, string fileName, Func<TextWriter, Task<bool>> write)
     {
-        // Services read the person through the authentication state, as they do in components.
-        if (context.RequestServices.GetService<AuthenticationStateProvider>() is IHostEnvironmentAuthenticationStateProvider state)
-        {
-            state.SetAuthenticationState(Task.FromResult(new AuthenticationState(context.User)));
-        }
+        context.ShareUserWithServices();
         context.Response.ContentType = "text/csv; charset=utf-8";
         context.Response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
         // Written straight to the response: a large register is never held in memory.

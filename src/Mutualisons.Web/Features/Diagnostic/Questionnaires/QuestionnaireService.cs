@@ -235,14 +235,10 @@ public sealed class QuestionnaireService(
         ArgumentNullException.ThrowIfNull(baseUri);
         var actor = await currentActor.GetAsync();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        if (await db.RefusalAsync(actor, labId, LabRight.RunQuestionnaires, cancellationToken) is { } refusal)
-        {
-            return refusal;
-        }
-        var q = await db.Questionnaires.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id && x.LabId == labId, cancellationToken);
+        var (q, refusal) = await FindForChangeAsync(db, actor, labId, id, expectedVersion: null, cancellationToken);
         if (q is null)
         {
-            return SaveResult.NotFound;
+            return refusal!;
         }
         if (q.CurrentVersionId is null)
         {
@@ -274,14 +270,10 @@ public sealed class QuestionnaireService(
         ArgumentNullException.ThrowIfNull(baseUri);
         var actor = await currentActor.GetAsync();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        if (await db.RefusalAsync(actor, labId, LabRight.RunQuestionnaires, cancellationToken) is { } refusal)
-        {
-            return refusal;
-        }
-        var q = await db.Questionnaires.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id && x.LabId == labId, cancellationToken);
+        var (q, refusal) = await FindForChangeAsync(db, actor, labId, id, expectedVersion: null, cancellationToken);
         if (q is null)
         {
-            return SaveResult.NotFound;
+            return refusal!;
         }
         var pending = await db.QuestionnaireInvitations
             .Where(i => i.QuestionnaireId == id && i.SubmittedAt == null && i.RevokedAt == null && (invitationId == null || i.Id == invitationId))
@@ -349,10 +341,10 @@ public sealed class QuestionnaireService(
     }
 
     /// <summary>
-    /// The questionnaire of this lab as the user saw it, tracked with that row version; or why not: the person
-    /// has no right here, it is not this lab's, or someone changed it since.
+    /// The questionnaire of this lab, tracked with the row version the user saw when one is given; or why not:
+    /// the person has no right here, it is not this lab's, or someone changed it since.
     /// </summary>
-    private static async Task<(Questionnaire? Questionnaire, SaveResult? Refusal)> FindForChangeAsync(MutualisonsDbContext db, Actor actor, Guid labId, Guid id, uint version, CancellationToken cancellationToken)
+    private static async Task<(Questionnaire? Questionnaire, SaveResult? Refusal)> FindForChangeAsync(MutualisonsDbContext db, Actor actor, Guid labId, Guid id, uint? expectedVersion, CancellationToken cancellationToken)
     {
         if (await db.RefusalAsync(actor, labId, LabRight.RunQuestionnaires, cancellationToken) is { } refusal)
         {
@@ -362,6 +354,10 @@ public sealed class QuestionnaireService(
         if (questionnaire is null)
         {
             return (null, SaveResult.NotFound);
+        }
+        if (expectedVersion is not { } version)
+        {
+            return (questionnaire, null);
         }
         if (questionnaire.Version != version)
         {

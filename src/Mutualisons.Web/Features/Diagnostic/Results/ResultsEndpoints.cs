@@ -1,6 +1,6 @@
 using System.Text;
-using Microsoft.AspNetCore.Components.Authorization;
 using Mutualisons.Domain.Organisations;
+using Mutualisons.Web.Features.Access;
 using Mutualisons.Web.Features.Common;
 using Mutualisons.Web.Localization;
 
@@ -22,11 +22,7 @@ public static class ResultsEndpoints
 
     private static async Task ExportAsync(HttpContext context, ResultsService results, Guid labId, Guid id, Guid? version, string? lang, ResultsFilter filter, string format)
     {
-        // Services read the person through the authentication state, as they do in components.
-        if (context.RequestServices.GetService<AuthenticationStateProvider>() is IHostEnvironmentAuthenticationStateProvider state)
-        {
-            state.SetAuthenticationState(Task.FromResult(new AuthenticationState(context.User)));
-        }
+        context.ShareUserWithServices();
         var language = lang is { } l && ProductLocalization.Cultures.Contains(l) ? l : ProductLocalization.CurrentLanguage;
         // Headers and fixed words follow the chosen language too, not only the questions.
         System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo(language);
