@@ -156,6 +156,26 @@ public sealed class QuestionnaireVersioningTests(DemoAppFixture app) : IClassFix
     }
 
     [Fact]
+    public async Task A_need_or_resource_without_its_text_is_refused_beside_the_field_and_nothing_is_saved()
+    {
+        await using var db = app.CreateDbContext();
+        var lab = await db.Mutualisations.Where(m => m.Name == "Headquarters for Change").Select(m => m.Id).SingleAsync();
+        var needsBefore = await db.DiagnosticNeeds.CountAsync(n => n.LabId == lab);
+        var resourcesBefore = await db.CandidateResources.CountAsync(r => r.LabId == lab);
+
+        var need = await app.AsAsync<NeedsService, SaveResult>(DiagnosticScenario.Facilitator, s => s.AddNeedAsync(lab, new NeedInput { Text = "  " }));
+        var resource = await app.AsAsync<NeedsService, SaveResult>(DiagnosticScenario.Facilitator, s => s.AddResourceAsync(lab, new ResourceInput { Name = "", Description = new string('x', 4001) }));
+
+        Assert.Equal(SaveStatus.Invalid, need.Status);
+        Assert.Equal("Décrivez le besoin.", Assert.Single(need.Errors![nameof(NeedInput.Text)]));
+        Assert.Equal(SaveStatus.Invalid, resource.Status);
+        Assert.Equal("Nommez la ressource.", Assert.Single(resource.Errors![nameof(ResourceInput.Name)]));
+        Assert.Contains(nameof(ResourceInput.Description), resource.Errors!.Keys);
+        Assert.Equal(needsBefore, await db.DiagnosticNeeds.CountAsync(n => n.LabId == lab));
+        Assert.Equal(resourcesBefore, await db.CandidateResources.CountAsync(r => r.LabId == lab));
+    }
+
+    [Fact]
     public async Task A_draft_has_no_working_link_and_cannot_be_sent()
     {
         await using var db = app.CreateDbContext();
