@@ -5,6 +5,7 @@ public static class Limits
 {
     public const int Name = 200;
     public const int ShortText = 200;
+    public const int PostalCode = 20;
     public const int Url = 500;
     public const int Email = 254;
     public const int LongText = 4000;

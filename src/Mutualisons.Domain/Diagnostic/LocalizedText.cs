@@ -6,7 +6,7 @@ namespace Mutualisons.Domain.Diagnostic;
 /// </summary>
 public sealed class LocalizedText
 {
-    public static readonly string[] Languages = ["fr", "nl", "en"];
+    public static readonly string[] Languages = [.. Common.Cultures.All];
 
     public LocalizedText() { }
 

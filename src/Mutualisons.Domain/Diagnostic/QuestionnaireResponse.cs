@@ -12,7 +12,7 @@ public sealed class QuestionnaireResponse
 
     private QuestionnaireResponse()
     {
-        Language = "fr";
+        Language = Cultures.French;
     }
 
     public Guid Id { get; private set; }
@@ -54,7 +54,7 @@ public sealed class QuestionnaireResponse
             InvitationId = invitationId,
             OrganisationId = organisationId,
             BrowserKeyHash = browserKeyHash,
-            Language = LocalizedText.Languages.Contains(language) ? language : "fr",
+            Language = LocalizedText.Languages.Contains(language) ? language : Cultures.French,
             StartedAt = Guard.Utc(now),
             UpdatedAt = Guard.Utc(now),
         };

@@ -10,7 +10,7 @@ public sealed record PostalAddress
     public PostalAddress(string? street, string? postalCode, string? city, string? country, double? latitude, double? longitude)
     {
         Street = Guard.OptionalText(street, Limits.ShortText, "Organisation.AddressTooLong", "The street");
-        PostalCode = Guard.OptionalText(postalCode, 20, "Organisation.AddressTooLong", "The postal code");
+        PostalCode = Guard.OptionalText(postalCode, Limits.PostalCode, "Organisation.AddressTooLong", "The postal code");
         City = Guard.OptionalText(city, Limits.ShortText, "Organisation.AddressTooLong", "The city");
         Country = Guard.OptionalText(country, Limits.ShortText, "Organisation.AddressTooLong", "The country");
 

@@ -6,12 +6,12 @@ namespace Mutualisons.Web.Localization;
 
 public static class ProductLocalization
 {
-    public const string French = "fr";
-    public const string Dutch = "nl";
-    public const string English = "en";
+    public const string French = Domain.Common.Cultures.French;
+    public const string Dutch = Domain.Common.Cultures.Dutch;
+    public const string English = Domain.Common.Cultures.English;
 
     /// <summary>French first: Brussels' alternatives mostly work in French, then Dutch, then English.</summary>
-    public static readonly IReadOnlyList<string> Cultures = [French, Dutch, English];
+    public static readonly IReadOnlyList<string> Cultures = Domain.Common.Cultures.All;
 
     public static IServiceCollection AddProductLocalization(this IServiceCollection services) =>
         services.AddLocalization(options => options.ResourcesPath = "Resources");

@@ -1,6 +1,6 @@
 using System.Resources;
 
-[assembly: NeutralResourcesLanguage("fr")]
+[assembly: NeutralResourcesLanguage(Mutualisons.Domain.Common.Cultures.French)]
 
 namespace Mutualisons.Web;
 

@@ -208,7 +208,7 @@ public sealed class QuestionnaireJourney(BrowserFixture browser)
         await Expect(page.GetByText("Pagina 1 van 3")).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Opslaan en verder" })).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Opslaan en verder" }).ClickAsync();
-        await Expect(page.Locator(".answer-error").First).ToHaveTextAsync("Deze vraag vraagt een antwoord.");
+        await Expect(page.Locator(".answer-error").First).ToHaveTextAsync("Deze vraag is verplicht.");
         await page.AssertNoSeriousViolationsAsync();
     }
 

@@ -64,9 +64,9 @@ public sealed partial class RolesJourney(BrowserFixture browser)
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Personnes du lab" })).ToHaveCountAsync(0);
 
         await page.OpenAsync($"/labs/{bota}/people");
-        await Expect(page.GetByText("Ce lab n'existe pas ou plus.")).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Page introuvable", Level = 1 })).ToBeVisibleAsync();
         await page.OpenAsync($"/labs/{bota}/audit");
-        await Expect(page.GetByText("Ce lab n'existe pas ou plus.")).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Page introuvable", Level = 1 })).ToBeVisibleAsync();
     }
 
     [Fact]

@@ -27,7 +27,7 @@ internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organ
         builder.ComplexProperty(o => o.Address, address =>
         {
             address.Property(a => a.Street).HasMaxLength(Limits.ShortText).HasColumnName("address_street");
-            address.Property(a => a.PostalCode).HasMaxLength(20).HasColumnName("address_postal_code");
+            address.Property(a => a.PostalCode).HasMaxLength(Limits.PostalCode).HasColumnName("address_postal_code");
             address.Property(a => a.City).HasMaxLength(Limits.ShortText).HasColumnName("address_city");
             address.Property(a => a.Country).HasMaxLength(Limits.ShortText).HasColumnName("address_country");
             address.Property(a => a.Latitude).HasColumnName("address_latitude");

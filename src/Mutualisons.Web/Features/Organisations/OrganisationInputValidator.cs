@@ -24,7 +24,7 @@ public sealed class OrganisationInputValidator : AbstractValidator<OrganisationI
             .MaximumLength(Limits.Url).WithMessage(_ => l["Validation.TooLong", Limits.Url])
             .Must(BeAWebAddress).WithMessage(_ => l["Validation.Organisation.WebsiteInvalid"]);
         RuleFor(o => o.Street).MaximumLength(Limits.ShortText).WithMessage(_ => l["Validation.TooLong", Limits.ShortText]);
-        RuleFor(o => o.PostalCode).MaximumLength(20).WithMessage(_ => l["Validation.TooLong", 20]);
+        RuleFor(o => o.PostalCode).MaximumLength(Limits.PostalCode).WithMessage(_ => l["Validation.TooLong", Limits.PostalCode]);
         RuleFor(o => o.City).MaximumLength(Limits.ShortText).WithMessage(_ => l["Validation.TooLong", Limits.ShortText]);
         RuleFor(o => o.Country).MaximumLength(Limits.ShortText).WithMessage(_ => l["Validation.TooLong", Limits.ShortText]);
         RuleFor(o => o.Latitude).InclusiveBetween(-90, 90).WithMessage(_ => l["Validation.Organisation.LatitudeRange"]);

@@ -1,0 +1,60 @@
+using Mutualisons.Domain.Labs;
+
+namespace Mutualisons.Web;
+
+/// <summary>
+/// The addresses of the app's pages, built in one place for links and navigation, so that a moved page is
+/// changed once. (Named <c>AppRoutes</c> because <c>Routes</c> is the router component.) The <c>@page</c>
+/// templates stay literal, as Razor requires.
+/// </summary>
+public static class AppRoutes
+{
+    public const string Home = "/";
+    public const string Organisations = "/organisations";
+    public const string Profile = "/account";
+    public const string SignIn = "/account/sign-in";
+    public const string SignOut = "/account/sign-out";
+    public const string ForgotPassword = "/account/forgot-password";
+    public const string ResetPassword = "/account/reset-password";
+    public const string LockedOut = "/account/locked-out";
+    public const string AccountDeleted = "/account/deleted";
+    public const string PersonalData = "/account/personal-data";
+    public const string Outbox = "/admin/outbox";
+    public const string NotFound = "/not-found";
+    public const string Error = "/error";
+
+    /// <summary>The sign-in page, coming back to <paramref name="returnUrl"/> afterwards.</summary>
+    public static string SignInThenBackTo(string returnUrl) => $"{SignIn}?returnUrl={Uri.EscapeDataString(returnUrl)}";
+
+    public static string Lab(Guid lab) => $"/labs/{lab}";
+
+    public static string Cycle(Guid lab, Cycle cycle) => $"{Lab(lab)}/cycles/{cycle}";
+
+    public static string People(Guid lab) => $"{Lab(lab)}/people";
+
+    public static string Audit(Guid lab) => $"{Lab(lab)}/audit";
+
+    public static string Directory(Guid lab) => $"{Lab(lab)}/directory";
+
+    public static string Questionnaires(Guid lab) => $"{Lab(lab)}/questionnaires";
+
+    public static string Questionnaire(Guid lab, Guid questionnaire) => $"{Questionnaires(lab)}/{questionnaire}";
+
+    public static string Sending(Guid lab, Guid questionnaire) => $"{Questionnaire(lab, questionnaire)}/sending";
+
+    public static string Results(Guid lab, Guid questionnaire) => $"{Questionnaire(lab, questionnaire)}/results";
+
+    public static string Response(Guid lab, Guid questionnaire, Guid response) => $"{Questionnaire(lab, questionnaire)}/responses/{response}";
+
+    public static string Publics(Guid lab) => $"{Lab(lab)}/publics";
+
+    public static string PilotGroup(Guid lab) => $"{Publics(lab)}/pilot-group";
+
+    public static string Activities(Guid lab) => $"{Publics(lab)}/activities";
+
+    public static string Stakeholder(Guid lab, Guid stakeholder) => $"{Publics(lab)}/stakeholders/{stakeholder}";
+
+    public static string MatrixExport(Guid lab) => $"{Publics(lab)}/matrix.csv";
+
+    public static string HistoryExport(Guid lab) => $"{Publics(lab)}/history.csv";
+}
