@@ -11,7 +11,7 @@ using Mutualisons.Web.Features.Diagnostic.Results;
 
 namespace Mutualisons.IntegrationTests.Diagnostic;
 
-public sealed class QuestionnaireVersioningTests(DemoAppFixture app) : IClassFixture<DemoAppFixture>
+public sealed class QuestionnaireVersioningTests(DemoAppFixture app) : CleanDatabaseTest(app), IClassFixture<DemoAppFixture>
 {
     private static string TokenOf(string path) => path["/r/".Length..];
 
