@@ -14,7 +14,7 @@ using Mutualisons.Web.Features.Labs;
 
 namespace Mutualisons.IntegrationTests.Access;
 
-public sealed class AccountTests(DemoAppFixture app) : IClassFixture<DemoAppFixture>
+public sealed class AccountTests(DemoAppFixture app) : CleanDatabaseTest(app), IClassFixture<DemoAppFixture>
 {
     private static int IterationsOf(string hash)
     {

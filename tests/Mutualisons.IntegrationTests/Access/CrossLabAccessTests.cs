@@ -15,7 +15,7 @@ namespace Mutualisons.IntegrationTests.Access;
 /// mutating operation on Headquarters for Change, where they have no role, by its ids: nothing is read,
 /// nothing changes.
 /// </summary>
-public sealed class CrossLabAccessTests(DemoAppFixture app) : IClassFixture<DemoAppFixture>
+public sealed class CrossLabAccessTests(DemoAppFixture app) : CleanDatabaseTest(app), IClassFixture<DemoAppFixture>
 {
     private static readonly Uri Site = new("http://localhost/");
 

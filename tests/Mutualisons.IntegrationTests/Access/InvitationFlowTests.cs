@@ -9,7 +9,7 @@ using Mutualisons.Web.Features.Common;
 
 namespace Mutualisons.IntegrationTests.Access;
 
-public sealed partial class InvitationFlowTests(DemoAppFixture app) : IClassFixture<DemoAppFixture>
+public sealed partial class InvitationFlowTests(DemoAppFixture app) : CleanDatabaseTest(app), IClassFixture<DemoAppFixture>
 {
     private static readonly Uri Site = new("http://localhost/");
 

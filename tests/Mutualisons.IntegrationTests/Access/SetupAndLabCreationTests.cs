@@ -8,7 +8,7 @@ using Mutualisons.Web.Features.Labs;
 namespace Mutualisons.IntegrationTests.Access;
 
 /// <summary>A platform with no account yet: the first person sets it up, then opens the first lab.</summary>
-public sealed class SetupAndLabCreationTests(AppFixture app) : IClassFixture<AppFixture>
+public sealed class SetupAndLabCreationTests(AppFixture app) : CleanDatabaseTest(app), IClassFixture<AppFixture>
 {
     [Fact]
     public async Task The_first_account_becomes_administrator_opens_a_lab_and_the_setup_closes()

@@ -12,7 +12,7 @@ using Mutualisons.Web.Features.Diagnostic.Questionnaires;
 namespace Mutualisons.IntegrationTests.Diagnostic;
 
 /// <summary>The answering pages as a phone sees them: plain HTML forms, posted and redirected, no account.</summary>
-public sealed class AnsweringHttpTests(DemoAppFixture app) : IClassFixture<DemoAppFixture>
+public sealed class AnsweringHttpTests(DemoAppFixture app) : CleanDatabaseTest(app), IClassFixture<DemoAppFixture>
 {
     private HttpClient Respondent() => app.Factory.CreateClient(new() { AllowAutoRedirect = false });
 

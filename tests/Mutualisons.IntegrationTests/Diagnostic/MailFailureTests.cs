@@ -29,7 +29,7 @@ public sealed class SmtpDownAppFixture : AppFixture
     }
 }
 
-public sealed class MailFailureTests(SmtpDownAppFixture app) : IClassFixture<SmtpDownAppFixture>
+public sealed class MailFailureTests(SmtpDownAppFixture app) : CleanDatabaseTest(app), IClassFixture<SmtpDownAppFixture>
 {
     [Fact]
     public async Task When_the_mail_server_is_down_the_links_are_kept_and_the_facilitator_is_told()

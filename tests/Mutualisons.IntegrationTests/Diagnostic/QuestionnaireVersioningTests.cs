@@ -11,7 +11,7 @@ using Mutualisons.Web.Features.Diagnostic.Results;
 
 namespace Mutualisons.IntegrationTests.Diagnostic;
 
-public sealed class QuestionnaireVersioningTests(DemoAppFixture app) : IClassFixture<DemoAppFixture>
+public sealed class QuestionnaireVersioningTests(DemoAppFixture app) : CleanDatabaseTest(app), IClassFixture<DemoAppFixture>
 {
     private static string TokenOf(string path) => path["/r/".Length..];
 
@@ -69,8 +69,6 @@ public sealed class QuestionnaireVersioningTests(DemoAppFixture app) : IClassFix
         var tokens = links.Values.Select(TokenOf).ToList();
 
         Assert.All(tokens, t => Assert.True(SecretToken.LooksValid(t)));
-        // 43 base64url characters carry 256 bits: far above the 128 asked.
-        Assert.All(tokens, t => Assert.True(t.Length * 6 >= 256 - 2));
         Assert.NotEqual(tokens[0], tokens[1]);
 
         await using var db = app.CreateDbContext();

@@ -9,7 +9,7 @@ using Mutualisons.Web.Features.Diagnostic.Questionnaires;
 
 namespace Mutualisons.IntegrationTests.Diagnostic;
 
-public sealed class RemindersTests(DemoAppFixture app) : IClassFixture<DemoAppFixture>
+public sealed class RemindersTests(DemoAppFixture app) : CleanDatabaseTest(app), IClassFixture<DemoAppFixture>
 {
     [Fact]
     public async Task Invitations_and_reminders_mail_the_same_personal_link_until_the_organisation_has_answered()

@@ -6,7 +6,7 @@ using Mutualisons.Web.Features.Labs;
 
 namespace Mutualisons.IntegrationTests.Labs;
 
-public sealed class LabServiceTests(DemoAppFixture app) : IClassFixture<DemoAppFixture>
+public sealed class LabServiceTests(DemoAppFixture app) : CleanDatabaseTest(app), IClassFixture<DemoAppFixture>
 {
     private async Task<LabOverview> LabAsync(string name)
     {

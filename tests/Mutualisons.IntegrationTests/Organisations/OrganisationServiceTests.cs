@@ -8,13 +8,15 @@ using Mutualisons.Web.Features.Organisations;
 
 namespace Mutualisons.IntegrationTests.Organisations;
 
-public sealed class OrganisationServiceTests(AppFixture app) : IClassFixture<AppFixture>, IAsyncLifetime
+public sealed class OrganisationServiceTests(AppFixture app) : CleanDatabaseTest(app), IClassFixture<AppFixture>
 {
     private const string Admin = "admin@organisations.test";
 
-    public async Task InitializeAsync() => await app.AccountAsync(Admin, admin: true);
-
-    public Task DisposeAsync() => Task.CompletedTask;
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        await app.AccountAsync(Admin, admin: true);
+    }
 
     private static OrganisationInput Valid(string name) => new()
     {

@@ -5,7 +5,7 @@ using Mutualisons.IntegrationTests.Support;
 
 namespace Mutualisons.IntegrationTests.Persistence;
 
-public sealed class DemoDataTests(TestDatabaseFixture database) : IClassFixture<TestDatabaseFixture>
+public sealed class DemoDataTests(TestDatabaseFixture database) : CleanDatabaseTest(database), IClassFixture<TestDatabaseFixture>
 {
     [Fact]
     public async Task Demo_data_loads_the_three_labs_of_the_notebooks_once()
@@ -25,7 +25,7 @@ public sealed class DemoDataTests(TestDatabaseFixture database) : IClassFixture<
         Assert.All(labs, lab =>
         {
             Assert.Equal(5, lab.Cycles.Count);
-            Assert.NotEmpty(lab.Journal);
+            Assert.Equal(4, lab.Journal.Count);
             Assert.NotNull(lab.CurrentFocus);
         });
         Assert.Equal(4, labs.Single(l => l.Name == "Bota 75").Memberships.Count);

@@ -7,7 +7,7 @@ using Npgsql;
 
 namespace Mutualisons.IntegrationTests.Persistence;
 
-public sealed class RoundTripTests(TestDatabaseFixture database) : IClassFixture<TestDatabaseFixture>
+public sealed class RoundTripTests(TestDatabaseFixture database) : CleanDatabaseTest(database), IClassFixture<TestDatabaseFixture>
 {
     private static readonly DateTimeOffset Now = new(2026, 3, 2, 9, 30, 0, TimeSpan.Zero);
 

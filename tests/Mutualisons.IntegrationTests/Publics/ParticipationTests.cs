@@ -7,7 +7,7 @@ using Mutualisons.Web.Features.Publics;
 
 namespace Mutualisons.IntegrationTests.Publics;
 
-public sealed class ParticipationTests(DemoAppFixture app) : IClassFixture<DemoAppFixture>
+public sealed class ParticipationTests(DemoAppFixture app) : CleanDatabaseTest(app), IClassFixture<DemoAppFixture>
 {
     private const string Pilot = DemoAppFixture.Pilot;
 
@@ -57,8 +57,8 @@ public sealed class ParticipationTests(DemoAppFixture app) : IClassFixture<DemoA
 
         var dashboard = (await app.AsAsync<PublicsService, PublicsDashboard?>(Pilot, s => s.GetDashboardAsync(lab)))!;
         var thisMonth = dashboard.Opening.Single(m => m.Year == DateTime.UtcNow.Year && m.Month == DateTime.UtcNow.Month);
-        Assert.True(thisMonth.RaisedTo[ParticipationLevel.Deliberation] >= 1);
-        Assert.True(thisMonth.RaisedTo[ParticipationLevel.Consultation] >= 3);
+        // Both reach Consultation in Diagnostic and Publics (4), then Ana Deliberation in Publics (1).
+        Assert.Equal([(ParticipationLevel.Consultation, 4), (ParticipationLevel.Deliberation, 1)], thisMonth.RaisedTo.OrderBy(r => r.Key).Select(r => (r.Key, r.Value)));
 
         var history = (await DetailsAsync(lab, ana)).History;
         Assert.Contains(history, h => h.Cycle == Cycle.Publics && h.From == ParticipationLevel.Consultation && h.To == ParticipationLevel.Deliberation && h.Reason == "Atelier des pistes" && h.By is null);

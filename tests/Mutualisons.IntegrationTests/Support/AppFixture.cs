@@ -1,13 +1,14 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
 using Mutualisons.Infrastructure.Identity;
 
 namespace Mutualisons.IntegrationTests.Support;
 
-/// <summary>The app on a clean database of its own, for one test class.</summary>
-public class AppFixture : IAsyncLifetime
+/// <summary>The app on a database of its own for one test class, put back as it started before each test.</summary>
+public class AppFixture : IAsyncLifetime, IResettableDatabase
 {
     public const string Password = "a long enough test password";
     public const string DemoPassword = "demo-password-for-tests";
@@ -21,12 +22,29 @@ public class AppFixture : IAsyncLifetime
     /// <summary>Settings that replace the app's for this fixture (a mail server that does not answer, say).</summary>
     protected virtual IReadOnlyDictionary<string, string>? Settings => null;
 
+    private DatabaseTemplate Template => SeedDemoData ? DatabaseTemplate.Demo : DatabaseTemplate.Migrated;
+
     public async Task InitializeAsync()
     {
-        ConnectionString = await TestDatabaseServer.CreateMigratedDatabaseAsync();
-        Factory = new AppFactory(ConnectionString, SeedDemoData, DemoPassword, Settings);
-        // Start the host now: it migrates and loads the demo data before any test reads the database.
+        // The demo data comes with the template (loaded once per run by the app's own seeding).
+        ConnectionString = await TestDatabaseServer.CreateDatabaseAsync(Template);
+        Factory = new AppFactory(ConnectionString, seedDemoData: false, DemoPassword, Settings);
+        // Start the host now, so the first test does not pay for it in its own time.
         _ = Factory.Services;
+    }
+
+    /// <summary>
+    /// Puts the database back as the template made it and empties the app's memory cache, which could remember
+    /// rows of the previous test. The app keeps its Data Protection key ring in memory, so cookies and
+    /// antiforgery tokens it issues after the reset still open.
+    /// </summary>
+    public async Task ResetAsync()
+    {
+        await TestDatabaseServer.RestoreAsync(ConnectionString, Template);
+        if (Factory.Services.GetService<IMemoryCache>() is MemoryCache cache)
+        {
+            cache.Clear();
+        }
     }
 
     public async Task DisposeAsync()

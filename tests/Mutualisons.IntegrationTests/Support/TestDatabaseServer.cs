@@ -8,6 +8,16 @@ using Testcontainers.PostgreSql;
 
 namespace Mutualisons.IntegrationTests.Support;
 
+/// <summary>What a test database holds when a test starts.</summary>
+public enum DatabaseTemplate
+{
+    /// <summary>Every migration applied, no rows.</summary>
+    Migrated,
+
+    /// <summary>Migrated, with the notebooks' demo labs and demo accounts (the app's own seeding) loaded.</summary>
+    Demo,
+}
+
 /// <summary>
 /// One PostgreSQL server for the whole test run, and a fresh database for whoever asks. The server is, in
 /// order: the one named by MUTUALISONS_TEST_POSTGRES; a Testcontainers container when a Docker engine
@@ -17,19 +27,88 @@ public static class TestDatabaseServer
 {
     public const string ServerVariable = "MUTUALISONS_TEST_POSTGRES";
     private const string TemplateDatabase = "mutualisons_template";
+    private const string DemoTemplateDatabase = "mutualisons_demo_template";
 
     private static readonly SemaphoreSlim Gate = new(1, 1);
+    private static readonly SemaphoreSlim DemoGate = new(1, 1);
     private static string? _adminConnectionString;
+    private static bool _demoTemplateReady;
 
     public static string Kind { get; private set; } = "not started";
 
     /// <summary>Creates an empty database with every migration applied (copied from a migrated template).</summary>
-    public static async Task<string> CreateMigratedDatabaseAsync()
+    public static Task<string> CreateMigratedDatabaseAsync() => CreateDatabaseAsync(DatabaseTemplate.Migrated);
+
+    /// <summary>Creates a database copied from <paramref name="template"/>.</summary>
+    public static async Task<string> CreateDatabaseAsync(DatabaseTemplate template)
     {
         var admin = await EnsureServerAsync();
         var name = $"test_{Guid.NewGuid():N}";
-        await ExecuteAsync(admin, $"create database \"{name}\" template \"{TemplateDatabase}\"");
+        await ExecuteAsync(admin, $"create database \"{name}\" template \"{await TemplateNameAsync(template)}\"");
         return WithDatabase(admin, name);
+    }
+
+    /// <summary>
+    /// Puts the database back as <paramref name="template"/> made it, under the same name, so an app that
+    /// points at it carries on: its pooled connections are closed first, and the database is dropped and copied
+    /// again. Copying a template is faster than deleting every row and loading the demo data again.
+    /// </summary>
+    public static async Task RestoreAsync(string connectionString, DatabaseTemplate template)
+    {
+        var admin = await EnsureServerAsync();
+        var templateName = await TemplateNameAsync(template);
+        var name = new NpgsqlConnectionStringBuilder(connectionString).Database;
+        using (var pooled = new NpgsqlConnection(connectionString))
+        {
+            NpgsqlConnection.ClearPool(pooled);
+        }
+        await ExecuteAsync(admin, $"drop database if exists \"{name}\" with (force)");
+        await ExecuteAsync(admin, $"create database \"{name}\" template \"{templateName}\"");
+    }
+
+    private static async Task<string> TemplateNameAsync(DatabaseTemplate template) => template switch
+    {
+        DatabaseTemplate.Migrated => TemplateDatabase,
+        DatabaseTemplate.Demo => await EnsureDemoTemplateAsync(),
+        _ => throw new ArgumentOutOfRangeException(nameof(template)),
+    };
+
+    /// <summary>
+    /// The demo template is loaded once per run by the app itself (seeding with its Data Protection key, which
+    /// is stored in the database too, so every copy opens the demo questionnaire links it protected).
+    /// </summary>
+    private static async Task<string> EnsureDemoTemplateAsync()
+    {
+        var admin = await EnsureServerAsync();
+        if (_demoTemplateReady)
+        {
+            return DemoTemplateDatabase;
+        }
+        await DemoGate.WaitAsync();
+        try
+        {
+            if (!_demoTemplateReady)
+            {
+                await ExecuteAsync(admin, $"drop database if exists \"{DemoTemplateDatabase}\"");
+                await ExecuteAsync(admin, $"create database \"{DemoTemplateDatabase}\" template \"{TemplateDatabase}\"");
+                var connectionString = WithDatabase(admin, DemoTemplateDatabase);
+                await using (var app = new AppFactory(connectionString, seedDemoData: true))
+                {
+                    // Starting the host migrates (nothing to do) and seeds.
+                    _ = app.Services;
+                }
+                using (var pooled = new NpgsqlConnection(connectionString))
+                {
+                    NpgsqlConnection.ClearPool(pooled);
+                }
+                _demoTemplateReady = true;
+            }
+            return DemoTemplateDatabase;
+        }
+        finally
+        {
+            DemoGate.Release();
+        }
     }
 
     /// <summary>Creates a database with nothing in it, not even the migrations.</summary>

@@ -4,7 +4,7 @@ using Mutualisons.IntegrationTests.Support;
 
 namespace Mutualisons.IntegrationTests.Web;
 
-public sealed class HttpEndpointTests(DemoAppFixture app) : IClassFixture<DemoAppFixture>
+public sealed class HttpEndpointTests(DemoAppFixture app) : CleanDatabaseTest(app), IClassFixture<DemoAppFixture>
 {
     [Fact]
     public async Task Health_reports_the_database()
