@@ -18,6 +18,7 @@ using Mutualisons.Web.Localization;
 using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.ConfigureWebServer();
 
 builder.Services.AddSerilog((services, logger) => logger
     .ReadFrom.Configuration(builder.Configuration)
@@ -54,6 +55,8 @@ builder.Services.AddScoped<NeedsService>();
 
 builder.Services.AddRazorComponents()
     .AddInteractiveServerComponents();
+// A bound query value that does not parse (kind=Bogus) is a 400 in every environment, shown as a readable page.
+builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = false);
 
 var app = builder.Build();
 
@@ -65,8 +68,16 @@ if (args.Contains("migrate", StringComparer.OrdinalIgnoreCase))
 await app.Services.PrepareDatabaseAsync();
 localCluster?.StopWhenApplicationStops(app.Lifetime);
 
-// Never a stack trace in the browser, in any environment: details go to the log.
-app.UseExceptionHandler("/error", createScopeForErrors: true);
+// Client addresses first: rate limits and sign-in lockouts count per client, not per proxy.
+app.UseForwardedHeaders();
+app.UseSecurityHeaders();
+// Never a stack trace in the browser, in any environment: details go to the log. A malformed request is a 400.
+app.UseExceptionHandler(new ExceptionHandlerOptions
+{
+    ExceptionHandlingPath = "/error",
+    CreateScopeForErrors = true,
+    StatusCodeSelector = ReadableErrors.StatusOf,
+});
 if (!app.Environment.IsDevelopment())
 {
     app.UseHsts();
@@ -79,6 +90,7 @@ app.UseAuthorization();
 app.UseRateLimiter();
 app.UseAntiforgery();
 app.UseExpiredAnswerForms();
+app.UseReadableFormErrors();
 
 app.MapStaticAssets().AllowAnonymous();
 app.MapDatabaseHealth("/health").AllowAnonymous();
@@ -87,7 +99,8 @@ app.MapAccountEndpoints();
 app.MapPublicsExports();
 app.MapQuestionnaireExports();
 app.MapRazorComponents<App>()
-    .AddInteractiveServerRenderMode();
+    // SecurityHeaders sends the whole policy, frame-ancestors included.
+    .AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);
 
 await app.RunAsync();
 

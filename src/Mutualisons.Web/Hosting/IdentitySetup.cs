@@ -11,6 +11,7 @@ using Mutualisons.Infrastructure.Email;
 using Mutualisons.Infrastructure.Identity;
 using Mutualisons.Infrastructure.Persistence;
 using Mutualisons.Web.Features.Access;
+using Mutualisons.Web.Features.Account;
 
 namespace Mutualisons.Web.Hosting;
 
@@ -51,9 +52,8 @@ public static class IdentitySetup
                 options.Password.RequireUppercase = false;
                 options.Password.RequireNonAlphanumeric = false;
                 options.Password.RequiredUniqueChars = 1;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                options.Lockout.AllowedForNewUsers = true;
+                // No lockout per account (anyone could lock out anyone): SignInService counts per account and client.
+                options.Lockout.AllowedForNewUsers = false;
                 options.User.RequireUniqueEmail = true;
                 options.SignIn.RequireConfirmedAccount = false;
             })
@@ -97,6 +97,12 @@ public static class IdentitySetup
         {
             services.AddSingleton<IEmailSender, SmtpEmailSender>();
         }
+
+        services.Configure<SignInThrottleOptions>(configuration.GetSection(SignInThrottleOptions.Section));
+        services.AddSingleton<UnknownAccountHash>();
+        services.AddSingleton<SignInWarnings>();
+        services.AddHostedService(provider => provider.GetRequiredService<SignInWarnings>());
+        services.AddScoped<SignInService>();
 
         services.Configure<RateLimitOptions>(configuration.GetSection(RateLimitOptions.Section));
         services.AddRateLimiter(options =>

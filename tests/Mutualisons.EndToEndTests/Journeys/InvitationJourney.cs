@@ -86,7 +86,7 @@ public sealed partial class InvitationJourney(BrowserFixture browser)
     }
 
     [Fact]
-    public async Task Repeated_wrong_passwords_lock_the_account_with_a_clear_page()
+    public async Task Repeated_wrong_passwords_pause_sign_in_from_this_browser_with_a_clear_page()
     {
         await using (var scope = browser.Services.CreateAsyncScope())
         {
@@ -102,14 +102,14 @@ public sealed partial class InvitationJourney(BrowserFixture browser)
             await page.Locator("#sign-in-password").FillAsync($"wrong password {i}");
             await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
         }
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Compte temporairement bloqué" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Connexion temporairement suspendue" })).ToBeVisibleAsync();
 
         // Even the right password waits for the lock to end.
         await page.GotoAsync("/account/sign-in");
         await page.Locator("#sign-in-email").FillAsync("careless@example.org");
         await page.Locator("#sign-in-password").FillAsync("the right long password");
         await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Compte temporairement bloqué" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Connexion temporairement suspendue" })).ToBeVisibleAsync();
     }
 
     [Fact]

@@ -59,23 +59,6 @@ public sealed class AccountTests(DemoAppFixture app) : CleanDatabaseTest(app), I
     }
 
     [Fact]
-    public async Task Five_wrong_passwords_lock_the_account()
-    {
-        await app.AccountAsync("locked@example.org");
-        await using var scope = app.Factory.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<UserAccount>>();
-        var signIn = scope.ServiceProvider.GetRequiredService<SignInManager<UserAccount>>();
-        var account = (await users.FindByEmailAsync("locked@example.org"))!;
-
-        for (var i = 0; i < 5; i++)
-        {
-            Assert.False((await signIn.CheckPasswordSignInAsync(account, "wrong password " + i, lockoutOnFailure: true)).Succeeded);
-        }
-
-        Assert.True((await signIn.CheckPasswordSignInAsync(account, AppFixture.Password, lockoutOnFailure: true)).IsLockedOut);
-    }
-
-    [Fact]
     public async Task The_setup_page_is_closed_once_an_account_exists()
     {
         Assert.True(await app.AsAsync<AccountService, bool>(null, s => s.IsSetUpAsync()));

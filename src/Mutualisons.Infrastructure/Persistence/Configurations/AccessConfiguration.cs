@@ -48,3 +48,17 @@ internal sealed class OutboxEmailConfiguration : IEntityTypeConfiguration<Outbox
         builder.HasIndex(e => e.CreatedAt);
     }
 }
+
+internal sealed class SignInFailuresConfiguration : IEntityTypeConfiguration<SignInFailures>
+{
+    public void Configure(EntityTypeBuilder<SignInFailures> builder)
+    {
+        builder.ToTable("sign_in_failures");
+        builder.HasKey(f => new { f.AccountKey, f.ClientAddress });
+        builder.Property(f => f.AccountKey).HasMaxLength(64);
+        // An IPv6 address in text, or "unknown".
+        builder.Property(f => f.ClientAddress).HasMaxLength(64);
+        // Old windows are swept by age.
+        builder.HasIndex(f => f.FirstAt);
+    }
+}

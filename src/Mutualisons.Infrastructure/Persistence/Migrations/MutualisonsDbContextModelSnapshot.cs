@@ -1100,6 +1100,39 @@ namespace Mutualisons.Infrastructure.Persistence.Migrations
                     b.ToTable("outbox_emails", (string)null);
                 });
 
+            modelBuilder.Entity("Mutualisons.Infrastructure.Identity.SignInFailures", b =>
+                {
+                    b.Property<string>("AccountKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("account_key");
+
+                    b.Property<string>("ClientAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("client_address");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer")
+                        .HasColumnName("count");
+
+                    b.Property<DateTimeOffset>("FirstAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_at");
+
+                    b.Property<DateTimeOffset?>("LockedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("locked_until");
+
+                    b.HasKey("AccountKey", "ClientAddress")
+                        .HasName("pk_sign_in_failures");
+
+                    b.HasIndex("FirstAt")
+                        .HasDatabaseName("ix_sign_in_failures_first_at");
+
+                    b.ToTable("sign_in_failures", (string)null);
+                });
+
             modelBuilder.Entity("Mutualisons.Infrastructure.Identity.UserAccount", b =>
                 {
                     b.Property<Guid>("Id")

@@ -1,5 +1,6 @@
 using System.Text;
 using Mutualisons.Web.Features.Access;
+using Mutualisons.Web.Features.Common;
 
 namespace Mutualisons.Web.Features.Publics;
 
@@ -17,19 +18,14 @@ public static class PublicsEndpoints
     }
 
     /// <summary>Streams a CSV (UTF-8 with a byte order mark, as spreadsheets want it); 404 when the lab is not the person's.</summary>
-    private static async Task ExportAsync(HttpContext context, string fileName, Func<TextWriter, Task<bool>> write)
+    private static Task ExportAsync(HttpContext context, string fileName, Func<TextWriter, Task<bool>> write)
     {
         context.ShareUserWithServices();
-        context.Response.ContentType = "text/csv; charset=utf-8";
-        context.Response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
-        // Written straight to the response: a large register is never held in memory.
-        await using var writer = new StreamWriter(context.Response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true);
-        if (!await write(writer))
+        // Written straight to the response once it has started: a large register is never held in memory.
+        return Downloads.StreamAsync(context, "text/csv; charset=utf-8", fileName, async body =>
         {
-            // Nothing was written yet: the answer can still become a plain 404.
-            context.Response.Headers.ContentDisposition = default;
-            context.Response.ContentType = "text/plain";
-            context.Response.StatusCode = StatusCodes.Status404NotFound;
-        }
+            await using var writer = new StreamWriter(body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true);
+            return await write(writer);
+        });
     }
 }

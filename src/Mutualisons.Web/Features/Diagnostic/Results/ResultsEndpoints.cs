@@ -29,32 +29,37 @@ public static class ResultsEndpoints
         var layout = await results.ExportLayoutAsync(labId, id, version, language, context.RequestAborted);
         if (layout is not { } found)
         {
+            // Empty: the status-code pages show the not-found page.
             context.Response.StatusCode = StatusCodes.Status404NotFound;
             return;
         }
         var responses = results.StreamResponsesAsync(found.VersionId, filter with { VersionId = found.VersionId }, context.RequestAborted);
         var fileName = $"{Slug(found.Title)}-{DateTime.UtcNow:yyyyMMdd}.{format}";
-        context.Response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
-        context.Response.Headers.CacheControl = "no-store";
         if (format == "csv")
         {
-            context.Response.ContentType = "text/csv; charset=utf-8";
-            await using var writer = new StreamWriter(context.Response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), bufferSize: 64 * 1024, leaveOpen: true) { NewLine = "\r\n" };
-            await writer.WriteLineAsync(Csv.Line(found.Table.Headers));
-            await foreach (var response in responses)
+            await Downloads.StreamAsync(context, "text/csv; charset=utf-8", fileName, async body =>
             {
-                // Numbers are written as numbers: only text can smuggle a formula (a negative number is not one).
-                await writer.WriteLineAsync(string.Join(',', found.Table.Row(response).Select(c => c.IsNumber ? c.ToCsvText() : Csv.Cell(c.ToCsvText()))));
-            }
+                await using var writer = new StreamWriter(body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), bufferSize: 64 * 1024, leaveOpen: true) { NewLine = "\r\n" };
+                await writer.WriteLineAsync(Csv.Line(found.Table.Headers));
+                await foreach (var response in responses)
+                {
+                    // Numbers are written as numbers: only text can smuggle a formula (a negative number is not one).
+                    await writer.WriteLineAsync(string.Join(',', found.Table.Row(response).Select(c => c.IsNumber ? c.ToCsvText() : Csv.Cell(c.ToCsvText()))));
+                }
+                return true;
+            });
             return;
         }
-        context.Response.ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-        await using var workbook = await XlsxWriter.CreateAsync(context.Response.Body, found.Title, context.RequestAborted);
-        await workbook.WriteRowAsync([.. found.Table.Headers.Select(h => XlsxCell.Text(h))], context.RequestAborted);
-        await foreach (var response in responses)
+        await Downloads.StreamAsync(context, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", fileName, async body =>
         {
-            await workbook.WriteRowAsync(found.Table.Row(response), context.RequestAborted);
-        }
+            await using var workbook = await XlsxWriter.CreateAsync(body, found.Title, context.RequestAborted);
+            await workbook.WriteRowAsync([.. found.Table.Headers.Select(h => XlsxCell.Text(h))], context.RequestAborted);
+            await foreach (var response in responses)
+            {
+                await workbook.WriteRowAsync(found.Table.Row(response), context.RequestAborted);
+            }
+            return true;
+        });
     }
 
     private static string Slug(string title)
