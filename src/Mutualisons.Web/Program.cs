@@ -77,6 +77,7 @@ app.UseProductLocalization();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
+app.UseReadableAnswerForms();
 app.UseAntiforgery();
 app.UseExpiredAnswerForms();
 
@@ -86,6 +87,7 @@ app.MapCultureSwitch().AllowAnonymous();
 app.MapAccountEndpoints();
 app.MapPublicsExports();
 app.MapQuestionnaireExports();
+app.MapAnswerAutosave();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
 
