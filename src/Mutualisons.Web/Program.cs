@@ -88,6 +88,7 @@ app.UseProductLocalization();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
+app.UseReadableAnswerForms();
 app.UseAntiforgery();
 app.UseExpiredAnswerForms();
 app.UseReadableFormErrors();
@@ -98,6 +99,7 @@ app.MapCultureSwitch().AllowAnonymous();
 app.MapAccountEndpoints();
 app.MapPublicsExports();
 app.MapQuestionnaireExports();
+app.MapAnswerAutosave();
 app.MapRazorComponents<App>()
     // SecurityHeaders sends the whole policy, frame-ancestors included.
     .AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);

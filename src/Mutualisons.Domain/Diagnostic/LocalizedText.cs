@@ -8,6 +8,9 @@ public sealed class LocalizedText
 {
     public static readonly string[] Languages = [.. Common.Cultures.All];
 
+    /// <summary>The order in which a missing translation is replaced: French, the platform's first language, then English, then Dutch.</summary>
+    public static readonly string[] FallbackOrder = ["fr", "en", "nl"];
+
     public LocalizedText() { }
 
     public LocalizedText(string fr, string nl, string en)
@@ -33,6 +36,19 @@ public sealed class LocalizedText
         _ => string.Empty,
     };
 
+    /// <summary>Writes the text of one language, leaving the others as they are.</summary>
+    public void Set(string language, string? value)
+    {
+        value ??= string.Empty;
+        switch (language)
+        {
+            case "fr": Fr = value; break;
+            case "nl": Nl = value; break;
+            case "en": En = value; break;
+            default: throw new ArgumentOutOfRangeException(nameof(language), language, "Texts are kept in French, Dutch and English only.");
+        }
+    }
+
     /// <summary>The text in a language ("fr", "nl", "en"), falling back when that translation is missing.</summary>
     public string In(string language)
     {
@@ -41,7 +57,7 @@ public sealed class LocalizedText
         {
             return wanted;
         }
-        return new[] { Fr, En, Nl }.FirstOrDefault(t => t.Trim().Length > 0) ?? string.Empty;
+        return FallbackOrder.Select(l => this[l]).FirstOrDefault(t => t.Trim().Length > 0) ?? string.Empty;
     }
 
     /// <summary>Languages in which this text is still missing while another language has it.</summary>

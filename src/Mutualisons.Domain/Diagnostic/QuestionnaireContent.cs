@@ -41,32 +41,51 @@ public sealed class QuestionnaireContent
     /// <summary>A deep copy: drafts and versions never share mutable parts.</summary>
     public QuestionnaireContent Copy() => FromJson(ToJson());
 
-    /// <summary>Every text that has one language but lacks another, for the editor's translation list.</summary>
-    public IEnumerable<(string Where, string Language)> MissingTranslations()
+    /// <summary>Every text that has one language but lacks another, in reading order, for the editor's translation list.</summary>
+    public IEnumerable<MissingTranslation> MissingTranslations()
     {
-        IEnumerable<(string, LocalizedText)> Texts()
+        IEnumerable<(TextPlace Place, LocalizedText Text)> Texts()
         {
-            yield return ("title", Title);
-            yield return ("introduction", Introduction);
+            yield return (new TextPlace(TextPart.Title), Title);
+            yield return (new TextPlace(TextPart.Introduction), Introduction);
             foreach (var (section, s) in Sections.Select((s, i) => (s, i + 1)))
             {
-                yield return ($"S{s}", section.Title);
-                yield return ($"S{s}", section.Description);
+                yield return (new TextPlace(TextPart.SectionTitle, s), section.Title);
+                yield return (new TextPlace(TextPart.SectionDescription, s), section.Description);
                 foreach (var question in section.Questions)
                 {
-                    var where = $"Q{NumberOf(question.Id)}";
-                    yield return (where, question.Text);
-                    yield return (where, question.Help);
-                    yield return (where, question.ScaleMinLabel);
-                    yield return (where, question.ScaleMaxLabel);
-                    foreach (var option in question.Options)
+                    var number = NumberOf(question.Id);
+                    yield return (new TextPlace(TextPart.QuestionText, s, number), question.Text);
+                    yield return (new TextPlace(TextPart.Help, s, number), question.Help);
+                    yield return (new TextPlace(TextPart.ScaleMinLabel, s, number), question.ScaleMinLabel);
+                    yield return (new TextPlace(TextPart.ScaleMaxLabel, s, number), question.ScaleMaxLabel);
+                    foreach (var (option, o) in question.Options.Select((o, i) => (o, i + 1)))
                     {
-                        yield return (where, option.Text);
+                        yield return (new TextPlace(TextPart.Option, s, number, o), option.Text);
                     }
                 }
             }
         }
-        return Texts().SelectMany(t => t.Item2.MissingLanguages().Select(l => (t.Item1, l))).Distinct();
+        return Texts().SelectMany(t => t.Text.MissingLanguages().Select(l => new MissingTranslation(t.Place, l)));
+    }
+
+    /// <summary>Whether every text that exists in some language exists in this one: a respondent can read it all in it.</summary>
+    public bool IsCompleteIn(string language) => LocalizedText.Languages.Contains(language) && MissingTranslations().All(m => m.Language != language);
+
+    /// <summary>
+    /// The one language a respondent reads this questionnaire in: theirs when it is complete, else French when
+    /// it is, else the most complete language (French, English, Dutch on a tie). Never a mix of languages on one
+    /// page: a Dutch heading above a French question reads as a mistake, a French questionnaire with a word of
+    /// explanation does not.
+    /// </summary>
+    public string LanguageFor(string wanted)
+    {
+        var missing = MissingTranslations().GroupBy(m => m.Language).ToDictionary(g => g.Key, g => g.Count());
+        if (LocalizedText.Languages.Contains(wanted) && !missing.ContainsKey(wanted))
+        {
+            return wanted;
+        }
+        return LocalizedText.FallbackOrder.OrderBy(l => missing.GetValueOrDefault(l)).First();
     }
 
     /// <summary>
@@ -206,6 +225,7 @@ public sealed class QuestionDefinition
     public const string No = "no";
     public const int ScaleMin = 1;
     public const int ScaleMax = 5;
+    public const int MinOptions = 2;
 
     public Guid Id { get; set; } = Guid.NewGuid();
 
@@ -233,6 +253,29 @@ public sealed class QuestionDefinition
 
     public DisplayCondition? Condition { get; set; }
 
+    /// <summary>
+    /// Turns the question into another type. Options only belong to choice and ranking questions: a type without
+    /// them drops them (they would travel unseen into the published version), a type with them gets the two
+    /// blank options it needs at least, and a ranking has no "other, please specify".
+    /// </summary>
+    public void ChangeType(QuestionType type)
+    {
+        Guard.Defined(type, "Questionnaire.QuestionTypeInvalid");
+        Type = type;
+        if (!type.HasOptions())
+        {
+            Options.Clear();
+        }
+        while (type.HasOptions() && Options.Count < MinOptions)
+        {
+            Options.Add(new OptionDefinition());
+        }
+        if (!type.HasOptions() || type == QuestionType.Ranking)
+        {
+            AllowOther = false;
+        }
+    }
+
     /// <summary>Whether a choice value ("yes", an option id, "3", "Data") is one this question can give.</summary>
     public bool AcceptsChoice(string value) => Type switch
     {
@@ -254,7 +297,7 @@ public sealed class QuestionDefinition
         QuestionnaireContent.RequireLength(ScaleMaxLabel, QuestionnaireContent.OptionLength, "Questionnaire.OptionTooLong", required: false);
         if (Type.HasOptions())
         {
-            if (Options.Count < 2 || Options.Count > QuestionnaireContent.MaxOptions)
+            if (Options.Count < MinOptions || Options.Count > QuestionnaireContent.MaxOptions)
             {
                 throw new DomainException("Questionnaire.OptionsNeeded", $"A choice or ranking question needs between 2 and {QuestionnaireContent.MaxOptions} options.");
             }
@@ -287,3 +330,23 @@ public sealed class DisplayCondition
 
     public List<string> Values { get; set; } = [];
 }
+
+/// <summary>Which text of a questionnaire: the part, and where it is (section and question numbers as the editor shows them, option position).</summary>
+public enum TextPart
+{
+    Title,
+    Introduction,
+    SectionTitle,
+    SectionDescription,
+    QuestionText,
+    Help,
+    ScaleMinLabel,
+    ScaleMaxLabel,
+    Option,
+}
+
+/// <summary>Where a text sits: section 1-based, question numbered over the whole questionnaire ("Q3"), option 1-based.</summary>
+public sealed record TextPlace(TextPart Part, int? Section = null, int? Question = null, int? Option = null);
+
+/// <summary>A text that exists in some language but not in <see cref="Language"/>.</summary>
+public sealed record MissingTranslation(TextPlace Place, string Language);

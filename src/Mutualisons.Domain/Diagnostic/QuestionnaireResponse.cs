@@ -105,6 +105,32 @@ public sealed class QuestionnaireResponse
         return errors;
     }
 
+    /// <summary>
+    /// Whether saving <paramref name="submitted"/> would silently replace answers saved elsewhere (another tab,
+    /// another device) since the page was shown: the response changed after <paramref name="seenVersion"/> (0
+    /// when nothing was stored yet), and what it now holds for this page differs from what is sent. The same
+    /// answers sent twice (a double click, a second tab saving the same) replace nothing.
+    /// </summary>
+    public bool WouldOverwrite(QuestionnaireContent content, int sectionIndex, IReadOnlyDictionary<Guid, SubmittedAnswer> submitted, uint seenVersion)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(submitted);
+        if (Version == seenVersion)
+        {
+            return false;
+        }
+        foreach (var question in SectionAt(content, sectionIndex).Questions)
+        {
+            var (sent, _) = AnswerRules.Parse(question, submitted.GetValueOrDefault(question.Id) ?? SubmittedAnswer.None);
+            var stored = _answers.Where(a => a.QuestionId == question.Id).OrderBy(a => a.Position).Select(a => new AnswerValue(a.Choice, a.Number, a.Text));
+            if (!stored.SequenceEqual(sent))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /// <summary>Required questions of a section, among those shown, that have no answer yet.</summary>
     public IReadOnlyDictionary<Guid, string> MissingIn(QuestionnaireContent content, int sectionIndex)
     {

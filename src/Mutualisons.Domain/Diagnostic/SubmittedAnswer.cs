@@ -12,6 +12,13 @@ public sealed record SubmittedAnswer(IReadOnlyList<string> Values, string? Other
     public static readonly SubmittedAnswer None = new([]);
 
     public bool IsBlank => Values.All(v => string.IsNullOrWhiteSpace(v)) && string.IsNullOrWhiteSpace(Other);
+
+    /// <summary>Whether some value holds a character no text may keep (see <see cref="AnswerRules.IsStorable"/>).</summary>
+    public bool HasUnstorableCharacters => Values.Any(v => !AnswerRules.IsStorable(v)) || (Other is not null && !AnswerRules.IsStorable(Other));
+
+    /// <summary>The same answer without the characters no text may keep, to show it back to the respondent.</summary>
+    public SubmittedAnswer WithoutUnstorableCharacters() =>
+        HasUnstorableCharacters ? new([.. Values.Select(AnswerRules.Storable)], Other is null ? null : AnswerRules.Storable(Other)) : this;
 }
 
 /// <summary>One stored value of an answer. A multiple choice gives one value per option ticked.</summary>
@@ -29,6 +36,10 @@ public static class AnswerRules
     {
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(submitted);
+        if (submitted.HasUnstorableCharacters)
+        {
+            return Fail("InvalidCharacters");
+        }
         var values = submitted.Values.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v.Trim()).ToList();
         var other = submitted.Other?.Trim() ?? string.Empty;
         return question.Type switch
@@ -56,6 +67,56 @@ public static class AnswerRules
             QuestionType.Ranking => Ranking(question, values),
             _ => Fail("UnknownOption"),
         };
+    }
+
+    /// <summary>
+    /// Whether a text can be kept as typed: no control character other than tab and line breaks (a NUL cannot
+    /// even be stored by PostgreSQL, the others are invisible and come from pasting or tampering), and no half
+    /// of a surrogate pair (not a character at all).
+    /// </summary>
+    public static bool IsStorable(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (IsRefused(c))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // A character outside a valid surrogate pair: a lone half of a pair, or a control other than tab and line breaks.
+    private static bool IsRefused(char c) => char.IsSurrogate(c) || (char.IsControl(c) && c is not ('\t' or '\n' or '\r'));
+
+    /// <summary>The text without what <see cref="IsStorable"/> refuses.</summary>
+    public static string Storable(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (IsStorable(text))
+        {
+            return text;
+        }
+        var kept = new System.Text.StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                kept.Append(c).Append(text[++i]);
+            }
+            else if (!IsRefused(c))
+            {
+                kept.Append(c);
+            }
+        }
+        return kept.ToString();
     }
 
     private static (IReadOnlyList<AnswerValue>, string?) Ok(params AnswerValue[] values) => (values, null);

@@ -66,7 +66,7 @@ public sealed class LocalizedTextTests
     }
 
     [Fact]
-    public void Missing_translations_say_where_and_in_which_language()
+    public void Missing_translations_say_which_text_where_and_in_which_language()
     {
         var sample = new Sample();
         sample.Content.Title.Nl = string.Empty;
@@ -79,7 +79,16 @@ public sealed class LocalizedTextTests
         var missing = sample.Content.MissingTranslations().ToList();
 
         Assert.Equal(
-            [("title", "nl"), ("introduction", "nl"), ("introduction", "en"), ("S2", "en"), ("Q4", "fr"), ("Q4", "en"), ("Q7", "en")],
+            [
+                new MissingTranslation(new TextPlace(TextPart.Title), "nl"),
+                new MissingTranslation(new TextPlace(TextPart.Introduction), "nl"),
+                new MissingTranslation(new TextPlace(TextPart.Introduction), "en"),
+                new MissingTranslation(new TextPlace(TextPart.SectionDescription, 2), "en"),
+                new MissingTranslation(new TextPlace(TextPart.Help, 2, 4), "fr"),
+                new MissingTranslation(new TextPlace(TextPart.Help, 2, 4), "en"),
+                new MissingTranslation(new TextPlace(TextPart.Option, 3, 7, 1), "en"),
+                new MissingTranslation(new TextPlace(TextPart.Option, 3, 7, 2), "en"),
+            ],
             missing);
     }
 
@@ -90,6 +99,35 @@ public sealed class LocalizedTextTests
         sample.Satisfaction.ScaleMaxLabel.Nl = string.Empty;
         sample.NeedsSection.Title.Fr = string.Empty;
 
-        Assert.Equal([("Q5", "nl"), ("S3", "fr")], sample.Content.MissingTranslations());
+        Assert.Equal(
+            [new MissingTranslation(new TextPlace(TextPart.ScaleMaxLabel, 2, 5), "nl"), new MissingTranslation(new TextPlace(TextPart.SectionTitle, 3), "fr")],
+            sample.Content.MissingTranslations());
+    }
+
+    [Theory]
+    [InlineData("fr")]
+    [InlineData("nl")]
+    [InlineData("en")]
+    public void Setting_one_language_leaves_the_others(string language)
+    {
+        var text = new LocalizedText("Bonjour", "Hallo", "Hello");
+
+        text.Set(language, "Changé");
+
+        Assert.Equal("Changé", text[language]);
+        Assert.All(LocalizedText.Languages.Where(l => l != language), l => Assert.Equal(new LocalizedText("Bonjour", "Hallo", "Hello")[l], text[l]));
+    }
+
+    [Fact]
+    public void Setting_nothing_empties_the_language_and_an_unknown_language_is_refused()
+    {
+        var text = new LocalizedText("Bonjour", "Hallo", "Hello");
+
+        text.Set("nl", null);
+
+        Assert.Equal(string.Empty, text.Nl);
+        Assert.Equal(["nl"], text.MissingLanguages());
+        Assert.Throws<ArgumentOutOfRangeException>(() => text.Set("de", "Hallo"));
+        Assert.Equal("Bonjour", text.Fr);
     }
 }

@@ -64,9 +64,11 @@ public sealed class AnsweringHttpTests(DemoAppFixture app) : CleanDatabaseTest(a
         // A required conditional question becomes required once "yes" is chosen.
         var missing = await Forms.PostAsync(phone, path, first, [new("section", "0"), new("move", "Next"), new(AnswerFields.Name(scenario.Workshop.Id), "yes")], "answers");
         Assert.Equal(HttpStatusCode.UnprocessableEntity, missing.StatusCode);
-        Assert.Contains("Cette question demande une réponse.", await TextAsync(missing), StringComparison.Ordinal);
+        var missingHtml = await TextAsync(missing);
+        Assert.Contains("Cette question demande une réponse.", missingHtml, StringComparison.Ordinal);
 
-        var next = await Forms.PostAsync(phone, path, first, [
+        // Posted from the page the browser now shows (it carries the version saved with "yes").
+        var next = await Forms.PostAsync(phone, path, missingHtml, [
             new("section", "0"), new("move", "Next"),
             new(AnswerFields.Name(scenario.Workshop.Id), "yes"), new(AnswerFields.Name(scenario.Availability.Id), "le jeudi"), new(AnswerFields.Name(scenario.Staff.Id), "12,5")], "answers");
         Assert.Equal(HttpStatusCode.Redirect, next.StatusCode);
@@ -88,11 +90,12 @@ public sealed class AnsweringHttpTests(DemoAppFixture app) : CleanDatabaseTest(a
         var second = await PageAsync(laptop, path);
         var incomplete = await Forms.PostAsync(laptop, path, second, [new("section", "1"), new("move", "Submit")], "answers");
         Assert.Equal(HttpStatusCode.UnprocessableEntity, incomplete.StatusCode);
-        Assert.Contains("Cette question demande une réponse.", await TextAsync(incomplete), StringComparison.Ordinal);
+        var incompleteHtml = await TextAsync(incomplete);
+        Assert.Contains("Cette question demande une réponse.", incompleteHtml, StringComparison.Ordinal);
 
-        // A double click sends the same form twice at once: one response is stored, submitted once.
+        // A double click sends the same form (the page now shown) twice at once: one response is stored, submitted once.
         KeyValuePair<string, string>[] complete = [new("section", "1"), new("move", "Submit"), new(AnswerFields.Name(scenario.Needs.Id), scenario.Needs.Options[0].Key)];
-        var both = await Task.WhenAll(Forms.PostAsync(laptop, path, second, complete, "answers"), Forms.PostAsync(laptop, path, second, complete, "answers"));
+        var both = await Task.WhenAll(Forms.PostAsync(laptop, path, incompleteHtml, complete, "answers"), Forms.PostAsync(laptop, path, incompleteHtml, complete, "answers"));
         // Each click ends on the thanks page: directly, or through the redirect when it came first.
         foreach (var click in both)
         {

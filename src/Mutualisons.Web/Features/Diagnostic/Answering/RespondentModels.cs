@@ -34,7 +34,9 @@ public sealed record RespondentPage(
     IReadOnlyDictionary<Guid, IReadOnlyCollection<string>>? Choices = null,
     DateTimeOffset? OpensAt = null,
     DateTimeOffset? ClosesAt = null,
-    bool CanAnswerAgain = false)
+    bool CanAnswerAgain = false,
+    uint ResponseVersion = 0,
+    RespondentNotice? Notice = null)
 {
     public static readonly RespondentPage Unknown = new(RespondentOutcome.UnknownLink);
 
@@ -45,6 +47,25 @@ public sealed record RespondentPage(
     public string? ErrorFor(Guid questionId) => Errors?.GetValueOrDefault(questionId);
 
     public bool HasErrors => Errors is { Count: > 0 };
+}
+
+/// <summary>What the page says about the whole post, above the questions (translated as <c>Answer.{notice}</c>).</summary>
+public enum RespondentNotice
+{
+    /// <summary>Answers to this page were saved elsewhere (another tab or device) since it was shown: nothing replaced, input kept.</summary>
+    Conflict,
+
+    /// <summary>Saving kept colliding with saves made at the same moment elsewhere: nothing saved, input kept.</summary>
+    NotSaved,
+
+    /// <summary>The response was submitted elsewhere; changes typed here since could not be added.</summary>
+    LateChanges,
+}
+
+/// <summary>The cookie of the open link that lets a browser resume its response (only its hash is stored).</summary>
+public static class AnswerPageCookies
+{
+    public const string BrowserKey = "mutualisons-response";
 }
 
 /// <summary>The buttons of an answering page.</summary>
@@ -60,6 +81,14 @@ public enum RespondentMove
 /// <summary>How answers travel in the form: field <c>a-{question}</c>, <c>a-{question}-other</c>, <c>a-{question}-rank-{option}</c>.</summary>
 public static class AnswerFields
 {
+    /// <summary>The hidden field with the response's row version the page was shown with (0: nothing stored yet).</summary>
+    public const string Seen = "seen";
+
+    /// <summary>The row version a page was shown with, or null when the post does not say (then nothing is compared).</summary>
+    public static uint? SeenVersion(IEnumerable<KeyValuePair<string, StringValues>> form) =>
+        form.FirstOrDefault(f => f.Key == Seen).Value.ToString() is { Length: > 0 } text
+        && uint.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var version) ? version : null;
+
     public static string Name(Guid questionId) => $"a-{questionId:N}";
 
     public static string Other(Guid questionId) => $"a-{questionId:N}-other";

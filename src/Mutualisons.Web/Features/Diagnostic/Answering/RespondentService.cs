@@ -25,8 +25,14 @@ public sealed class RespondentService(IDbContextFactory<MutualisonsDbContext> db
 
     private sealed record Target(Gatekeeper Questionnaire, QuestionnaireInvitation? Invitation, QuestionnaireResponse? Response);
 
-    /// <summary>The result of a posted page: a page to show again (with problems), or a redirect to the page to show next.</summary>
-    public sealed record Outcome(RespondentPage? Page, string? NewBrowserKey = null)
+    /// <summary>How many times a save colliding with another save of the same response is tried on fresh data.</summary>
+    private const int SaveAttempts = 3;
+
+    /// <summary>
+    /// The result of a posted page: a page to show again (with problems), or a redirect to the page to show
+    /// next, with the response's row version once saved.
+    /// </summary>
+    public sealed record Outcome(RespondentPage? Page, string? NewBrowserKey = null, uint Version = 0)
     {
         public bool Redirect => Page is null;
     }
@@ -48,7 +54,9 @@ public sealed class RespondentService(IDbContextFactory<MutualisonsDbContext> db
     }
 
     public Task<Outcome> AnswerInvitationAsync(string token, int sectionIndex, RespondentMove move, IEnumerable<KeyValuePair<string, StringValues>> form, string language, CancellationToken cancellationToken = default) =>
-        SavingOnceAsync(() => AnswerInvitationOnceAsync(token, sectionIndex, move, form, language, cancellationToken));
+        SavingOnceAsync(
+            () => AnswerInvitationOnceAsync(token, sectionIndex, move, form, language, cancellationToken),
+            () => NotSavedAsync(db => FindInvitationAsync(db, token, cancellationToken), sectionIndex, form, cancellationToken));
 
     private async Task<Outcome> AnswerInvitationOnceAsync(string token, int sectionIndex, RespondentMove move, IEnumerable<KeyValuePair<string, StringValues>> form, string language, CancellationToken cancellationToken)
     {
@@ -56,7 +64,7 @@ public sealed class RespondentService(IDbContextFactory<MutualisonsDbContext> db
         var target = await FindInvitationAsync(db, token, cancellationToken);
         if (Gate(target) is { } closed)
         {
-            return new Outcome(closed);
+            return new Outcome(await LateChangesAsync(db, target, closed, sectionIndex, form, cancellationToken));
         }
         var response = target!.Response;
         if (response is null)
@@ -89,7 +97,9 @@ public sealed class RespondentService(IDbContextFactory<MutualisonsDbContext> db
         new(RespondentOutcome.Welcome, await ContentAsync(db, questionnaire.CurrentVersionId!.Value, cancellationToken), ClosesAt: questionnaire.ClosesAt);
 
     public Task<Outcome> AnswerPublicAsync(string token, string? browserKey, int sectionIndex, RespondentMove move, IEnumerable<KeyValuePair<string, StringValues>> form, string language, CancellationToken cancellationToken = default) =>
-        SavingOnceAsync(() => AnswerPublicOnceAsync(token, browserKey, sectionIndex, move, form, language, cancellationToken));
+        SavingOnceAsync(
+            () => AnswerPublicOnceAsync(token, browserKey, sectionIndex, move, form, language, cancellationToken),
+            () => NotSavedAsync(db => FindPublicAsync(db, token, browserKey, cancellationToken), sectionIndex, form, cancellationToken));
 
     private async Task<Outcome> AnswerPublicOnceAsync(string token, string? browserKey, int sectionIndex, RespondentMove move, IEnumerable<KeyValuePair<string, StringValues>> form, string language, CancellationToken cancellationToken)
     {
@@ -100,7 +110,7 @@ public sealed class RespondentService(IDbContextFactory<MutualisonsDbContext> db
         var mayStartAgain = gate?.Outcome == RespondentOutcome.Submitted && questionnaire is { OnePerBrowser: false };
         if (gate is not null && !(move == RespondentMove.Start && mayStartAgain))
         {
-            return new Outcome(gate);
+            return new Outcome(move == RespondentMove.Start ? gate : await LateChangesAsync(db, target, gate, sectionIndex, form, cancellationToken));
         }
         if (move == RespondentMove.Start)
         {
@@ -122,30 +132,69 @@ public sealed class RespondentService(IDbContextFactory<MutualisonsDbContext> db
     }
 
     /// <summary>
-    /// Another request of the same respondent (a double click, a second tab) or of the facilitators (a reminder
-    /// marking the link) may save first: the post is then read again from the database and applied once more,
-    /// so nothing is written twice and no answer typed is lost.
+    /// Another request of the same respondent (a double click, a second tab, the page's background save) or of
+    /// the facilitators (a reminder marking the link) may save first: the post is then read again from the
+    /// database and applied once more, where a second tab's different answers are caught (see
+    /// <see cref="QuestionnaireResponse.WouldOverwrite"/>). Should saves keep colliding, the respondent is told
+    /// and their input is shown again: nothing is dropped without a word.
     /// </summary>
-    private async Task<Outcome> SavingOnceAsync(Func<Task<Outcome>> attempt)
+    private async Task<Outcome> SavingOnceAsync(Func<Task<Outcome>> attempt, Func<Task<Outcome>> notSaved)
     {
-        try
+        for (var tries = 1; ; tries++)
         {
-            return await attempt();
-        }
-        catch (DbUpdateException first)
-        {
-            logger.LogInformation(first, "An answer was saved concurrently; applying this one again on fresh data.");
             try
             {
                 return await attempt();
             }
-            catch (DbUpdateException second)
+            catch (DbUpdateException exception) when (tries < SaveAttempts)
             {
-                logger.LogWarning(second, "An answer could not be saved after a second attempt.");
-                return new Outcome(null);
+                logger.LogInformation(exception, "An answer was saved concurrently; applying this one again on fresh data.");
+            }
+            catch (DbUpdateException exception)
+            {
+                logger.LogWarning(exception, "An answer could not be saved after {Attempts} attempts.", SaveAttempts);
+                return await notSaved();
             }
         }
     }
+
+    /// <summary>The page posted, with what was typed and a word that it could not be saved.</summary>
+    private async Task<Outcome> NotSavedAsync(Func<MutualisonsDbContext, Task<Target?>> find, int sectionIndex, IEnumerable<KeyValuePair<string, StringValues>> form, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var target = await find(db);
+        if (Gate(target) is { } closed)
+        {
+            return new Outcome(closed);
+        }
+        var content = await ContentAsync(db, target!.Response?.VersionId ?? target.Questionnaire.CurrentVersionId!.Value, cancellationToken);
+        var index = sectionIndex >= 0 && sectionIndex < content.Sections.Count ? sectionIndex : target.Response?.CurrentSection ?? 0;
+        var page = await PageAsync(db, target, index, Typed(content.Sections[index], form), null, cancellationToken);
+        return new Outcome(page with { Notice = RespondentNotice.NotSaved });
+    }
+
+    /// <summary>
+    /// A page posted after the response was submitted (from another tab or device): the thanks page, saying so
+    /// when this page held answers that differ from those sent.
+    /// </summary>
+    private async Task<RespondentPage> LateChangesAsync(MutualisonsDbContext db, Target? target, RespondentPage gate, int sectionIndex, IEnumerable<KeyValuePair<string, StringValues>> form, CancellationToken cancellationToken)
+    {
+        if (gate.Outcome is not (RespondentOutcome.Submitted or RespondentOutcome.AlreadyAnswered) || target?.Response is not { } response || AnswerFields.SeenVersion(form) is not { } seen)
+        {
+            return gate;
+        }
+        var content = await ContentAsync(db, response.VersionId, cancellationToken);
+        if (sectionIndex < 0 || sectionIndex >= content.Sections.Count)
+        {
+            return gate;
+        }
+        var sent = AnswerFields.Read(content.Sections[sectionIndex], form);
+        return response.WouldOverwrite(content, sectionIndex, sent, seen) ? gate with { Notice = RespondentNotice.LateChanges } : gate;
+    }
+
+    /// <summary>What was typed on a page, as it can be shown again (without the characters no answer may keep).</summary>
+    private static Dictionary<Guid, SubmittedAnswer> Typed(SectionDefinition section, IEnumerable<KeyValuePair<string, StringValues>> form) =>
+        AnswerFields.Read(section, form).ToDictionary(a => a.Key, a => a.Value.WithoutUnstorableCharacters());
 
     private async Task<Outcome> MoveAsync(MutualisonsDbContext db, Target target, int sectionIndex, RespondentMove move, IEnumerable<KeyValuePair<string, StringValues>> form, string language, CancellationToken cancellationToken)
     {
@@ -158,15 +207,23 @@ public sealed class RespondentService(IDbContextFactory<MutualisonsDbContext> db
         var now = time.GetUtcNow();
         var submitted = AnswerFields.Read(content.Sections[sectionIndex], form);
         var validation = await validator.ValidateAsync(new SectionAnswers(content.Sections[sectionIndex], submitted), cancellationToken);
+        if (validation.IsValid && AnswerFields.SeenVersion(form) is { } seen && response.WouldOverwrite(content, sectionIndex, submitted, seen))
+        {
+            // Another tab or device saved different answers to this page since it was shown: nothing is
+            // replaced behind the respondent's back. The page comes back with what was typed and carries the
+            // current version, so saving again is a choice made knowingly.
+            var again = await PageAsync(db, target, sectionIndex, submitted, null, cancellationToken);
+            return new Outcome(again with { Notice = RespondentNotice.Conflict });
+        }
         // The domain applies the same rules again when saving: nothing malformed is ever stored.
         var problems = validation.IsValid ? response.SaveSection(content, sectionIndex, submitted, language, now) : SectionAnswersValidator.ByQuestion(validation);
         if (problems.Count > 0)
         {
             // Nothing saved; the page comes back with what was typed and a message beside each problem.
-            return new Outcome(await PageAsync(db, target, sectionIndex, submitted, problems, cancellationToken));
+            return new Outcome(await PageAsync(db, target, sectionIndex, Typed(content.Sections[sectionIndex], form), problems, cancellationToken));
         }
 
-        RespondentPage? again = null;
+        RespondentPage? next = null;
         switch (move)
         {
             case RespondentMove.Previous:
@@ -177,14 +234,14 @@ public sealed class RespondentService(IDbContextFactory<MutualisonsDbContext> db
                 response.MoveTo(content, missing.Count > 0 ? sectionIndex : response.NextShownSection(content, sectionIndex) ?? sectionIndex, now);
                 if (missing.Count > 0)
                 {
-                    again = await PageAsync(db, target, sectionIndex, null, missing, cancellationToken);
+                    next = await PageAsync(db, target, sectionIndex, null, missing, cancellationToken);
                 }
                 break;
             case RespondentMove.Submit:
                 if (response.Submit(content, now) is { } incomplete)
                 {
                     response.MoveTo(content, incomplete.Section, now);
-                    again = await PageAsync(db, target, incomplete.Section, null, incomplete.Missing, cancellationToken);
+                    next = await PageAsync(db, target, incomplete.Section, null, incomplete.Missing, cancellationToken);
                 }
                 else
                 {
@@ -197,7 +254,8 @@ public sealed class RespondentService(IDbContextFactory<MutualisonsDbContext> db
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return new Outcome(again);
+        // The page shown next must carry the version just written, not the one read before saving.
+        return new Outcome(next is null ? null : next with { ResponseVersion = response.Version }, Version: response.Version);
     }
 
     private async Task<RespondentPage> PageAsync(MutualisonsDbContext db, Target target, int? sectionIndex, IReadOnlyDictionary<Guid, SubmittedAnswer>? typed, IReadOnlyDictionary<Guid, string>? errors, CancellationToken cancellationToken)
@@ -218,7 +276,8 @@ public sealed class RespondentService(IDbContextFactory<MutualisonsDbContext> db
         var position = shown.IndexOf(index) is var p and >= 0 ? p + 1 : 1;
         return new RespondentPage(
             RespondentOutcome.Answering, content, index, position, Math.Max(shown.Count, position),
-            IsLast: !shown.Any(s => s > index), Answers: stored, Errors: errors, Choices: choices, ClosesAt: target.Questionnaire.ClosesAt);
+            IsLast: !shown.Any(s => s > index), Answers: stored, Errors: errors, Choices: choices, ClosesAt: target.Questionnaire.ClosesAt,
+            ResponseVersion: target.Response?.Version ?? 0);
     }
 
     private RespondentPage? Gate(Target? target)
@@ -247,17 +306,26 @@ public sealed class RespondentService(IDbContextFactory<MutualisonsDbContext> db
             return null;
         }
         var hash = SecretToken.HashOf(token);
+        // One round trip for the link, its questionnaire's gate and the response if there is one; the response's
+        // answers are read only when it exists (a first visit, the most frequent, has none).
         var found = await db.QuestionnaireInvitations.Where(i => i.TokenHash == hash)
             .Join(db.Questionnaires, i => i.QuestionnaireId, q => q.Id,
-                (i, q) => new { Invitation = i, Questionnaire = new Gatekeeper(q.Id, q.CurrentVersionId, q.OpensAt, q.ClosesAt, q.OnePerBrowser) })
+                (i, q) => new
+                {
+                    Invitation = i,
+                    Questionnaire = new Gatekeeper(q.Id, q.CurrentVersionId, q.OpensAt, q.ClosesAt, q.OnePerBrowser),
+                    Response = db.QuestionnaireResponses.FirstOrDefault(r => r.InvitationId == i.Id),
+                })
             .SingleOrDefaultAsync(cancellationToken);
         if (found is null)
         {
             return null;
         }
-        var response = await db.QuestionnaireResponses.Include(r => r.Answers)
-            .SingleOrDefaultAsync(r => r.InvitationId == found.Invitation.Id, cancellationToken);
-        return new Target(found.Questionnaire, found.Invitation, response);
+        if (found.Response is { } response)
+        {
+            await db.Entry(response).Collection(r => r.Answers).LoadAsync(cancellationToken);
+        }
+        return new Target(found.Questionnaire, found.Invitation, found.Response);
     }
 
     private static async Task<Target?> FindPublicAsync(MutualisonsDbContext db, string token, string? browserKey, CancellationToken cancellationToken)

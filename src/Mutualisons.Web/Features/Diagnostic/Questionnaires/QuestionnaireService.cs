@@ -78,10 +78,12 @@ public sealed class QuestionnaireService(
         }
         var content = QuestionnaireTemplates.Find(input.Template)?.Create() ?? new QuestionnaireContent();
         // The title typed wins in the current language; the template's other translations stay.
-        SetIn(content.Title, ProductLocalization.CurrentLanguage, input.Title.Trim());
+        var language = LocalizedText.Languages.Contains(ProductLocalization.CurrentLanguage) ? ProductLocalization.CurrentLanguage : ProductLocalization.French;
+        content.Title.Set(language, input.Title.Trim());
         if (content.Title.Fr.Length == 0)
         {
-            content.Title.Fr = input.Title.Trim();
+            // French is required to publish: a title typed in another language stands in for it until translated.
+            content.Title.Set("fr", input.Title.Trim());
         }
         var now = time.GetUtcNow();
         var questionnaire = new Questionnaire(labId, content, actor.UserId, now);
@@ -411,16 +413,6 @@ public sealed class QuestionnaireService(
         var encodedTitle = System.Net.WebUtility.HtmlEncode(title);
         var body = $"<p>{l[reminder ? "Questionnaire.MailReminder" : "Questionnaire.MailInvite", encodedTitle]}</p><p><a href=\"{link}\">{link}</a></p><p>{l["Questionnaire.MailNoAccount"]}</p>";
         return new EmailMessage(to, l[reminder ? "Questionnaire.MailReminderSubject" : "Questionnaire.MailInviteSubject", title], body);
-    }
-
-    private static void SetIn(LocalizedText text, string language, string value)
-    {
-        switch (language)
-        {
-            case "nl": text.Nl = value; break;
-            case "en": text.En = value; break;
-            default: text.Fr = value; break;
-        }
     }
 
     // Dates are picked as days in Brussels; the questionnaire opens at the start of that day.

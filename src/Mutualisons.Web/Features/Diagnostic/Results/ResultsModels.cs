@@ -18,9 +18,11 @@ public sealed record QuestionResult(
     QuestionDefinition Question, int Number, int Answered, IReadOnlyList<ChoiceCount> Choices,
     IReadOnlyList<RankAverage> Ranks, NumberSummary? Numbers, double? ScaleMean, int Texts);
 
+/// <summary>A questionnaire's results; <see cref="Invited"/> and <see cref="InvitedSubmitted"/> count personal links over all versions, as the sending page does.</summary>
 public sealed record QuestionnaireResults(
     Guid LabId, string LabName, Guid Id, string Title, IReadOnlyList<VersionChoice> Versions, Guid? VersionId,
-    int Submitted, int InProgress, IReadOnlyList<QuestionResult> Questions, IReadOnlyList<string> Sectors, bool CanRun);
+    int Submitted, int InProgress, IReadOnlyList<QuestionResult> Questions, IReadOnlyList<string> Sectors, bool CanRun,
+    int Invited = 0, int InvitedSubmitted = 0);
 
 public sealed record TextAnswer(Guid ResponseId, string? Organisation, string Text);
 

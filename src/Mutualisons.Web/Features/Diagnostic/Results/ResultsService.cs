@@ -33,6 +33,11 @@ public sealed class ResultsService(IDbContextFactory<MutualisonsDbContext> dbFac
             .Select(v => new VersionChoice(v.Id, v.Number, db.QuestionnaireResponses.Count(r => r.VersionId == v.Id && r.SubmittedAt != null)))
             .ToListAsync(cancellationToken);
         var labName = await db.Mutualisations.Where(m => m.Id == labId).Select(m => m.Name).SingleAsync(cancellationToken);
+        // The response rate of personal links, counted as the sending page counts it.
+        var rate = await db.QuestionnaireInvitations.Where(i => i.QuestionnaireId == id).GroupBy(_ => 1)
+            .Select(g => new { Invited = g.Count(i => i.RevokedAt == null), Submitted = g.Count(i => i.SubmittedAt != null) })
+            .SingleOrDefaultAsync(cancellationToken);
+        var (invited, invitedSubmitted) = (rate?.Invited ?? 0, rate?.Submitted ?? 0);
         var sectors = await db.QuestionnaireResponses.Where(r => r.QuestionnaireId == id && r.OrganisationId != null)
             .Join(db.Organisations, r => r.OrganisationId, o => o.Id, (r, o) => o.Sector)
             .Where(s => s != "").Distinct().OrderBy(s => s).ToListAsync(cancellationToken);
@@ -42,7 +47,7 @@ public sealed class ResultsService(IDbContextFactory<MutualisonsDbContext> dbFac
             : (versions.FirstOrDefault(v => v.Submitted > 0) ?? versions.FirstOrDefault())?.Id;
         if (versionId is null)
         {
-            return new QuestionnaireResults(labId, labName, id, questionnaire.TitleIn(language), versions, null, 0, 0, [], sectors, true);
+            return new QuestionnaireResults(labId, labName, id, questionnaire.TitleIn(language), versions, null, 0, 0, [], sectors, true, invited, invitedSubmitted);
         }
         var content = await db.QuestionnaireVersions.AsNoTracking().Where(v => v.Id == versionId).Select(v => v.Content).SingleAsync(cancellationToken);
         var responses = Filtered(db, id, versionId.Value, filter);
@@ -90,7 +95,7 @@ public sealed class ResultsService(IDbContextFactory<MutualisonsDbContext> dbFac
             var summary = numbers.TryGetValue(question.Id, out var n) ? new NumberSummary(n.Min, n.Max, Math.Round(n.Mean, 2)) : null;
             results.Add(new QuestionResult(question, content.NumberOf(question.Id), count, question.Type == QuestionType.Ranking ? [] : counts, ranks, summary, scaleMean, texts.GetValueOrDefault(question.Id)));
         }
-        return new QuestionnaireResults(labId, labName, id, questionnaire.TitleIn(language), versions, versionId, submitted, inProgress, results, sectors, true);
+        return new QuestionnaireResults(labId, labName, id, questionnaire.TitleIn(language), versions, versionId, submitted, inProgress, results, sectors, true, invited, invitedSubmitted);
     }
 
     /// <summary>Free-text answers to one question (and "other" texts), newest first, with an optional search.</summary>
