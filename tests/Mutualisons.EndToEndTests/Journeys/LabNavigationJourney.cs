@@ -11,6 +11,7 @@ public sealed class LabNavigationJourney(BrowserFixture browser)
     public async Task A_facilitator_moves_the_focus_of_a_lab_with_a_reason_and_finds_it_in_the_journal_after_a_reload()
     {
         var page = await browser.NewPageAsync();
+        var refused = await page.WatchAsync();
         await page.SignInAsync(DemoAppFixture.Facilitator);
         await page.GetByRole(AriaRole.Link, new() { Name = "Bota 75" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Bota 75", Level = 1 })).ToBeVisibleAsync();
@@ -29,6 +30,8 @@ public sealed class LabNavigationJourney(BrowserFixture browser)
         await Expect(newest).ToContainTextAsync("Fatima (facilitatrice)");
         await Expect(newest).ToContainTextAsync("Trop de monde pour des ateliers : passer à un questionnaire large.");
         await Expect(page.Locator("[data-cycle=CoreMethods]")).ToContainTextAsync("Focus actuel");
+        // Sign-in, the interactive lab page, a dialog and a reload all ran under the Content-Security-Policy.
+        Assert.Empty(refused);
     }
 
     [Fact]
