@@ -22,12 +22,13 @@ public class AppFixture : IAsyncLifetime, IResettableDatabase
     /// <summary>Settings that replace the app's for this fixture (a mail server that does not answer, say).</summary>
     protected virtual IReadOnlyDictionary<string, string>? Settings => null;
 
-    private DatabaseTemplate Template => SeedDemoData ? DatabaseTemplate.Demo : DatabaseTemplate.Migrated;
+    private string _template = TestDatabaseServer.MigratedTemplate;
 
     public async Task InitializeAsync()
     {
         // The demo data comes with the template (loaded once per run by the app's own seeding).
-        ConnectionString = await TestDatabaseServer.CreateDatabaseAsync(Template);
+        _template = SeedDemoData ? await TestDatabaseServer.EnsureTemplateAsync("mutualisons_demo_template", LoadDemoDataAsync) : TestDatabaseServer.MigratedTemplate;
+        ConnectionString = await TestDatabaseServer.CreateDatabaseAsync(_template);
         Factory = new AppFactory(ConnectionString, seedDemoData: false, DemoPassword, Settings);
         // Start the host now, so the first test does not pay for it in its own time.
         _ = Factory.Services;
@@ -40,11 +41,21 @@ public class AppFixture : IAsyncLifetime, IResettableDatabase
     /// </summary>
     public async Task ResetAsync()
     {
-        await TestDatabaseServer.RestoreAsync(ConnectionString, Template);
+        await TestDatabaseServer.RestoreAsync(ConnectionString, _template);
         if (Factory.Services.GetService<IMemoryCache>() is MemoryCache cache)
         {
             cache.Clear();
         }
+    }
+
+    /// <summary>
+    /// The app seeds the demo template itself, as it does at start in Development; the Data Protection key it
+    /// protects the demo questionnaire links with is stored there too, so every copy can open those links.
+    /// </summary>
+    private static async Task LoadDemoDataAsync(string connectionString)
+    {
+        await using var app = new AppFactory(connectionString, seedDemoData: true);
+        _ = app.Services;
     }
 
     public async Task DisposeAsync()

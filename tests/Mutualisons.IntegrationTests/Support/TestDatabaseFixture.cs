@@ -11,7 +11,7 @@ public sealed class TestDatabaseFixture : IAsyncLifetime, IResettableDatabase
 
     public async Task DisposeAsync() => await TestDatabaseServer.DropDatabaseAsync(ConnectionString);
 
-    public Task ResetAsync() => TestDatabaseServer.RestoreAsync(ConnectionString, DatabaseTemplate.Migrated);
+    public Task ResetAsync() => TestDatabaseServer.RestoreAsync(ConnectionString, TestDatabaseServer.MigratedTemplate);
 
     public MutualisonsDbContext CreateDbContext() => TestDatabaseServer.CreateDbContext(ConnectionString);
 }

@@ -8,16 +8,6 @@ using Testcontainers.PostgreSql;
 
 namespace Mutualisons.IntegrationTests.Support;
 
-/// <summary>What a test database holds when a test starts.</summary>
-public enum DatabaseTemplate
-{
-    /// <summary>Every migration applied, no rows.</summary>
-    Migrated,
-
-    /// <summary>Migrated, with the notebooks' demo labs and demo accounts (the app's own seeding) loaded.</summary>
-    Demo,
-}
-
 /// <summary>
 /// One PostgreSQL server for the whole test run, and a fresh database for whoever asks. The server is, in
 /// order: the one named by MUTUALISONS_TEST_POSTGRES; a Testcontainers container when a Docker engine
@@ -26,89 +16,79 @@ public enum DatabaseTemplate
 public static class TestDatabaseServer
 {
     public const string ServerVariable = "MUTUALISONS_TEST_POSTGRES";
-    private const string TemplateDatabase = "mutualisons_template";
-    private const string DemoTemplateDatabase = "mutualisons_demo_template";
+    /// <summary>The template with every migration applied and no rows.</summary>
+    public const string MigratedTemplate = "mutualisons_template";
 
     private static readonly SemaphoreSlim Gate = new(1, 1);
-    private static readonly SemaphoreSlim DemoGate = new(1, 1);
+    private static readonly SemaphoreSlim TemplateGate = new(1, 1);
+    private static readonly HashSet<string> ReadyTemplates = [];
     private static string? _adminConnectionString;
-    private static bool _demoTemplateReady;
 
     public static string Kind { get; private set; } = "not started";
 
     /// <summary>Creates an empty database with every migration applied (copied from a migrated template).</summary>
-    public static Task<string> CreateMigratedDatabaseAsync() => CreateDatabaseAsync(DatabaseTemplate.Migrated);
+    public static Task<string> CreateMigratedDatabaseAsync() => CreateDatabaseAsync(MigratedTemplate);
 
     /// <summary>Creates a database copied from <paramref name="template"/>.</summary>
-    public static async Task<string> CreateDatabaseAsync(DatabaseTemplate template)
+    public static async Task<string> CreateDatabaseAsync(string template)
     {
         var admin = await EnsureServerAsync();
         var name = $"test_{Guid.NewGuid():N}";
-        await ExecuteAsync(admin, $"create database \"{name}\" template \"{await TemplateNameAsync(template)}\"");
+        await ExecuteAsync(admin, $"create database \"{name}\" template \"{template}\"");
         return WithDatabase(admin, name);
     }
 
     /// <summary>
-    /// Puts the database back as <paramref name="template"/> made it, under the same name, so an app that
-    /// points at it carries on: its pooled connections are closed first, and the database is dropped and copied
-    /// again. Copying a template is faster than deleting every row and loading the demo data again.
+    /// Makes, once per run, a template named <paramref name="name"/>: a copy of the migrated one that
+    /// <paramref name="prepare"/> fills (given its connection string); returns its name.
     /// </summary>
-    public static async Task RestoreAsync(string connectionString, DatabaseTemplate template)
+    public static async Task<string> EnsureTemplateAsync(string name, Func<string, Task> prepare)
     {
+        ArgumentNullException.ThrowIfNull(prepare);
         var admin = await EnsureServerAsync();
-        var templateName = await TemplateNameAsync(template);
-        var name = new NpgsqlConnectionStringBuilder(connectionString).Database;
-        using (var pooled = new NpgsqlConnection(connectionString))
-        {
-            NpgsqlConnection.ClearPool(pooled);
-        }
-        await ExecuteAsync(admin, $"drop database if exists \"{name}\" with (force)");
-        await ExecuteAsync(admin, $"create database \"{name}\" template \"{templateName}\"");
-    }
-
-    private static async Task<string> TemplateNameAsync(DatabaseTemplate template) => template switch
-    {
-        DatabaseTemplate.Migrated => TemplateDatabase,
-        DatabaseTemplate.Demo => await EnsureDemoTemplateAsync(),
-        _ => throw new ArgumentOutOfRangeException(nameof(template)),
-    };
-
-    /// <summary>
-    /// The demo template is loaded once per run by the app itself (seeding with its Data Protection key, which
-    /// is stored in the database too, so every copy opens the demo questionnaire links it protected).
-    /// </summary>
-    private static async Task<string> EnsureDemoTemplateAsync()
-    {
-        var admin = await EnsureServerAsync();
-        if (_demoTemplateReady)
-        {
-            return DemoTemplateDatabase;
-        }
-        await DemoGate.WaitAsync();
+        await TemplateGate.WaitAsync();
         try
         {
-            if (!_demoTemplateReady)
+            if (ReadyTemplates.Add(name))
             {
-                await ExecuteAsync(admin, $"drop database if exists \"{DemoTemplateDatabase}\"");
-                await ExecuteAsync(admin, $"create database \"{DemoTemplateDatabase}\" template \"{TemplateDatabase}\"");
-                var connectionString = WithDatabase(admin, DemoTemplateDatabase);
-                await using (var app = new AppFactory(connectionString, seedDemoData: true))
-                {
-                    // Starting the host migrates (nothing to do) and seeds.
-                    _ = app.Services;
-                }
-                using (var pooled = new NpgsqlConnection(connectionString))
-                {
-                    NpgsqlConnection.ClearPool(pooled);
-                }
-                _demoTemplateReady = true;
+                await ExecuteAsync(admin, $"drop database if exists \"{name}\"");
+                await ExecuteAsync(admin, $"create database \"{name}\" template \"{MigratedTemplate}\"");
+                var connectionString = WithDatabase(admin, name);
+                await prepare(connectionString);
+                // A template cannot be copied while anyone is connected to it.
+                ClearPool(connectionString);
             }
-            return DemoTemplateDatabase;
+            return name;
+        }
+        catch
+        {
+            ReadyTemplates.Remove(name);
+            throw;
         }
         finally
         {
-            DemoGate.Release();
+            TemplateGate.Release();
         }
+    }
+
+    /// <summary>
+    /// Puts the database back as <paramref name="template"/> made it, under the same name, so an app that
+    /// points at it carries on: its pooled connections are closed first, then the database is dropped and
+    /// copied again. Copying a template is faster than deleting every row and loading the demo data again.
+    /// </summary>
+    public static async Task RestoreAsync(string connectionString, string template)
+    {
+        var admin = await EnsureServerAsync();
+        var name = new NpgsqlConnectionStringBuilder(connectionString).Database;
+        ClearPool(connectionString);
+        await ExecuteAsync(admin, $"drop database if exists \"{name}\" with (force)");
+        await ExecuteAsync(admin, $"create database \"{name}\" template \"{template}\"");
+    }
+
+    private static void ClearPool(string connectionString)
+    {
+        using var pooled = new NpgsqlConnection(connectionString);
+        NpgsqlConnection.ClearPool(pooled);
     }
 
     /// <summary>Creates a database with nothing in it, not even the migrations.</summary>
@@ -147,9 +127,9 @@ public static class TestDatabaseServer
             if (_adminConnectionString is null)
             {
                 var admin = await StartServerAsync();
-                await ExecuteAsync(admin, $"drop database if exists \"{TemplateDatabase}\"");
-                await ExecuteAsync(admin, $"create database \"{TemplateDatabase}\"");
-                await using (var db = CreateDbContext(WithDatabase(admin, TemplateDatabase)))
+                await ExecuteAsync(admin, $"drop database if exists \"{MigratedTemplate}\"");
+                await ExecuteAsync(admin, $"create database \"{MigratedTemplate}\"");
+                await using (var db = CreateDbContext(WithDatabase(admin, MigratedTemplate)))
                 {
                     await db.Database.MigrateAsync();
                 }
