@@ -22,7 +22,7 @@ public sealed class CrossLabAccessTests(DemoAppFixture app) : IClassFixture<Demo
     private async Task<(Guid Id, uint Version, int JournalCount)> LabAsync(string name)
     {
         await using var db = app.CreateDbContext();
-        var lab = await db.Mutualisations.AsNoTracking().SingleAsync(m => m.Name == name);
+        var lab = await db.Mutualisations.AsNoTracking().Include(m => m.Journal).SingleAsync(m => m.Name == name);
         return (lab.Id, lab.Version, lab.Journal.Count);
     }
 
@@ -79,7 +79,7 @@ public sealed class CrossLabAccessTests(DemoAppFixture app) : IClassFixture<Demo
         }
 
         await using var db = app.CreateDbContext();
-        var after = await db.Mutualisations.AsNoTracking().SingleAsync(m => m.Id == hq);
+        var after = await db.Mutualisations.AsNoTracking().Include(m => m.Journal).SingleAsync(m => m.Id == hq);
         Assert.Equal(version, after.Version);
         Assert.Equal(journalCount, after.Journal.Count);
         Assert.Equal(LabRole.Facilitator, after.RoleOf(coordinationId));

@@ -21,6 +21,7 @@ namespace Mutualisons.Web.Features.Publics;
 public sealed class PublicsService(
     IDbContextFactory<MutualisonsDbContext> dbFactory,
     CurrentActor currentActor,
+    LabWrites writes,
     IValidator<StakeholderInput> stakeholderValidator,
     IValidator<ActivityInput> activityValidator,
     IValidator<MandateInput> mandateValidator,
@@ -177,36 +178,25 @@ public sealed class PublicsService(
                 .Select(m => new OrganisationMandate(m.OrganisationId, organisations.GetValueOrDefault(m.OrganisationId, string.Empty), m.Role, m.Mandate))]);
     }
 
-    public async Task<SaveResult> RecordMandateAsync(Guid labId, Guid organisationId, MandateInput input, uint version, CancellationToken cancellationToken = default)
+    public Task<SaveResult> RecordMandateAsync(Guid labId, Guid organisationId, MandateInput input, uint version, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var validation = await mandateValidator.ValidateAsync(input, cancellationToken);
-        if (!validation.IsValid)
+        return writes.In(labId, LabRight.TrackParticipation).Validating(input, mandateValidator).ChangeLabAsync(version, (lab, write) =>
         {
-            return SaveResult.Invalid(validation);
-        }
-        var actor = await currentActor.GetAsync();
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.ApplyAsync(actor, labId, version, LabRight.TrackParticipation, lab =>
-        {
-            var now = time.GetUtcNow();
             var mandate = input.ToMandate();
-            lab.RecordMandate(organisationId, mandate, now);
-            return new AuditEntry(labId, actor.UserId, AuditAction.Changed, "Mandate", organisationId, $"{mandate.DecisionMaker} · {AuditText.Key(mandate.GreenLight ? "PilotGroup.GreenLight" : "PilotGroup.NoGreenLight")}", now);
+            lab.RecordMandate(organisationId, mandate, write.Now);
+            write.AuditAs(AuditSubject.Mandate, organisationId);
+            return $"{mandate.DecisionMaker} · {AuditText.Key(mandate.GreenLight ? "PilotGroup.GreenLight" : "PilotGroup.NoGreenLight")}";
         }, cancellationToken);
     }
 
-    public async Task<SaveResult> DescribeResponsibilitiesAsync(Guid labId, Guid personId, string? responsibilities, uint version, CancellationToken cancellationToken = default)
-    {
-        var actor = await currentActor.GetAsync();
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.ApplyAsync(actor, labId, version, LabRight.TrackParticipation, lab =>
+    public Task<SaveResult> DescribeResponsibilitiesAsync(Guid labId, Guid personId, string? responsibilities, uint version, CancellationToken cancellationToken = default) =>
+        writes.In(labId, LabRight.TrackParticipation).ChangeLabAsync(version, (lab, write) =>
         {
-            var now = time.GetUtcNow();
-            lab.DescribeResponsibilities(personId, responsibilities, now);
-            return new AuditEntry(labId, actor.UserId, AuditAction.Changed, "Person", personId, responsibilities ?? string.Empty, now);
+            lab.DescribeResponsibilities(personId, responsibilities, write.Now);
+            write.AuditAs(AuditSubject.Person, personId);
+            return responsibilities ?? string.Empty;
         }, cancellationToken);
-    }
 
     public async Task<StakeholderDetails?> GetStakeholderAsync(Guid labId, Guid stakeholderId, CancellationToken cancellationToken = default)
     {
@@ -216,92 +206,84 @@ public sealed class PublicsService(
         {
             return null;
         }
-        var stakeholder = await db.Stakeholders.AsNoTracking().AsSplitQuery().SingleOrDefaultAsync(s => s.Id == stakeholderId && s.LabId == labId, cancellationToken);
+        var stakeholder = await db.Stakeholders.AsNoTracking().SingleOrDefaultAsync(s => s.Id == stakeholderId && s.LabId == labId, cancellationToken);
         if (stakeholder is null)
         {
             return null;
         }
-        var authorIds = stakeholder.History.Where(h => h.By is not null).Select(h => h.By!.Value).Distinct().ToList();
-        var authors = await db.Users.Where(u => authorIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        var history = await db.Stakeholders.Where(s => s.Id == stakeholderId).SelectMany(s => s.History)
+            .OrderByDescending(h => h.At)
+            .GroupJoin(db.Users, h => h.By, u => u.Id, (h, u) => new { h, u })
+            .SelectMany(x => x.u.DefaultIfEmpty(), (x, u) => new HistoryLine(x.h.At, x.h.Cycle, x.h.Aspect, x.h.From, x.h.To, u == null ? null : u.DisplayName, x.h.Reason))
+            .ToListAsync(cancellationToken);
         var labName = await db.Mutualisations.Where(m => m.Id == labId).Select(m => m.Name).SingleAsync(cancellationToken);
         return new StakeholderDetails(
             labName, role.Allows(LabRight.TrackParticipation), stakeholder.Id, stakeholder.Name, stakeholder.Kind, stakeholder.Contact, stakeholder.Interest, stakeholder.Version,
             [.. stakeholder.Participation.OrderBy(p => p.Cycle).Select(p => new ParticipationLine(p.Cycle, p.Target, p.Derived, p.Adjusted, p.AdjustmentReason))],
-            [.. stakeholder.History.OrderByDescending(h => h.At).Select(h => new HistoryLine(h.At, h.Cycle, h.Aspect, h.From, h.To, h.By is { } by ? authors.GetValueOrDefault(by) : null, h.Reason))]);
+            history);
     }
 
-    public async Task<SaveResult> AddStakeholderAsync(Guid labId, StakeholderInput input, CancellationToken cancellationToken = default)
+    public Task<SaveResult> AddStakeholderAsync(Guid labId, StakeholderInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var validation = await stakeholderValidator.ValidateAsync(input, cancellationToken);
-        if (!validation.IsValid)
+        return writes.In(labId, LabRight.TrackParticipation).Validating(input, stakeholderValidator).CreateAsync(write =>
         {
-            return SaveResult.Invalid(validation);
-        }
-        var actor = await currentActor.GetAsync();
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        if (await db.RefusalAsync(actor, labId, LabRight.TrackParticipation, cancellationToken) is { } refusal)
-        {
-            return refusal;
-        }
-        var now = time.GetUtcNow();
-        var stakeholder = new Stakeholder(labId, input.Kind, input.Name, input.Contact, input.Interest, now);
-        db.Stakeholders.Add(stakeholder);
-        db.AuditEntries.Add(new AuditEntry(labId, actor.UserId, AuditAction.Created, "Stakeholder", stakeholder.Id, stakeholder.Name, now));
-        await db.SaveChangesAsync(cancellationToken);
-        return SaveResult.Saved(stakeholder.Id);
-    }
-
-    public async Task<SaveResult> DescribeStakeholderAsync(Guid labId, Guid stakeholderId, StakeholderInput input, uint version, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(input);
-        var validation = await stakeholderValidator.ValidateAsync(input, cancellationToken);
-        if (!validation.IsValid)
-        {
-            return SaveResult.Invalid(validation);
-        }
-        return await ChangeStakeholderAsync(labId, stakeholderId, version, (stakeholder, _, _) =>
-        {
-            stakeholder.Describe(input.Kind, input.Name, input.Contact, input.Interest);
-            return AuditText.Key("Stakeholders.Edit");
+            var stakeholder = new Stakeholder(labId, input.Kind, input.Name, input.Contact, input.Interest, write.Now);
+            return (stakeholder, stakeholder.Name);
         }, cancellationToken);
     }
 
-    /// <summary>Registers each organisation of the lab as a stakeholder, once (those already registered by name are skipped).</summary>
-    public async Task<SaveResult> RegisterLabOrganisationsAsync(Guid labId, CancellationToken cancellationToken = default)
+    public Task<SaveResult> DescribeStakeholderAsync(Guid labId, Guid stakeholderId, StakeholderInput input, uint version, CancellationToken cancellationToken = default)
     {
-        var actor = await currentActor.GetAsync();
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        if (await db.RefusalAsync(actor, labId, LabRight.TrackParticipation, cancellationToken) is { } refusal)
+        ArgumentNullException.ThrowIfNull(input);
+        return writes.In(labId, LabRight.TrackParticipation).Validating(input, stakeholderValidator).ChangeAsync<Stakeholder>(stakeholderId, version, (stakeholder, _) =>
         {
-            return refusal;
-        }
-        var organisations = await db.Mutualisations.Where(m => m.Id == labId).SelectMany(m => m.Memberships)
-            .Join(db.Organisations, ms => ms.OrganisationId, o => o.Id, (ms, o) => new { o.Name, o.Website })
-            .ToListAsync(cancellationToken);
-        var known = (await db.Stakeholders.Where(s => s.LabId == labId).Select(s => s.Name).ToListAsync(cancellationToken)).ToHashSet(StringComparer.CurrentCultureIgnoreCase);
-        var now = time.GetUtcNow();
-        var added = organisations.Where(o => !known.Contains(o.Name))
-            .Select(o => new Stakeholder(labId, StakeholderKind.Organisation, o.Name, o.Website, null, now))
-            .ToList();
-        db.Stakeholders.AddRange(added);
-        db.AuditEntries.AddRange(added.Select(s => new AuditEntry(labId, actor.UserId, AuditAction.Created, "Stakeholder", s.Id, s.Name, now)));
-        await db.SaveChangesAsync(cancellationToken);
-        return SaveResult.Saved(labId);
+            stakeholder.Describe(input.Kind, input.Name, input.Contact, input.Interest);
+            return $"{stakeholder.Name} — {AuditText.Key("Stakeholders.Edit")}";
+        }, cancellationToken);
     }
 
-    public Task<SaveResult> SetTargetAsync(Guid labId, Guid stakeholderId, Cycle cycle, ParticipationLevel? level, uint version, CancellationToken cancellationToken = default) =>
-        ChangeStakeholderAsync(labId, stakeholderId, version, (stakeholder, actor, now) =>
+    /// <summary>
+    /// Registers each organisation of the lab as a stakeholder, once, for labs whose organisations joined before
+    /// they became stakeholders on joining: a stakeholder of the same name that stands for no organisation yet
+    /// is linked rather than doubled.
+    /// </summary>
+    public Task<SaveResult> RegisterLabOrganisationsAsync(Guid labId, CancellationToken cancellationToken = default) =>
+        writes.In(labId, LabRight.TrackParticipation).RunAsync(async write =>
         {
-            stakeholder.SetTarget(cycle, level, actor.UserId, now);
-            return $"{AuditText.Of(cycle)} : {AuditText.Key("Publics.Target")} {AuditText.Of(level)}";
+            var organisations = await write.Db.Mutualisations.Where(m => m.Id == labId).SelectMany(m => m.Memberships)
+                .Join(write.Db.Organisations, ms => ms.OrganisationId, o => o.Id, (ms, o) => new { o.Id, o.Name, o.Website })
+                .Where(o => !write.Db.Stakeholders.Any(s => s.LabId == labId && s.OrganisationId == o.Id))
+                .ToListAsync(write.CancellationToken);
+            var unlinked = await write.Db.Stakeholders.Where(s => s.LabId == labId && s.OrganisationId == null && s.Kind == StakeholderKind.Organisation)
+                .ToListAsync(write.CancellationToken);
+            foreach (var organisation in organisations)
+            {
+                if (unlinked.FirstOrDefault(s => string.Equals(s.Name, organisation.Name, StringComparison.OrdinalIgnoreCase)) is { } sameName)
+                {
+                    sameName.StandFor(organisation.Id);
+                    unlinked.Remove(sameName);
+                    write.AlsoAudit(AuditAction.Changed, AuditSubject.Stakeholder, sameName.Id, sameName.Name);
+                    continue;
+                }
+                var stakeholder = Stakeholder.ForOrganisation(labId, organisation.Id, organisation.Name, organisation.Website, write.Now);
+                write.Db.Stakeholders.Add(stakeholder);
+                write.AlsoAudit(AuditAction.Created, AuditSubject.Stakeholder, stakeholder.Id, stakeholder.Name);
+            }
+        }, cancellationToken);
+
+    public Task<SaveResult> SetTargetAsync(Guid labId, Guid stakeholderId, Cycle cycle, ParticipationLevel? level, uint version, CancellationToken cancellationToken = default) =>
+        writes.In(labId, LabRight.TrackParticipation).ChangeAsync<Stakeholder>(stakeholderId, version, (stakeholder, write) =>
+        {
+            stakeholder.SetTarget(cycle, level, write.Actor.UserId, write.Now);
+            return $"{stakeholder.Name} — {AuditText.Of(cycle)} : {AuditText.Key("Publics.Target")} {AuditText.Of(level)}";
         }, cancellationToken);
 
     public Task<SaveResult> AdjustReachedAsync(Guid labId, Guid stakeholderId, Cycle cycle, ParticipationLevel? level, string reason, uint version, CancellationToken cancellationToken = default) =>
-        ChangeStakeholderAsync(labId, stakeholderId, version, (stakeholder, actor, now) =>
+        writes.In(labId, LabRight.TrackParticipation).ChangeAsync<Stakeholder>(stakeholderId, version, (stakeholder, write) =>
         {
-            stakeholder.AdjustReached(cycle, level, actor.UserId, reason, now);
-            return $"{AuditText.Of(cycle)} : {AuditText.Key("Publics.Reached")} {AuditText.Of(level)} ({reason})";
+            stakeholder.AdjustReached(cycle, level, write.Actor.UserId, reason, write.Now);
+            return $"{stakeholder.Name} — {AuditText.Of(cycle)} : {AuditText.Key("Publics.Reached")} {AuditText.Of(level)} ({reason})";
         }, cancellationToken);
 
     public async Task<LabActivities?> GetActivitiesAsync(Guid labId, CancellationToken cancellationToken = default)
@@ -321,46 +303,33 @@ public sealed class PublicsService(
         return new LabActivities(name, role.Allows(LabRight.TrackParticipation), activities, stakeholders);
     }
 
-    public async Task<SaveResult> PlanActivityAsync(Guid labId, ActivityInput input, CancellationToken cancellationToken = default)
+    public Task<SaveResult> PlanActivityAsync(Guid labId, ActivityInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var validation = await activityValidator.ValidateAsync(input, cancellationToken);
-        if (!validation.IsValid)
+        return writes.In(labId, LabRight.TrackParticipation).Validating(input, activityValidator).CreateAsync(async write =>
         {
-            return SaveResult.Invalid(validation);
-        }
-        var actor = await currentActor.GetAsync();
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        if (await db.RefusalAsync(actor, labId, LabRight.TrackParticipation, cancellationToken) is { } refusal)
-        {
-            return refusal;
-        }
-        if (!await AllInLabAsync(db, labId, input.Invited, cancellationToken))
-        {
-            return SaveResult.NotFound;
-        }
-        var now = time.GetUtcNow();
-        var date = new DateTimeOffset(DateTime.SpecifyKind(input.Date!.Value.Date.AddHours(12), DateTimeKind.Utc));
-        var activity = new Activity(labId, input.Title, input.Kind, input.Method, input.Cycles, date, input.Place, input.LevelOffered, now);
-        activity.Invite(input.Invited);
-        db.Activities.Add(activity);
-        db.AuditEntries.Add(new AuditEntry(labId, actor.UserId, AuditAction.Created, "Activity", activity.Id, activity.Title, now));
-        await db.SaveChangesAsync(cancellationToken);
-        return SaveResult.Saved(activity.Id);
+            if (!await AllInLabAsync(write, input.Invited))
+            {
+                throw LabWrite.NotFound();
+            }
+            var activity = new Activity(labId, input.Title, input.Kind, input.Method, input.Cycles, Midday(input.Date!.Value), input.Place, input.LevelOffered, write.Now);
+            activity.Invite(input.Invited);
+            return (activity, activity.Title);
+        }, cancellationToken);
     }
 
     public Task<SaveResult> PostponeAsync(Guid labId, Guid activityId, DateTime newDate, string reason, uint version, CancellationToken cancellationToken = default) =>
-        ChangeActivityAsync(labId, activityId, version, (activity, _) =>
+        writes.In(labId, LabRight.TrackParticipation).ChangeAsync<Activity>(activityId, version, (activity, _) =>
         {
-            activity.Postpone(new DateTimeOffset(DateTime.SpecifyKind(newDate.Date.AddHours(12), DateTimeKind.Utc)), reason);
-            return Task.FromResult($"{AuditText.Of(ActivityStatus.Postponed)} ({activity.PostponementCount}) : {reason}");
+            activity.Postpone(Midday(newDate), reason);
+            return $"{activity.Title} — {AuditText.Of(ActivityStatus.Postponed)} ({activity.PostponementCount}) : {reason}";
         }, cancellationToken);
 
     public Task<SaveResult> CancelAsync(Guid labId, Guid activityId, string reason, uint version, CancellationToken cancellationToken = default) =>
-        ChangeActivityAsync(labId, activityId, version, (activity, _) =>
+        writes.In(labId, LabRight.TrackParticipation).ChangeAsync<Activity>(activityId, version, (activity, _) =>
         {
             activity.Cancel(reason);
-            return Task.FromResult($"{AuditText.Of(ActivityStatus.Cancelled)} : {reason}");
+            return $"{activity.Title} — {AuditText.Of(ActivityStatus.Cancelled)} : {reason}";
         }, cancellationToken);
 
     /// <summary>
@@ -368,92 +337,60 @@ public sealed class PublicsService(
     /// concerned (those present now or before) in the cycles it serves, writing each change in their history.
     /// </summary>
     public Task<SaveResult> RecordHeldAsync(Guid labId, Guid activityId, IReadOnlyCollection<Guid> present, string? outputs, uint version, CancellationToken cancellationToken = default) =>
-        ChangeActivityAsync(labId, activityId, version, async (activity, db) =>
+        writes.In(labId, LabRight.TrackParticipation).ChangeAsync<Activity>(activityId, version, async (activity, write) =>
         {
-            if (!await AllInLabAsync(db, labId, present, cancellationToken))
+            if (!await AllInLabAsync(write, present))
             {
                 throw new DomainException("Activity.UnknownStakeholder", "Someone marked present is not a stakeholder of this lab.");
             }
             var concerned = activity.Present.Union(present).ToList();
             activity.RecordHeld(present, outputs);
-
-            var stakeholders = await db.Stakeholders.Where(s => s.LabId == labId && concerned.Contains(s.Id)).ToListAsync(cancellationToken);
-            var attended = await db.Activities.Where(a => a.LabId == labId && a.Status == ActivityStatus.Held && a.Id != activity.Id).ToListAsync(cancellationToken);
-            attended.Add(activity);
-            var now = time.GetUtcNow();
-            foreach (var stakeholder in stakeholders)
-            {
-                foreach (var cycle in activity.Cycles)
-                {
-                    stakeholder.RecordDerived(cycle, ParticipationLadder.Derive(attended, stakeholder.Id, cycle), activity.Title, now);
-                }
-            }
-            return $"{AuditText.Of(ActivityStatus.Held)} : {present.Count} {AuditText.Key("Activities.Present")}";
+            await RederiveAsync(write, activity, concerned);
+            return $"{activity.Title} — {AuditText.Of(ActivityStatus.Held)} : {present.Count} {AuditText.Key("Activities.Present")}";
         }, cancellationToken);
 
-    private static async Task<bool> AllInLabAsync(MutualisonsDbContext db, Guid labId, IReadOnlyCollection<Guid> stakeholderIds, CancellationToken cancellationToken)
+    /// <summary>
+    /// Derives again the levels of the stakeholders concerned by a change of <paramref name="activity"/>, from
+    /// the held activities they attended and whether their organisation answered a questionnaire.
+    /// </summary>
+    private static async Task RederiveAsync(LabWrite write, Activity activity, List<Guid> concerned)
+    {
+        if (concerned.Count == 0)
+        {
+            return;
+        }
+        var labId = activity.LabId;
+        var stakeholders = await write.Db.Stakeholders.Where(s => s.LabId == labId && concerned.Contains(s.Id)).ToListAsync(write.CancellationToken);
+        // Only the held activities one of them attended: the rest cannot change their levels.
+        var held = await write.Db.Activities
+            .Where(a => a.LabId == labId && a.Status == ActivityStatus.Held && a.Id != activity.Id && a.Present.Any(p => concerned.Contains(p)))
+            .ToListAsync(write.CancellationToken);
+        var organisations = stakeholders.Where(s => s.OrganisationId is not null).Select(s => s.OrganisationId!.Value).ToList();
+        var answered = organisations.Count == 0
+            ? []
+            : (await write.Db.QuestionnaireResponses
+                .Where(r => r.SubmittedAt != null && r.OrganisationId != null && organisations.Contains(r.OrganisationId.Value)
+                    && write.Db.Questionnaires.Any(q => q.Id == r.QuestionnaireId && q.LabId == labId))
+                .Select(r => r.OrganisationId!.Value).Distinct().ToListAsync(write.CancellationToken)).ToHashSet();
+        foreach (var stakeholder in stakeholders)
+        {
+            ParticipationLadder.Rederive(stakeholder, activity, held, stakeholder.OrganisationId is { } id && answered.Contains(id), write.Now);
+            // History rows are their own: touching the stakeholder keeps its version honest for concurrent edits.
+            write.Db.Entry(stakeholder).State = EntityState.Modified;
+        }
+    }
+
+    private static DateTimeOffset Midday(DateTime day) => new(DateTime.SpecifyKind(day.Date.AddHours(12), DateTimeKind.Utc));
+
+    /// <summary>Whether everyone named is a stakeholder of this lab.</summary>
+    private static async Task<bool> AllInLabAsync(LabWrite write, IReadOnlyCollection<Guid> stakeholderIds)
     {
         if (stakeholderIds.Count == 0)
         {
             return true;
         }
         var ids = stakeholderIds.Distinct().ToList();
-        return await db.Stakeholders.CountAsync(s => s.LabId == labId && ids.Contains(s.Id), cancellationToken) == ids.Count;
+        var labId = write.LabId;
+        return await write.Db.Stakeholders.CountAsync(s => s.LabId == labId && ids.Contains(s.Id), write.CancellationToken) == ids.Count;
     }
-
-
-    private async Task<SaveResult> ChangeStakeholderAsync(Guid labId, Guid stakeholderId, uint version, Func<Stakeholder, Actor, DateTimeOffset, string> change, CancellationToken cancellationToken)
-    {
-        var actor = await currentActor.GetAsync();
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        if (await db.RefusalAsync(actor, labId, LabRight.TrackParticipation, cancellationToken) is { } refusal)
-        {
-            return refusal;
-        }
-        var stakeholder = await db.Stakeholders.AsSplitQuery().SingleOrDefaultAsync(s => s.Id == stakeholderId && s.LabId == labId, cancellationToken);
-        if (stakeholder is null)
-        {
-            return SaveResult.NotFound;
-        }
-        if (stakeholder.Version != version)
-        {
-            return SaveResult.Conflict;
-        }
-        db.Entry(stakeholder).Property(s => s.Version).OriginalValue = version;
-        return await db.SaveAsResultAsync(stakeholderId, () =>
-        {
-            var now = time.GetUtcNow();
-            var summary = change(stakeholder, actor, now);
-            db.AuditEntries.Add(new AuditEntry(labId, actor.UserId, AuditAction.Changed, "Stakeholder", stakeholderId, $"{stakeholder.Name} — {summary}", now));
-            // History rows are owned: touching the owner keeps the row version check on every change.
-            db.Entry(stakeholder).State = EntityState.Modified;
-            return Task.CompletedTask;
-        }, cancellationToken);
-    }
-
-    private async Task<SaveResult> ChangeActivityAsync(Guid labId, Guid activityId, uint version, Func<Activity, MutualisonsDbContext, Task<string>> change, CancellationToken cancellationToken)
-    {
-        var actor = await currentActor.GetAsync();
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        if (await db.RefusalAsync(actor, labId, LabRight.TrackParticipation, cancellationToken) is { } refusal)
-        {
-            return refusal;
-        }
-        var activity = await db.Activities.SingleOrDefaultAsync(a => a.Id == activityId && a.LabId == labId, cancellationToken);
-        if (activity is null)
-        {
-            return SaveResult.NotFound;
-        }
-        if (activity.Version != version)
-        {
-            return SaveResult.Conflict;
-        }
-        db.Entry(activity).Property(a => a.Version).OriginalValue = version;
-        return await db.SaveAsResultAsync(activityId, async () =>
-        {
-            var summary = await change(activity, db);
-            db.AuditEntries.Add(new AuditEntry(labId, actor.UserId, AuditAction.Changed, "Activity", activityId, $"{activity.Title} — {summary}", time.GetUtcNow()));
-        }, cancellationToken);
-    }
-
 }
