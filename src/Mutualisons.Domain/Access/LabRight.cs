@@ -25,6 +25,9 @@ public enum LabRight
 
     /// <summary>Edit the profile of the organisation one represents in the lab.</summary>
     EditOwnOrganisation,
+
+    /// <summary>Open new labs (and facilitate them): those who run a lab can start another.</summary>
+    OpenLabs,
 }
 
 public static class LabRoleRights
@@ -34,7 +37,7 @@ public static class LabRoleRights
         LabRight.View => Enum.IsDefined(role),
         LabRight.NavigateCycles or LabRight.TrackParticipation or LabRight.RunQuestionnaires or LabRight.EditOrganisations => role is LabRole.Facilitator or LabRole.PilotGroupMember,
         LabRight.EditOwnOrganisation => role is LabRole.Facilitator or LabRole.PilotGroupMember or LabRole.Participant,
-        LabRight.ManagePeople or LabRight.ReadAudit => role is LabRole.Facilitator,
+        LabRight.ManagePeople or LabRight.ReadAudit or LabRight.OpenLabs => role is LabRole.Facilitator,
         _ => false,
     };
 

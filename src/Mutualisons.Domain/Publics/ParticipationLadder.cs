@@ -27,15 +27,16 @@ public static class ParticipationLadder
     /// Derives again, after <paramref name="changed"/> was held or its attendance corrected, the reached level
     /// of a stakeholder in each cycle it serves, from the held activities of the lab they attended (the changed
     /// one included) and whether their organisation answered a questionnaire. Each move goes in their history,
-    /// dated when the activity took place.
+    /// dated when the activity took place. <paramref name="servedBefore"/>: the cycles a revised activity served.
     /// </summary>
-    public static void Rederive(Stakeholder stakeholder, Activity changed, IEnumerable<Activity> held, bool answeredQuestionnaire, DateTimeOffset now)
+    public static void Rederive(Stakeholder stakeholder, Activity changed, IEnumerable<Activity> held, bool answeredQuestionnaire, DateTimeOffset now, IEnumerable<Cycle>? servedBefore = null)
     {
         ArgumentNullException.ThrowIfNull(stakeholder);
         ArgumentNullException.ThrowIfNull(changed);
         ArgumentNullException.ThrowIfNull(held);
         var activities = held.Where(a => a.Id != changed.Id).Append(changed).ToList();
-        foreach (var cycle in changed.Cycles)
+        // A revised activity may no longer serve a cycle it served: that level is derived again too.
+        foreach (var cycle in changed.Cycles.Union(servedBefore ?? []))
         {
             stakeholder.RecordDerived(cycle, Derive(activities, stakeholder.Id, cycle, answeredQuestionnaire), changed.Title, now, changed.ScheduledAt);
         }

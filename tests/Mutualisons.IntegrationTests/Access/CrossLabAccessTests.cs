@@ -159,9 +159,9 @@ public sealed class CrossLabAccessTests(DemoAppFixture app) : IClassFixture<Demo
     }
 
     [Fact]
-    public async Task Only_the_administrator_opens_labs()
+    public async Task Only_facilitators_and_the_administrator_open_labs()
     {
-        var result = await app.AsAsync<LabService, SaveResult>(DemoAppFixture.Facilitator,
+        var result = await app.AsAsync<LabService, SaveResult>(DemoAppFixture.Participant,
             s => s.CreateAsync(new NewLabInput { Name = "Pirate", ResourceKinds = [ResourceKind.Data] }));
 
         Assert.Equal(SaveStatus.Forbidden, result.Status);

@@ -7,7 +7,10 @@ using Mutualisons.IntegrationTests.Support;
 using Mutualisons.Web.Features.Access;
 using Mutualisons.Web.Features.Common;
 using Mutualisons.Web.Features.Labs;
-using Mutualisons.Web.Features.Publics;
+using Mutualisons.Web.Features.Publics.Activities;
+using Mutualisons.Web.Features.Publics.Dashboard;
+using Mutualisons.Web.Features.Publics.Exports;
+using Mutualisons.Web.Features.Publics.Stakeholders;
 
 namespace Mutualisons.IntegrationTests.Common;
 
@@ -29,7 +32,7 @@ public sealed class LabWritesTests(DemoAppFixture app) : IClassFixture<DemoAppFi
     }
 
     private Task<SaveResult> AddStakeholderAsync(string who, Guid lab, string name) =>
-        app.AsAsync<PublicsService, SaveResult>(who, s => s.AddStakeholderAsync(lab, new StakeholderInput { Name = name, Kind = StakeholderKind.Person }));
+        app.AsAsync<StakeholderService, SaveResult>(who, s => s.AddStakeholderAsync(lab, new StakeholderInput { Name = name, Kind = StakeholderKind.Person }));
 
     [Fact]
     public async Task A_lab_the_person_has_no_role_in_is_not_found_and_nothing_is_written()
@@ -69,13 +72,13 @@ public sealed class LabWritesTests(DemoAppFixture app) : IClassFixture<DemoAppFi
         {
             seen = (await db.Stakeholders.AsNoTracking().SingleAsync(s => s.Id == id)).Version;
         }
-        Assert.True((await app.AsAsync<PublicsService, SaveResult>(Pilot, s => s.SetTargetAsync(bota, id, Cycle.Impact, ParticipationLevel.Discussion, seen))).Succeeded);
+        Assert.True((await app.AsAsync<StakeholderService, SaveResult>(Pilot, s => s.SetTargetAsync(bota, id, Cycle.Impact, ParticipationLevel.Discussion, seen))).Succeeded);
         var before = await AuditCountAsync(bota);
 
-        var stale = await app.AsAsync<PublicsService, SaveResult>(Pilot, s => s.SetTargetAsync(bota, id, Cycle.Impact, ParticipationLevel.Collaboration, seen));
+        var stale = await app.AsAsync<StakeholderService, SaveResult>(Pilot, s => s.SetTargetAsync(bota, id, Cycle.Impact, ParticipationLevel.Collaboration, seen));
 
         Assert.Equal(SaveStatus.Conflict, stale.Status);
-        var details = (await app.AsAsync<PublicsService, StakeholderDetails?>(Pilot, s => s.GetStakeholderAsync(bota, id)))!;
+        var details = (await app.AsAsync<StakeholderService, StakeholderDetails?>(Pilot, s => s.GetStakeholderAsync(bota, id)))!;
         Assert.Equal(ParticipationLevel.Discussion, details.Participation.Single(p => p.Cycle == Cycle.Impact).Target);
         Assert.Single(details.History);
         Assert.Equal(before, await AuditCountAsync(bota));
@@ -93,10 +96,10 @@ public sealed class LabWritesTests(DemoAppFixture app) : IClassFixture<DemoAppFi
         }
         var before = await AuditCountAsync(bota);
 
-        var refused = await app.AsAsync<PublicsService, SaveResult>(Pilot, s => s.AdjustReachedAsync(bota, id, Cycle.Publics, ParticipationLevel.Discussion, " ", version));
+        var refused = await app.AsAsync<StakeholderService, SaveResult>(Pilot, s => s.AdjustReachedAsync(bota, id, Cycle.Publics, ParticipationLevel.Discussion, " ", version));
 
         Assert.Equal((SaveStatus.Refused, "Rule.Stakeholder.AdjustmentReasonRequired"), (refused.Status, refused.MessageKey));
-        var details = (await app.AsAsync<PublicsService, StakeholderDetails?>(Pilot, s => s.GetStakeholderAsync(bota, id)))!;
+        var details = (await app.AsAsync<StakeholderService, StakeholderDetails?>(Pilot, s => s.GetStakeholderAsync(bota, id)))!;
         Assert.Empty(details.History);
         Assert.Equal(version, details.Version);
         Assert.Equal(before, await AuditCountAsync(bota));

@@ -37,15 +37,22 @@ public sealed class LabService(
         return [.. labs.Select(m => new LabCard(m.Id, m.Name, m.Description, m.ResourceKinds, m.CooperationLevel, m.MemberCount, m.CurrentFocus, m.UpdatedAt))];
     }
 
-    /// <summary>Opens a new living lab; only the platform administrator does, then invites its facilitators.</summary>
+    /// <summary>
+    /// Opens a new living lab. The platform administrator does, and so does anyone whose role in a lab gives
+    /// <see cref="LabRight.OpenLabs"/> (its facilitators): they facilitate the new lab too.
+    /// </summary>
     public async Task<SaveResult> CreateAsync(NewLabInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var result = await writes.Outside((_, actor, _) => Task.FromResult(actor.IsPlatformAdmin ? null : SaveResult.Forbidden))
+        var result = await writes.Outside(async (db, actor, ct) => await CanCreateAsync(db, actor, ct) ? null : SaveResult.Forbidden)
             .Validating(input, newLabValidator)
             .AddAsync(write =>
             {
                 var lab = new Mutualisation(input.Name, input.Description, input.ResourceKinds, input.CooperationLevel, write.Now);
+                if (!write.Actor.IsPlatformAdmin && write.Actor.UserId is { } opener)
+                {
+                    lab.GrantRole(opener, LabRole.Facilitator, null, write.Now);
+                }
                 return ValueTask.FromResult((lab, lab.Name));
             }, AuditSubject.Lab, cancellationToken);
         if (result.Succeeded)
@@ -55,7 +62,23 @@ public sealed class LabService(
         return result;
     }
 
-    public async Task<bool> CanCreateAsync() => (await currentActor.GetAsync()).IsPlatformAdmin;
+    public async Task<bool> CanCreateAsync()
+    {
+        var actor = await currentActor.GetAsync();
+        await using var db = await dbFactory.CreateDbContextAsync();
+        return await CanCreateAsync(db, actor, CancellationToken.None);
+    }
+
+    private static async Task<bool> CanCreateAsync(MutualisonsDbContext db, Actor actor, CancellationToken cancellationToken)
+    {
+        if (actor.IsPlatformAdmin)
+        {
+            return true;
+        }
+        var userId = actor.UserId ?? Guid.Empty;
+        var roles = LabRoleRights.RolesWith(LabRight.OpenLabs);
+        return actor.IsSignedIn && await db.Mutualisations.AnyAsync(m => m.People.Any(p => p.PersonId == userId && roles.Contains(p.Role)), cancellationToken);
+    }
 
     /// <summary>The lab as its people see it; null when it does not exist or the person has no role in it.</summary>
     public async Task<LabOverview?> GetOverviewAsync(Guid labId, CancellationToken cancellationToken = default)
