@@ -7,8 +7,10 @@ namespace Mutualisons.Domain.Access;
 /// An invitation to join a lab in a role: a single-use link that expires. Only a hash of its token is kept,
 /// so the database alone cannot be used to accept someone else's invitation.
 /// </summary>
-public sealed class Invitation
+public sealed class Invitation : ILabOwned
 {
+    public static string AuditSubject => Audit.AuditSubject.Invitation;
+
     public static readonly TimeSpan DefaultLifetime = TimeSpan.FromDays(7);
 
     private Invitation()
@@ -55,6 +57,9 @@ public sealed class Invitation
     public Guid? AcceptedBy { get; private set; }
 
     public DateTimeOffset? RevokedAt { get; private set; }
+
+    /// <summary>Concurrency token: accepting and withdrawing at once cannot both win.</summary>
+    public uint Version { get; private set; }
 
     /// <summary>Creates an invitation and the token to send; the token itself is not stored.</summary>
     public static (Invitation Invitation, string Token) Create(Guid labId, string email, LabRole role, Guid? organisationId, Guid invitedBy, DateTimeOffset now, TimeSpan? lifetime = null)

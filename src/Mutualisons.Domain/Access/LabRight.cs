@@ -19,6 +19,15 @@ public enum LabRight
 
     /// <summary>Read who created, changed or deleted what.</summary>
     ReadAudit,
+
+    /// <summary>Register organisations in the directory and edit the profile of any organisation of the lab.</summary>
+    EditOrganisations,
+
+    /// <summary>Edit the profile of the organisation one represents in the lab.</summary>
+    EditOwnOrganisation,
+
+    /// <summary>Open new labs (and facilitate them): those who run a lab can start another.</summary>
+    OpenLabs,
 }
 
 public static class LabRoleRights
@@ -26,8 +35,21 @@ public static class LabRoleRights
     public static bool Allows(this LabRole role, LabRight right) => right switch
     {
         LabRight.View => Enum.IsDefined(role),
-        LabRight.NavigateCycles or LabRight.TrackParticipation or LabRight.RunQuestionnaires => role is LabRole.Facilitator or LabRole.PilotGroupMember,
-        LabRight.ManagePeople or LabRight.ReadAudit => role is LabRole.Facilitator,
+        LabRight.NavigateCycles or LabRight.TrackParticipation or LabRight.RunQuestionnaires or LabRight.EditOrganisations => role is LabRole.Facilitator or LabRole.PilotGroupMember,
+        LabRight.EditOwnOrganisation => role is LabRole.Facilitator or LabRole.PilotGroupMember or LabRole.Participant,
+        LabRight.ManagePeople or LabRight.ReadAudit or LabRight.OpenLabs => role is LabRole.Facilitator,
         _ => false,
     };
+
+    /// <summary>The roles that give <paramref name="right"/>, for queries that filter by it.</summary>
+    public static IReadOnlyList<LabRole> RolesWith(LabRight right) => [.. Enum.GetValues<LabRole>().Where(role => role.Allows(right))];
+
+    /// <summary>
+    /// Who may edit an organisation's profile, from one lab: a role with <see cref="LabRight.EditOrganisations"/>
+    /// when the organisation takes part in the lab, or a role with <see cref="LabRight.EditOwnOrganisation"/>
+    /// when the person represents that organisation there.
+    /// </summary>
+    public static bool MayEditOrganisation(this LabRole role, Guid organisationId, bool organisationInLab, Guid? represents) =>
+        (organisationInLab && role.Allows(LabRight.EditOrganisations))
+        || (represents == organisationId && role.Allows(LabRight.EditOwnOrganisation));
 }

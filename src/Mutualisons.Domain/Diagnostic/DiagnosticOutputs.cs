@@ -4,8 +4,10 @@ using Mutualisons.Domain.Labs;
 namespace Mutualisons.Domain.Diagnostic;
 
 /// <summary>A need the diagnosis found, with the resource it calls for, the impact it would improve and the responses it comes from.</summary>
-public sealed class DiagnosticNeed
+public sealed class DiagnosticNeed : ILabOwned
 {
+    public static string AuditSubject => Audit.AuditSubject.Need;
+
     private readonly List<Guid> _sourceResponses = [];
 
     private DiagnosticNeed()
@@ -52,8 +54,10 @@ public sealed class DiagnosticNeed
 }
 
 /// <summary>A resource the diagnosis suggests pooling (a room, a data set, a shared skill).</summary>
-public sealed class CandidateResource
+public sealed class CandidateResource : ILabOwned
 {
+    public static string AuditSubject => Audit.AuditSubject.Resource;
+
     private readonly List<Guid> _sourceResponses = [];
 
     private CandidateResource()

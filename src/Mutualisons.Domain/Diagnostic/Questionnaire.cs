@@ -18,8 +18,10 @@ public enum QuestionnaireState
 /// A diagnostic questionnaire of a lab (cycle 1). Its draft is edited freely; publishing freezes a numbered
 /// version, and every response stays tied to the version it answered.
 /// </summary>
-public sealed class Questionnaire
+public sealed class Questionnaire : ILabOwned
 {
+    public static string AuditSubject => Audit.AuditSubject.Questionnaire;
+
     private Questionnaire()
     {
         Draft = new QuestionnaireContent();

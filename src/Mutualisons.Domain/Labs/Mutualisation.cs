@@ -45,6 +45,10 @@ public sealed class Mutualisation
     /// <summary>All five cycles, always present: none has to wait for another.</summary>
     public IReadOnlyList<LabCycle> Cycles => _cycles;
 
+    /// <summary>
+    /// The moves loaded with the lab or made through it. The full journal is read by queries: changing a lab
+    /// does not load it, and a move only adds its entry.
+    /// </summary>
     public IReadOnlyList<JournalEntry> Journal => _journal;
 
     /// <summary>The people with a role in this lab (accounts, by id).</summary>
@@ -190,7 +194,8 @@ public sealed class Mutualisation
     }
 
     /// <summary>
-    /// When an account is deleted, the journal keeps the moves but no longer says who made them.
+    /// When an account is deleted, the journal keeps the moves but no longer says who made them (the moves
+    /// of that person must be loaded with the lab).
     /// </summary>
     public void ForgetPerson(Guid personId, DateTimeOffset now)
     {

@@ -7,8 +7,10 @@ namespace Mutualisons.Domain.Publics;
 /// A workshop, bilateral meeting, co-creation day, questionnaire, site visit or working-group meeting: what
 /// it serves, the participation level it offers, who was invited and who came.
 /// </summary>
-public sealed class Activity
+public sealed class Activity : ILabOwned
 {
+    public static string AuditSubject => Audit.AuditSubject.Activity;
+
     private readonly List<Cycle> _cycles = [];
     private readonly List<Guid> _invited = [];
     private readonly List<Guid> _present = [];

@@ -26,9 +26,10 @@ public sealed class CycleParticipation
 
     public string AdjustmentReason { get; private set; }
 
-    public ParticipationLevel? Reached => Adjusted ?? Derived;
+    /// <summary>Adjusted, else derived: the rule <see cref="ParticipationLevels.Of"/> states for queries.</summary>
+    public ParticipationLevel? Reached => ParticipationLevels.For(this).Reached;
 
-    public bool IsBelowTarget => Target is { } target && (Reached is null || Reached < target);
+    public bool IsBelowTarget => ParticipationLevels.For(this).IsBelowTarget;
 
     internal void SetTarget(ParticipationLevel? level) => Target = level;
 

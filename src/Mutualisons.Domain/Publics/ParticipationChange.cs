@@ -16,7 +16,7 @@ public sealed class ParticipationChange
         Reason = string.Empty;
     }
 
-    internal ParticipationChange(Cycle cycle, ParticipationAspect aspect, ParticipationLevel? from, ParticipationLevel? to, Guid? by, string reason, DateTimeOffset at) : this()
+    internal ParticipationChange(Cycle cycle, ParticipationAspect aspect, ParticipationLevel? from, ParticipationLevel? to, Guid? by, string reason, DateTimeOffset at, DateTimeOffset effectiveAt) : this()
     {
         Id = Guid.CreateVersion7();
         Cycle = cycle;
@@ -26,6 +26,7 @@ public sealed class ParticipationChange
         By = by;
         Reason = reason;
         At = at;
+        EffectiveAt = effectiveAt;
     }
 
     public Guid Id { get; private set; }
@@ -43,5 +44,12 @@ public sealed class ParticipationChange
 
     public string Reason { get; private set; }
 
+    /// <summary>When the change was recorded.</summary>
     public DateTimeOffset At { get; private set; }
+
+    /// <summary>
+    /// When what changed the level took place: the day of the activity attended or the questionnaire answered,
+    /// typed in later perhaps; the moment of recording for a change made by hand. The opening chart counts by it.
+    /// </summary>
+    public DateTimeOffset EffectiveAt { get; private set; }
 }

@@ -63,7 +63,7 @@ public sealed class ParticipationJourney(BrowserFixture browser)
         var card = page.Locator("[data-activity='Atelier des pistes']");
         await card.GetByRole(AriaRole.Button, new() { Name = "Noter la tenue et les présences" }).ClickAsync();
         var dialog = page.GetByRole(AriaRole.Dialog);
-        await dialog.GetByLabel("Équipe cantine", new() { Exact = true }).UncheckAsync();
+        await dialog.GetByLabel("Occupants du rez", new() { Exact = true }).CheckAsync();
         await dialog.Locator("#activity-outputs").FillAsync("Six pistes d'expérimentation");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Enregistrer" }).ClickAsync();
         await Expect(card).ToContainTextAsync("Tenue");

@@ -109,7 +109,7 @@ public sealed class AccountTests(DemoAppFixture app) : CleanDatabaseTest(app), I
 
         await using var check = app.CreateDbContext();
         Assert.False(await check.Users.AnyAsync(u => u.Id == id));
-        var after = await check.Mutualisations.AsNoTracking().SingleAsync(m => m.Id == labId);
+        var after = await check.Mutualisations.AsNoTracking().Include(m => m.Journal).SingleAsync(m => m.Id == labId);
         var entry = after.Journal.Single(j => j.Reason == "Avant de partir");
         Assert.Equal((null, string.Empty), (entry.MovedById, entry.MovedBy));
         Assert.Null(after.RoleOf(id));

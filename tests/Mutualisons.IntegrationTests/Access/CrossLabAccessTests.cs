@@ -22,7 +22,7 @@ public sealed class CrossLabAccessTests(DemoAppFixture app) : CleanDatabaseTest(
     private async Task<(Guid Id, uint Version, int JournalCount)> LabAsync(string name)
     {
         await using var db = app.CreateDbContext();
-        var lab = await db.Mutualisations.AsNoTracking().SingleAsync(m => m.Name == name);
+        var lab = await db.Mutualisations.AsNoTracking().Include(m => m.Journal).SingleAsync(m => m.Name == name);
         return (lab.Id, lab.Version, lab.Journal.Count);
     }
 
@@ -79,7 +79,7 @@ public sealed class CrossLabAccessTests(DemoAppFixture app) : CleanDatabaseTest(
         }
 
         await using var db = app.CreateDbContext();
-        var after = await db.Mutualisations.AsNoTracking().SingleAsync(m => m.Id == hq);
+        var after = await db.Mutualisations.AsNoTracking().Include(m => m.Journal).SingleAsync(m => m.Id == hq);
         Assert.Equal(version, after.Version);
         Assert.Equal(journalCount, after.Journal.Count);
         Assert.Equal(LabRole.Facilitator, after.RoleOf(coordinationId));
@@ -159,9 +159,9 @@ public sealed class CrossLabAccessTests(DemoAppFixture app) : CleanDatabaseTest(
     }
 
     [Fact]
-    public async Task Only_the_administrator_opens_labs()
+    public async Task Only_facilitators_and_the_administrator_open_labs()
     {
-        var result = await app.AsAsync<LabService, SaveResult>(DemoAppFixture.Facilitator,
+        var result = await app.AsAsync<LabService, SaveResult>(DemoAppFixture.Participant,
             s => s.CreateAsync(new NewLabInput { Name = "Pirate", ResourceKinds = [ResourceKind.Data] }));
 
         Assert.Equal(SaveStatus.Forbidden, result.Status);

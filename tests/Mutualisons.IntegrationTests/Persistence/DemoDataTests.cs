@@ -20,7 +20,7 @@ public sealed class DemoDataTests(TestDatabaseFixture database) : CleanDatabaseT
         }
 
         await using var reading = database.CreateDbContext();
-        var labs = await reading.Mutualisations.AsNoTracking().OrderBy(m => m.Name).ToListAsync();
+        var labs = await reading.Mutualisations.AsNoTracking().Include(m => m.Journal).OrderBy(m => m.Name).ToListAsync();
         Assert.Equal(["Bota 75", "Headquarters for Change", "In Common"], labs.Select(l => l.Name));
         Assert.All(labs, lab =>
         {

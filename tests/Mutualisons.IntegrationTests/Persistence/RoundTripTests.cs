@@ -52,7 +52,7 @@ public sealed class RoundTripTests(TestDatabaseFixture database) : CleanDatabase
         }
 
         await using var reading = database.CreateDbContext();
-        var loaded = await reading.Mutualisations.AsNoTracking().SingleAsync(m => m.Id == lab.Id);
+        var loaded = await reading.Mutualisations.AsNoTracking().Include(m => m.Journal).SingleAsync(m => m.Id == lab.Id);
         Assert.Equal([ResourceKind.Place, ResourceKind.Data], loaded.ResourceKinds);
         Assert.Equal(CooperationLevel.Strategic, loaded.CooperationLevel);
         Assert.Equal(5, loaded.Cycles.Count);

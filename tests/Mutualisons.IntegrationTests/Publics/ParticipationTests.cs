@@ -4,6 +4,11 @@ using Mutualisons.Domain.Publics;
 using Mutualisons.IntegrationTests.Support;
 using Mutualisons.Web.Features.Common;
 using Mutualisons.Web.Features.Publics;
+using Mutualisons.Web.Features.Publics.Activities;
+using Mutualisons.Web.Features.Publics.Dashboard;
+using Mutualisons.Web.Features.Publics.Exports;
+using Mutualisons.Web.Features.Publics.PilotGroup;
+using Mutualisons.Web.Features.Publics.Stakeholders;
 
 namespace Mutualisons.IntegrationTests.Publics;
 
@@ -18,10 +23,10 @@ public sealed class ParticipationTests(DemoAppFixture app) : CleanDatabaseTest(a
     }
 
     private async Task<Guid> StakeholderAsync(Guid lab, string name, StakeholderKind kind = StakeholderKind.Organisation) =>
-        (await app.AsAsync<PublicsService, SaveResult>(Pilot, s => s.AddStakeholderAsync(lab, new StakeholderInput { Name = name, Kind = kind, Interest = "Partager la cantine" }))).Id!.Value;
+        (await app.AsAsync<StakeholderService, SaveResult>(Pilot, s => s.AddStakeholderAsync(lab, new StakeholderInput { Name = name, Kind = kind, Interest = "Partager la cantine" }))).Id!.Value;
 
     private async Task<Guid> ActivityAsync(Guid lab, string title, ParticipationLevel level, Cycle[] cycles, params Guid[] invited) =>
-        (await app.AsAsync<PublicsService, SaveResult>(Pilot, s => s.PlanActivityAsync(lab, new ActivityInput
+        (await app.AsAsync<ActivityService, SaveResult>(Pilot, s => s.PlanActivityAsync(lab, new ActivityInput
         {
             Title = title, Kind = ActivityKind.Workshop, LevelOffered = level, Cycles = [.. cycles], Date = DateTime.UtcNow.Date, Invited = [.. invited],
         }))).Id!.Value;
@@ -33,7 +38,7 @@ public sealed class ParticipationTests(DemoAppFixture app) : CleanDatabaseTest(a
     }
 
     private async Task<StakeholderDetails> DetailsAsync(Guid lab, Guid stakeholder, string who = Pilot) =>
-        (await app.AsAsync<PublicsService, StakeholderDetails?>(who, s => s.GetStakeholderAsync(lab, stakeholder)))!;
+        (await app.AsAsync<StakeholderService, StakeholderDetails?>(who, s => s.GetStakeholderAsync(lab, stakeholder)))!;
 
     [Fact]
     public async Task Attending_a_held_activity_raises_the_reached_level_to_the_highest_offered_in_each_cycle_it_serves()
@@ -44,9 +49,9 @@ public sealed class ParticipationTests(DemoAppFixture app) : CleanDatabaseTest(a
         var consultation = await ActivityAsync(lab, "Questionnaire cantine", ParticipationLevel.Consultation, [Cycle.Diagnostic, Cycle.Publics], ana, bram);
         var deliberation = await ActivityAsync(lab, "Atelier des pistes", ParticipationLevel.Deliberation, [Cycle.Publics], ana);
 
-        var held = await app.AsAsync<PublicsService, SaveResult>(Pilot, async s => await s.RecordHeldAsync(lab, consultation, [ana, bram], "Six pistes", await ActivityVersionAsync(consultation)));
+        var held = await app.AsAsync<ActivityService, SaveResult>(Pilot, async s => await s.RecordHeldAsync(lab, consultation, [ana, bram], "Six pistes", await ActivityVersionAsync(consultation)));
         Assert.True(held.Succeeded, held.MessageKey);
-        Assert.True((await app.AsAsync<PublicsService, SaveResult>(Pilot, async s => await s.RecordHeldAsync(lab, deliberation, [ana], null, await ActivityVersionAsync(deliberation)))).Succeeded);
+        Assert.True((await app.AsAsync<ActivityService, SaveResult>(Pilot, async s => await s.RecordHeldAsync(lab, deliberation, [ana], null, await ActivityVersionAsync(deliberation)))).Succeeded);
 
         var anaLevels = (await DetailsAsync(lab, ana)).Participation.ToDictionary(p => p.Cycle, p => p.Reached);
         Assert.Equal(ParticipationLevel.Consultation, anaLevels[Cycle.Diagnostic]);
@@ -55,7 +60,7 @@ public sealed class ParticipationTests(DemoAppFixture app) : CleanDatabaseTest(a
         var bramLevels = (await DetailsAsync(lab, bram)).Participation.ToDictionary(p => p.Cycle, p => p.Reached);
         Assert.Equal(ParticipationLevel.Consultation, bramLevels[Cycle.Publics]);
 
-        var dashboard = (await app.AsAsync<PublicsService, PublicsDashboard?>(Pilot, s => s.GetDashboardAsync(lab)))!;
+        var dashboard = (await app.AsAsync<PublicsDashboardService, PublicsDashboard?>(Pilot, s => s.GetDashboardAsync(lab)))!;
         var thisMonth = dashboard.Opening.Single(m => m.Year == DateTime.UtcNow.Year && m.Month == DateTime.UtcNow.Month);
         // Both reach Consultation in Diagnostic and Publics (4), then Ana Deliberation in Publics (1).
         Assert.Equal([(ParticipationLevel.Consultation, 4), (ParticipationLevel.Deliberation, 1)], thisMonth.RaisedTo.OrderBy(r => r.Key).Select(r => (r.Key, r.Value)));
@@ -71,10 +76,10 @@ public sealed class ParticipationTests(DemoAppFixture app) : CleanDatabaseTest(a
         var lab = await LabAsync();
         var absent = await StakeholderAsync(lab, "Absente finalement");
         var activity = await ActivityAsync(lab, "Table de conversation", ParticipationLevel.Discussion, [Cycle.CoreMethods], absent);
-        Assert.True((await app.AsAsync<PublicsService, SaveResult>(Pilot, async s => await s.RecordHeldAsync(lab, activity, [absent], null, await ActivityVersionAsync(activity)))).Succeeded);
+        Assert.True((await app.AsAsync<ActivityService, SaveResult>(Pilot, async s => await s.RecordHeldAsync(lab, activity, [absent], null, await ActivityVersionAsync(activity)))).Succeeded);
         Assert.Equal(ParticipationLevel.Discussion, (await DetailsAsync(lab, absent)).Participation.Single(p => p.Cycle == Cycle.CoreMethods).Reached);
 
-        Assert.True((await app.AsAsync<PublicsService, SaveResult>(Pilot, async s => await s.RecordHeldAsync(lab, activity, [], null, await ActivityVersionAsync(activity)))).Succeeded);
+        Assert.True((await app.AsAsync<ActivityService, SaveResult>(Pilot, async s => await s.RecordHeldAsync(lab, activity, [], null, await ActivityVersionAsync(activity)))).Succeeded);
 
         var details = await DetailsAsync(lab, absent);
         Assert.Null(details.Participation.Single(p => p.Cycle == Cycle.CoreMethods).Reached);
@@ -88,11 +93,11 @@ public sealed class ParticipationTests(DemoAppFixture app) : CleanDatabaseTest(a
         var stakeholder = await StakeholderAsync(lab, "Futurs usagers", StakeholderKind.PublicCategory);
 
         var version = (await DetailsAsync(lab, stakeholder)).Version;
-        Assert.True((await app.AsAsync<PublicsService, SaveResult>(Pilot, s => s.SetTargetAsync(lab, stakeholder, Cycle.Impact, ParticipationLevel.Deliberation, version))).Succeeded);
+        Assert.True((await app.AsAsync<StakeholderService, SaveResult>(Pilot, s => s.SetTargetAsync(lab, stakeholder, Cycle.Impact, ParticipationLevel.Deliberation, version))).Succeeded);
         version = (await DetailsAsync(lab, stakeholder)).Version;
-        var noReason = await app.AsAsync<PublicsService, SaveResult>(Pilot, s => s.AdjustReachedAsync(lab, stakeholder, Cycle.Impact, ParticipationLevel.Discussion, " ", version));
+        var noReason = await app.AsAsync<StakeholderService, SaveResult>(Pilot, s => s.AdjustReachedAsync(lab, stakeholder, Cycle.Impact, ParticipationLevel.Discussion, " ", version));
         Assert.Equal("Rule.Stakeholder.AdjustmentReasonRequired", noReason.MessageKey);
-        Assert.True((await app.AsAsync<PublicsService, SaveResult>(Pilot, s => s.AdjustReachedAsync(lab, stakeholder, Cycle.Impact, ParticipationLevel.Discussion, "Échanges par mail", version))).Succeeded);
+        Assert.True((await app.AsAsync<StakeholderService, SaveResult>(Pilot, s => s.AdjustReachedAsync(lab, stakeholder, Cycle.Impact, ParticipationLevel.Discussion, "Échanges par mail", version))).Succeeded);
 
         var details = await DetailsAsync(lab, stakeholder);
         var impact = details.Participation.Single(p => p.Cycle == Cycle.Impact);
@@ -100,7 +105,7 @@ public sealed class ParticipationTests(DemoAppFixture app) : CleanDatabaseTest(a
         Assert.Equal(2, details.History.Count);
         Assert.All(details.History, h => Assert.Equal("Pieter (groupe pilote)", h.By));
 
-        var stale = await app.AsAsync<PublicsService, SaveResult>(Pilot, s => s.SetTargetAsync(lab, stakeholder, Cycle.Impact, ParticipationLevel.Collaboration, version));
+        var stale = await app.AsAsync<StakeholderService, SaveResult>(Pilot, s => s.SetTargetAsync(lab, stakeholder, Cycle.Impact, ParticipationLevel.Collaboration, version));
         Assert.Equal(SaveStatus.Conflict, stale.Status);
     }
 
@@ -109,31 +114,33 @@ public sealed class ParticipationTests(DemoAppFixture app) : CleanDatabaseTest(a
     {
         var lab = await LabAsync("Headquarters for Change");
         const string who = DemoAppFixture.Coordination;
-        var bral = (await app.AsAsync<PublicsService, SaveResult>(who, s => s.AddStakeholderAsync(lab, new StakeholderInput { Name = "BRAL" })))!.Id!.Value;
-        var associations = (await app.AsAsync<PublicsService, SaveResult>(who, s => s.AddStakeholderAsync(lab, new StakeholderInput { Name = "Associations bruxelloises", Kind = StakeholderKind.PublicCategory })))!.Id!.Value;
-        var version = (await app.AsAsync<PublicsService, StakeholderDetails?>(who, s => s.GetStakeholderAsync(lab, associations)))!.Version;
-        await app.AsAsync<PublicsService, SaveResult>(who, s => s.SetTargetAsync(lab, associations, Cycle.Diagnostic, ParticipationLevel.Consultation, version));
-        var day = (await app.AsAsync<PublicsService, SaveResult>(who, s => s.PlanActivityAsync(lab, new ActivityInput
+        var bral = (await app.AsAsync<StakeholderService, SaveResult>(who, s => s.AddStakeholderAsync(lab, new StakeholderInput { Name = "BRAL" })))!.Id!.Value;
+        var associations = (await app.AsAsync<StakeholderService, SaveResult>(who, s => s.AddStakeholderAsync(lab, new StakeholderInput { Name = "Associations bruxelloises", Kind = StakeholderKind.PublicCategory })))!.Id!.Value;
+        var version = (await app.AsAsync<StakeholderService, StakeholderDetails?>(who, s => s.GetStakeholderAsync(lab, associations)))!.Version;
+        await app.AsAsync<StakeholderService, SaveResult>(who, s => s.SetTargetAsync(lab, associations, Cycle.Diagnostic, ParticipationLevel.Consultation, version));
+        var day = (await app.AsAsync<ActivityService, SaveResult>(who, s => s.PlanActivityAsync(lab, new ActivityInput
         {
             Title = "Deuxième atelier", Cycles = [Cycle.Publics], Date = DateTime.UtcNow.Date.AddDays(7), LevelOffered = ParticipationLevel.Deliberation,
         }))).Id!.Value;
         for (var i = 0; i < 2; i++)
         {
             var v = await ActivityVersionAsync(day);
-            Assert.True((await app.AsAsync<PublicsService, SaveResult>(who, s => s.PostponeAsync(lab, day, DateTime.UtcNow.Date.AddDays(30 * (i + 1)), "Mobilisation trop faible", v))).Succeeded);
+            Assert.True((await app.AsAsync<ActivityService, SaveResult>(who, s => s.PostponeAsync(lab, day, DateTime.UtcNow.Date.AddDays(30 * (i + 1)), "Mobilisation trop faible", v))).Succeeded);
         }
 
-        var dashboard = (await app.AsAsync<PublicsService, PublicsDashboard?>(who, s => s.GetDashboardAsync(lab)))!;
+        var dashboard = (await app.AsAsync<PublicsDashboardService, PublicsDashboard?>(who, s => s.GetDashboardAsync(lab)))!;
 
-        Assert.Equal(2, dashboard.StakeholderCount);
-        Assert.Equal(["Associations bruxelloises", "BRAL"], dashboard.Matrix.Select(r => r.Name));
+        // The lab's three organisations are stakeholders from the start, besides the two added here.
+        Assert.Equal(5, dashboard.StakeholderCount);
+        Assert.Equal("Associations bruxelloises", dashboard.Matrix[0].Name);
+        Assert.Contains(dashboard.Matrix, r => r.Name == "BRAL" && r.Id == bral);
         Assert.True(dashboard.Matrix[0].Levels[Cycle.Diagnostic].BelowTarget);
         Assert.Equal(1, dashboard.Alerts.BelowTargetCount);
         Assert.Equal((associations, Cycle.Diagnostic), (dashboard.Alerts.BelowTarget[0].StakeholderId, dashboard.Alerts.BelowTarget[0].Cycle));
         Assert.Equal(Enum.GetValues<Cycle>(), dashboard.Alerts.CyclesWithNoOneAboveInformation);
         Assert.Equal(2, Assert.Single(dashboard.Alerts.PostponedTwice).Postponements);
         Assert.NotNull(dashboard.Alerts.WeeksWithoutActivity);
-        Assert.All(dashboard.Distribution, d => Assert.Equal(2, d.NotReached));
+        Assert.All(dashboard.Distribution, d => Assert.Equal(5, d.NotReached));
         Assert.True(dashboard.CanTrack);
         Assert.NotEqual(Guid.Empty, bral);
     }
@@ -144,22 +151,22 @@ public sealed class ParticipationTests(DemoAppFixture app) : CleanDatabaseTest(a
         System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo("fr");
         var lab = await LabAsync("In Common");
         const string who = DemoAppFixture.Coordination;
-        var id = (await app.AsAsync<PublicsService, SaveResult>(who, s => s.AddStakeholderAsync(lab, new StakeholderInput { Name = "=HYPERLINK(\"http://evil\")" }))).Id!.Value;
-        var version = (await app.AsAsync<PublicsService, StakeholderDetails?>(who, s => s.GetStakeholderAsync(lab, id)))!.Version;
-        await app.AsAsync<PublicsService, SaveResult>(who, s => s.SetTargetAsync(lab, id, Cycle.Diagnostic, ParticipationLevel.Discussion, version));
+        var id = (await app.AsAsync<StakeholderService, SaveResult>(who, s => s.AddStakeholderAsync(lab, new StakeholderInput { Name = "=HYPERLINK(\"http://evil\")" }))).Id!.Value;
+        var version = (await app.AsAsync<StakeholderService, StakeholderDetails?>(who, s => s.GetStakeholderAsync(lab, id)))!.Version;
+        await app.AsAsync<StakeholderService, SaveResult>(who, s => s.SetTargetAsync(lab, id, Cycle.Diagnostic, ParticipationLevel.Discussion, version));
 
         using var matrix = new StringWriter();
-        Assert.True(await app.AsAsync<PublicsService, bool>(who, s => s.WriteMatrixCsvAsync(lab, matrix)));
+        Assert.True(await app.AsAsync<PublicsExportService, bool>(who, s => s.WriteMatrixCsvAsync(lab, matrix)));
         var lines = matrix.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
         Assert.StartsWith("Nom,Type de partie prenante,Diagnostiquer les besoins — Objectif,Diagnostiquer les besoins — Niveau atteint", lines[0], StringComparison.Ordinal);
         Assert.Contains(lines, line => line.StartsWith("\"'=HYPERLINK(\"\"http://evil\"\")\",Organisation,Discussion,", StringComparison.Ordinal));
 
         using var history = new StringWriter();
-        Assert.True(await app.AsAsync<PublicsService, bool>(who, s => s.WriteHistoryCsvAsync(lab, history)));
+        Assert.True(await app.AsAsync<PublicsExportService, bool>(who, s => s.WriteHistoryCsvAsync(lab, history)));
         Assert.Contains("objectif,,Discussion,Camille (coordination)", history.ToString(), StringComparison.Ordinal);
 
         using var nothing = new StringWriter();
-        Assert.False(await app.AsAsync<PublicsService, bool>(DemoAppFixture.Pilot, s => s.WriteMatrixCsvAsync(lab, nothing)));
+        Assert.False(await app.AsAsync<PublicsExportService, bool>(DemoAppFixture.Pilot, s => s.WriteMatrixCsvAsync(lab, nothing)));
         Assert.Empty(nothing.ToString());
     }
 
@@ -167,29 +174,29 @@ public sealed class ParticipationTests(DemoAppFixture app) : CleanDatabaseTest(a
     public async Task The_pilot_group_records_mandates_and_responsibilities()
     {
         var lab = await LabAsync();
-        var group = (await app.AsAsync<PublicsService, PilotGroupView?>(Pilot, s => s.GetPilotGroupAsync(lab)))!;
+        var group = (await app.AsAsync<PilotGroupService, PilotGroupView?>(Pilot, s => s.GetPilotGroupAsync(lab)))!;
         var sawb = group.Organisations.Single(o => o.Name == "SAW-B").OrganisationId;
 
-        var missingDate = await app.AsAsync<PublicsService, SaveResult>(Pilot, s => s.RecordMandateAsync(lab, sawb, new MandateInput { GreenLight = true }, group.Version));
+        var missingDate = await app.AsAsync<PilotGroupService, SaveResult>(Pilot, s => s.RecordMandateAsync(lab, sawb, new MandateInput { GreenLight = true }, group.Version));
         Assert.Contains(nameof(MandateInput.GreenLightOn), missingDate.Errors!.Keys);
 
-        var saved = await app.AsAsync<PublicsService, SaveResult>(Pilot, s => s.RecordMandateAsync(lab, sawb, new MandateInput
+        var saved = await app.AsAsync<PilotGroupService, SaveResult>(Pilot, s => s.RecordMandateAsync(lab, sawb, new MandateInput
         {
             DecisionMaker = "Conseil d'administration", TimeGivers = "Responsable RH, 2 h par semaine", BudgetMargin = "500 €", GreenLight = true, GreenLightOn = "2018-12-04",
         }, group.Version));
         Assert.True(saved.Succeeded, saved.MessageKey);
 
-        group = (await app.AsAsync<PublicsService, PilotGroupView?>(Pilot, s => s.GetPilotGroupAsync(lab)))!;
+        group = (await app.AsAsync<PilotGroupService, PilotGroupView?>(Pilot, s => s.GetPilotGroupAsync(lab)))!;
         var pilot = group.Members.Single(m => m.Name == "Pieter (groupe pilote)");
-        Assert.True((await app.AsAsync<PublicsService, SaveResult>(Pilot, s => s.DescribeResponsibilitiesAsync(lab, pilot.PersonId, "Relance les groupes de travail", group.Version))).Succeeded);
+        Assert.True((await app.AsAsync<PilotGroupService, SaveResult>(Pilot, s => s.DescribeResponsibilitiesAsync(lab, pilot.PersonId, "Relance les groupes de travail", group.Version))).Succeeded);
 
-        group = (await app.AsAsync<PublicsService, PilotGroupView?>(DemoAppFixture.Observer, s => s.GetPilotGroupAsync(lab)))!;
+        group = (await app.AsAsync<PilotGroupService, PilotGroupView?>(DemoAppFixture.Observer, s => s.GetPilotGroupAsync(lab)))!;
         var mandate = group.Organisations.Single(o => o.OrganisationId == sawb).Mandate!;
         Assert.Equal(("Conseil d'administration", true, new DateTimeOffset(2018, 12, 4, 0, 0, 0, TimeSpan.Zero)), (mandate.DecisionMaker, mandate.GreenLight, mandate.GreenLightOn!.Value));
         Assert.Equal("Relance les groupes de travail", group.Members.Single(m => m.PersonId == pilot.PersonId).Responsibilities);
         Assert.False(group.CanTrack);
-        Assert.Equal(SaveStatus.Forbidden, (await app.AsAsync<PublicsService, SaveResult>(DemoAppFixture.Observer, s => s.RecordMandateAsync(lab, sawb, new MandateInput(), group.Version))).Status);
-        Assert.Null(await app.AsAsync<PublicsService, PilotGroupView?>(Pilot, async s => await s.GetPilotGroupAsync(await LabAsync("In Common"))));
+        Assert.Equal(SaveStatus.Forbidden, (await app.AsAsync<PilotGroupService, SaveResult>(DemoAppFixture.Observer, s => s.RecordMandateAsync(lab, sawb, new MandateInput(), group.Version))).Status);
+        Assert.Null(await app.AsAsync<PilotGroupService, PilotGroupView?>(Pilot, async s => await s.GetPilotGroupAsync(await LabAsync("In Common"))));
     }
 
     [Fact]
@@ -219,8 +226,8 @@ public sealed class ParticipationTests(DemoAppFixture app) : CleanDatabaseTest(a
         var lab = await LabAsync("In Common");
         const string who = DemoAppFixture.Coordination;
 
-        Assert.True((await app.AsAsync<PublicsService, SaveResult>(who, s => s.RegisterLabOrganisationsAsync(lab))).Succeeded);
-        Assert.True((await app.AsAsync<PublicsService, SaveResult>(who, s => s.RegisterLabOrganisationsAsync(lab))).Succeeded);
+        Assert.True((await app.AsAsync<StakeholderService, SaveResult>(who, s => s.RegisterLabOrganisationsAsync(lab))).Succeeded);
+        Assert.True((await app.AsAsync<StakeholderService, SaveResult>(who, s => s.RegisterLabOrganisationsAsync(lab))).Succeeded);
 
         await using var db = app.CreateDbContext();
         var names = await db.Stakeholders.Where(s => s.LabId == lab && s.Kind == StakeholderKind.Organisation).Select(s => s.Name).ToListAsync();
@@ -230,9 +237,9 @@ public sealed class ParticipationTests(DemoAppFixture app) : CleanDatabaseTest(a
         }
 
         var dewey = await db.Stakeholders.Where(s => s.LabId == lab && s.Name == "Dewey").Select(s => new { s.Id, s.Version }).SingleAsync();
-        var invalid = await app.AsAsync<PublicsService, SaveResult>(who, s => s.DescribeStakeholderAsync(lab, dewey.Id, new StakeholderInput { Name = "" }, dewey.Version));
+        var invalid = await app.AsAsync<StakeholderService, SaveResult>(who, s => s.DescribeStakeholderAsync(lab, dewey.Id, new StakeholderInput { Name = "" }, dewey.Version));
         Assert.Equal(SaveStatus.Invalid, invalid.Status);
-        var described = await app.AsAsync<PublicsService, SaveResult>(who, s => s.DescribeStakeholderAsync(lab, dewey.Id,
+        var described = await app.AsAsync<StakeholderService, SaveResult>(who, s => s.DescribeStakeholderAsync(lab, dewey.Id,
             new StakeholderInput { Name = "Dewey asbl", Kind = StakeholderKind.Organisation, Interest = "Cartes des initiatives" }, dewey.Version));
         Assert.True(described.Succeeded);
         Assert.Equal("Cartes des initiatives", (await DetailsAsync(lab, dewey.Id, who)).Interest);
@@ -244,20 +251,20 @@ public sealed class ParticipationTests(DemoAppFixture app) : CleanDatabaseTest(a
         var bota = await LabAsync();
         var hq = await LabAsync("Headquarters for Change");
 
-        Assert.Null(await app.AsAsync<PublicsService, PublicsDashboard?>(DemoAppFixture.Pilot, s => s.GetDashboardAsync(hq)));
-        Assert.Null(await app.AsAsync<PublicsService, LabActivities?>(DemoAppFixture.Pilot, s => s.GetActivitiesAsync(hq)));
-        Assert.Equal(SaveStatus.NotFound, (await app.AsAsync<PublicsService, SaveResult>(DemoAppFixture.Pilot, s => s.AddStakeholderAsync(hq, new StakeholderInput { Name = "Intrus" }))).Status);
+        Assert.Null(await app.AsAsync<PublicsDashboardService, PublicsDashboard?>(DemoAppFixture.Pilot, s => s.GetDashboardAsync(hq)));
+        Assert.Null(await app.AsAsync<ActivityService, LabActivities?>(DemoAppFixture.Pilot, s => s.GetActivitiesAsync(hq)));
+        Assert.Equal(SaveStatus.NotFound, (await app.AsAsync<StakeholderService, SaveResult>(DemoAppFixture.Pilot, s => s.AddStakeholderAsync(hq, new StakeholderInput { Name = "Intrus" }))).Status);
 
-        var observerView = await app.AsAsync<PublicsService, PublicsDashboard?>(DemoAppFixture.Observer, s => s.GetDashboardAsync(bota));
+        var observerView = await app.AsAsync<PublicsDashboardService, PublicsDashboard?>(DemoAppFixture.Observer, s => s.GetDashboardAsync(bota));
         Assert.False(observerView!.CanTrack);
-        Assert.Equal(SaveStatus.Forbidden, (await app.AsAsync<PublicsService, SaveResult>(DemoAppFixture.Observer, s => s.AddStakeholderAsync(bota, new StakeholderInput { Name = "Essai" }))).Status);
+        Assert.Equal(SaveStatus.Forbidden, (await app.AsAsync<StakeholderService, SaveResult>(DemoAppFixture.Observer, s => s.AddStakeholderAsync(bota, new StakeholderInput { Name = "Essai" }))).Status);
 
         var other = await StakeholderAsync(bota, "Seulement à Bota");
-        var hqActivity = (await app.AsAsync<PublicsService, SaveResult>(DemoAppFixture.Coordination, s => s.PlanActivityAsync(hq, new ActivityInput
+        var hqActivity = (await app.AsAsync<ActivityService, SaveResult>(DemoAppFixture.Coordination, s => s.PlanActivityAsync(hq, new ActivityInput
         {
             Title = "Visite", Cycles = [Cycle.Diagnostic], Date = DateTime.UtcNow.Date, LevelOffered = ParticipationLevel.Information,
         }))).Id!.Value;
-        var crossed = await app.AsAsync<PublicsService, SaveResult>(DemoAppFixture.Coordination, async s => await s.RecordHeldAsync(hq, hqActivity, [other], null, await ActivityVersionAsync(hqActivity)));
+        var crossed = await app.AsAsync<ActivityService, SaveResult>(DemoAppFixture.Coordination, async s => await s.RecordHeldAsync(hq, hqActivity, [other], null, await ActivityVersionAsync(hqActivity)));
         Assert.Equal("Rule.Activity.UnknownStakeholder", crossed.MessageKey);
     }
 }

@@ -20,7 +20,7 @@ internal sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitat
         builder.Property(i => i.TokenHash).HasMaxLength(64).IsRequired();
         builder.HasIndex(i => i.TokenHash).IsUnique();
         // Two people opening the same link at once: only one acceptance is saved.
-        builder.Property<uint>("Version").IsRowVersion();
+        builder.Property(i => i.Version).IsRowVersion();
         builder.HasIndex(i => new { i.LabId, i.CreatedAt });
         builder.HasOne<Mutualisation>().WithMany().HasForeignKey(i => i.LabId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Organisation>().WithMany().HasForeignKey(i => i.OrganisationId).OnDelete(DeleteBehavior.Restrict);

@@ -8,6 +8,20 @@ using Mutualisons.Infrastructure.Identity;
 
 namespace Mutualisons.Infrastructure.Persistence.Configurations;
 
+internal sealed class JournalEntryConfiguration : IEntityTypeConfiguration<JournalEntry>
+{
+    public void Configure(EntityTypeBuilder<JournalEntry> entry)
+    {
+        entry.ToTable("navigation_journal");
+        entry.HasKey(e => e.Id);
+        entry.Property(e => e.Id).ValueGeneratedNever();
+        entry.Property(e => e.MovedBy).HasMaxLength(Limits.Name);
+        entry.Property(e => e.Reason).HasMaxLength(Limits.Reason).IsRequired();
+        entry.HasIndex("MutualisationId", nameof(JournalEntry.MovedAt));
+        entry.HasOne<UserAccount>().WithMany().HasForeignKey(e => e.MovedById).OnDelete(DeleteBehavior.SetNull);
+    }
+}
+
 internal sealed class MutualisationConfiguration : IEntityTypeConfiguration<Mutualisation>
 {
     public void Configure(EntityTypeBuilder<Mutualisation> builder)
@@ -53,17 +67,8 @@ internal sealed class MutualisationConfiguration : IEntityTypeConfiguration<Mutu
         });
         builder.Navigation(m => m.Cycles).HasField("_cycles").UsePropertyAccessMode(PropertyAccessMode.Field);
 
-        builder.OwnsMany(m => m.Journal, entry =>
-        {
-            entry.ToTable("navigation_journal");
-            entry.WithOwner().HasForeignKey("MutualisationId");
-            entry.HasKey(e => e.Id);
-            entry.Property(e => e.Id).ValueGeneratedNever();
-            entry.Property(e => e.MovedBy).HasMaxLength(Limits.Name);
-            entry.Property(e => e.Reason).HasMaxLength(Limits.Reason).IsRequired();
-            entry.HasIndex("MutualisationId", nameof(JournalEntry.MovedAt));
-            entry.HasOne<UserAccount>().WithMany().HasForeignKey(e => e.MovedById).OnDelete(DeleteBehavior.SetNull);
-        });
+        // The journal grows with every move: an entity of its own, so changing a lab does not load it.
+        builder.HasMany(m => m.Journal).WithOne().HasForeignKey("MutualisationId").IsRequired().OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(m => m.Journal).HasField("_journal").UsePropertyAccessMode(PropertyAccessMode.Field);
 
         builder.OwnsMany(m => m.People, person =>

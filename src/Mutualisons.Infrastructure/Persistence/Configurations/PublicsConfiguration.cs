@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Mutualisons.Domain.Common;
 using Mutualisons.Domain.Labs;
+using Mutualisons.Domain.Organisations;
 using Mutualisons.Domain.Publics;
 using Mutualisons.Infrastructure.Identity;
 
@@ -20,6 +21,9 @@ internal sealed class StakeholderConfiguration : IEntityTypeConfiguration<Stakeh
         builder.Property(s => s.Version).IsRowVersion();
         builder.HasIndex(s => new { s.LabId, s.Name });
         builder.HasOne<Mutualisation>().WithMany().HasForeignKey(s => s.LabId).OnDelete(DeleteBehavior.Cascade);
+        // One stakeholder stands for each lab organisation: the link is by id, so renaming either keeps it.
+        builder.HasIndex(s => new { s.LabId, s.OrganisationId }).IsUnique().HasFilter("organisation_id IS NOT NULL");
+        builder.HasOne<Organisation>().WithMany().HasForeignKey(s => s.OrganisationId).OnDelete(DeleteBehavior.SetNull);
 
         builder.OwnsMany(s => s.Participation, p =>
         {
@@ -36,19 +40,25 @@ internal sealed class StakeholderConfiguration : IEntityTypeConfiguration<Stakeh
         });
         builder.Navigation(s => s.Participation).HasField("_participation").UsePropertyAccessMode(PropertyAccessMode.Field);
 
-        builder.OwnsMany(s => s.History, h =>
-        {
-            h.ToTable("participation_history");
-            h.WithOwner().HasForeignKey("StakeholderId");
-            h.HasKey(x => x.Id);
-            h.Property(x => x.Id).ValueGeneratedNever();
-            h.Property(x => x.From).HasConversion<int?>();
-            h.Property(x => x.To).HasConversion<int?>();
-            h.Property(x => x.Reason).HasMaxLength(Limits.Reason);
-            h.HasIndex("StakeholderId", nameof(ParticipationChange.At));
-            h.HasOne<UserAccount>().WithMany().HasForeignKey(x => x.By).OnDelete(DeleteBehavior.SetNull);
-        });
+        // The history grows with every change: an entity of its own, so changing a stakeholder does not load it.
+        builder.HasMany(s => s.History).WithOne().HasForeignKey("StakeholderId").IsRequired().OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(s => s.History).HasField("_history").UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class ParticipationChangeConfiguration : IEntityTypeConfiguration<ParticipationChange>
+{
+    public void Configure(EntityTypeBuilder<ParticipationChange> h)
+    {
+        h.ToTable("participation_history");
+        h.HasKey(x => x.Id);
+        h.Property(x => x.Id).ValueGeneratedNever();
+        h.Property(x => x.From).HasConversion<int?>();
+        h.Property(x => x.To).HasConversion<int?>();
+        h.Property(x => x.Reason).HasMaxLength(Limits.Reason);
+        h.HasIndex("StakeholderId", nameof(ParticipationChange.At));
+        h.HasIndex(x => x.EffectiveAt);
+        h.HasOne<UserAccount>().WithMany().HasForeignKey(x => x.By).OnDelete(DeleteBehavior.SetNull);
     }
 }
 

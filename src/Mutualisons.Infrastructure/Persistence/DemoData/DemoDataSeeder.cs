@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Mutualisons.Domain.Diagnostic;
 using Mutualisons.Domain.Labs;
+using Mutualisons.Domain.Publics;
 using Mutualisons.Domain.Organisations;
 
 namespace Mutualisons.Infrastructure.Persistence.DemoData;
@@ -26,7 +27,12 @@ public static class DemoDataSeeder
         db.Organisations.AddRange(organisations.Values);
         var headquarters = HeadquartersForChange(organisations);
         var inCommon = InCommon(organisations);
-        db.Mutualisations.AddRange(Bota75(organisations), inCommon, headquarters);
+        var labs = new[] { Bota75(organisations), inCommon, headquarters };
+        db.Mutualisations.AddRange(labs);
+        // A lab's organisations are its first stakeholders, as when they join through the app.
+        var byId = organisations.Values.ToDictionary(x => x.Id);
+        db.Stakeholders.AddRange(labs.SelectMany(lab => lab.Memberships.Select(m =>
+            Stakeholder.ForOrganisation(lab.Id, m.OrganisationId, byId[m.OrganisationId].Name, byId[m.OrganisationId].Website, m.JoinedAt))));
         await db.SaveChangesAsync(cancellationToken);
         PlaceQuestionnaire(db, headquarters.Id, organisations, protectLink);
         DataQuestionnaire(db, inCommon.Id, organisations, protectLink, now);

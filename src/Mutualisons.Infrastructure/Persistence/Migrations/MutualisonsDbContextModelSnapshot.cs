@@ -712,6 +712,59 @@ namespace Mutualisons.Infrastructure.Persistence.Migrations
                     b.ToTable("questionnaire_answers", (string)null);
                 });
 
+            modelBuilder.Entity("Mutualisons.Domain.Labs.JournalEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("From")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("from");
+
+                    b.Property<DateTimeOffset>("MovedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("moved_at");
+
+                    b.Property<string>("MovedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("moved_by");
+
+                    b.Property<Guid?>("MovedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("moved_by_id");
+
+                    b.Property<Guid>("MutualisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("mutualisation_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_navigation_journal");
+
+                    b.HasIndex("MovedById")
+                        .HasDatabaseName("ix_navigation_journal_moved_by_id");
+
+                    b.HasIndex("MutualisationId", "MovedAt")
+                        .HasDatabaseName("ix_navigation_journal_mutualisation_id_moved_at");
+
+                    b.ToTable("navigation_journal", (string)null);
+                });
+
             modelBuilder.Entity("Mutualisons.Domain.Labs.Mutualisation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1010,6 +1063,71 @@ namespace Mutualisons.Infrastructure.Persistence.Migrations
                     b.ToTable("activities", (string)null);
                 });
 
+            modelBuilder.Entity("Mutualisons.Domain.Publics.ParticipationChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Aspect")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("aspect");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid?>("By")
+                        .HasColumnType("uuid")
+                        .HasColumnName("by");
+
+                    b.Property<string>("Cycle")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("cycle");
+
+                    b.Property<DateTimeOffset>("EffectiveAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("effective_at");
+
+                    b.Property<int?>("From")
+                        .HasMaxLength(40)
+                        .HasColumnType("integer")
+                        .HasColumnName("from");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("reason");
+
+                    b.Property<Guid>("StakeholderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("stakeholder_id");
+
+                    b.Property<int?>("To")
+                        .HasMaxLength(40)
+                        .HasColumnType("integer")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_participation_history");
+
+                    b.HasIndex("By")
+                        .HasDatabaseName("ix_participation_history_by");
+
+                    b.HasIndex("EffectiveAt")
+                        .HasDatabaseName("ix_participation_history_effective_at");
+
+                    b.HasIndex("StakeholderId", "At")
+                        .HasDatabaseName("ix_participation_history_stakeholder_id_at");
+
+                    b.ToTable("participation_history", (string)null);
+                });
+
             modelBuilder.Entity("Mutualisons.Domain.Publics.Stakeholder", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1048,6 +1166,10 @@ namespace Mutualisons.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
 
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
                     b.Property<uint>("Version")
                         .IsConcurrencyToken()
                         .ValueGeneratedOnAddOrUpdate()
@@ -1057,8 +1179,16 @@ namespace Mutualisons.Infrastructure.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("pk_stakeholders");
 
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("ix_stakeholders_organisation_id");
+
                     b.HasIndex("LabId", "Name")
                         .HasDatabaseName("ix_stakeholders_lab_id_name");
+
+                    b.HasIndex("LabId", "OrganisationId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_stakeholders_lab_id_organisation_id")
+                        .HasFilter("organisation_id IS NOT NULL");
 
                     b.ToTable("stakeholders", (string)null);
                 });
@@ -1421,6 +1551,22 @@ namespace Mutualisons.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_questionnaire_answers_questionnaire_responses_response_id");
                 });
 
+            modelBuilder.Entity("Mutualisons.Domain.Labs.JournalEntry", b =>
+                {
+                    b.HasOne("Mutualisons.Infrastructure.Identity.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("MovedById")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_navigation_journal_asp_net_users_moved_by_id");
+
+                    b.HasOne("Mutualisons.Domain.Labs.Mutualisation", null)
+                        .WithMany("Journal")
+                        .HasForeignKey("MutualisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_navigation_journal_mutualisations_mutualisation_id");
+                });
+
             modelBuilder.Entity("Mutualisons.Domain.Labs.Mutualisation", b =>
                 {
                     b.OwnsMany("Mutualisons.Domain.Access.LabPerson", "People", b1 =>
@@ -1480,69 +1626,6 @@ namespace Mutualisons.Infrastructure.Persistence.Migrations
                                 .OnDelete(DeleteBehavior.Cascade)
                                 .IsRequired()
                                 .HasConstraintName("fk_lab_people_asp_net_users_person_id");
-                        });
-
-                    b.OwnsMany("Mutualisons.Domain.Labs.JournalEntry", "Journal", b1 =>
-                        {
-                            b1.Property<Guid>("Id")
-                                .HasColumnType("uuid")
-                                .HasColumnName("id");
-
-                            b1.Property<string>("From")
-                                .HasMaxLength(40)
-                                .HasColumnType("character varying(40)")
-                                .HasColumnName("from");
-
-                            b1.Property<DateTimeOffset>("MovedAt")
-                                .HasColumnType("timestamp with time zone")
-                                .HasColumnName("moved_at");
-
-                            b1.Property<string>("MovedBy")
-                                .IsRequired()
-                                .HasMaxLength(200)
-                                .HasColumnType("character varying(200)")
-                                .HasColumnName("moved_by");
-
-                            b1.Property<Guid?>("MovedById")
-                                .HasColumnType("uuid")
-                                .HasColumnName("moved_by_id");
-
-                            b1.Property<Guid>("MutualisationId")
-                                .HasColumnType("uuid")
-                                .HasColumnName("mutualisation_id");
-
-                            b1.Property<string>("Reason")
-                                .IsRequired()
-                                .HasMaxLength(1000)
-                                .HasColumnType("character varying(1000)")
-                                .HasColumnName("reason");
-
-                            b1.Property<string>("To")
-                                .IsRequired()
-                                .HasMaxLength(40)
-                                .HasColumnType("character varying(40)")
-                                .HasColumnName("to");
-
-                            b1.HasKey("Id")
-                                .HasName("pk_navigation_journal");
-
-                            b1.HasIndex("MovedById")
-                                .HasDatabaseName("ix_navigation_journal_moved_by_id");
-
-                            b1.HasIndex("MutualisationId", "MovedAt")
-                                .HasDatabaseName("ix_navigation_journal_mutualisation_id_moved_at");
-
-                            b1.ToTable("navigation_journal", (string)null);
-
-                            b1.HasOne("Mutualisons.Infrastructure.Identity.UserAccount", null)
-                                .WithMany()
-                                .HasForeignKey("MovedById")
-                                .OnDelete(DeleteBehavior.SetNull)
-                                .HasConstraintName("fk_navigation_journal_asp_net_users_moved_by_id");
-
-                            b1.WithOwner()
-                                .HasForeignKey("MutualisationId")
-                                .HasConstraintName("fk_navigation_journal_mutualisations_mutualisation_id");
                         });
 
                     b.OwnsMany("Mutualisons.Domain.Labs.LabCycle", "Cycles", b1 =>
@@ -1679,8 +1762,6 @@ namespace Mutualisons.Infrastructure.Persistence.Migrations
 
                     b.Navigation("Cycles");
 
-                    b.Navigation("Journal");
-
                     b.Navigation("Memberships");
 
                     b.Navigation("People");
@@ -1755,6 +1836,22 @@ namespace Mutualisons.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_activities_mutualisations_lab_id");
                 });
 
+            modelBuilder.Entity("Mutualisons.Domain.Publics.ParticipationChange", b =>
+                {
+                    b.HasOne("Mutualisons.Infrastructure.Identity.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("By")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_participation_history_asp_net_users_by");
+
+                    b.HasOne("Mutualisons.Domain.Publics.Stakeholder", null)
+                        .WithMany("History")
+                        .HasForeignKey("StakeholderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_participation_history_stakeholders_stakeholder_id");
+                });
+
             modelBuilder.Entity("Mutualisons.Domain.Publics.Stakeholder", b =>
                 {
                     b.HasOne("Mutualisons.Domain.Labs.Mutualisation", null)
@@ -1763,6 +1860,12 @@ namespace Mutualisons.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_stakeholders_mutualisations_lab_id");
+
+                    b.HasOne("Mutualisons.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_stakeholders_organisations_organisation_id");
 
                     b.OwnsMany("Mutualisons.Domain.Publics.CycleParticipation", "Participation", b1 =>
                         {
@@ -1806,82 +1909,22 @@ namespace Mutualisons.Infrastructure.Persistence.Migrations
                                 .HasConstraintName("fk_cycle_participation_stakeholders_stakeholder_id");
                         });
 
-                    b.OwnsMany("Mutualisons.Domain.Publics.ParticipationChange", "History", b1 =>
-                        {
-                            b1.Property<Guid>("Id")
-                                .HasColumnType("uuid")
-                                .HasColumnName("id");
-
-                            b1.Property<string>("Aspect")
-                                .IsRequired()
-                                .HasMaxLength(40)
-                                .HasColumnType("character varying(40)")
-                                .HasColumnName("aspect");
-
-                            b1.Property<DateTimeOffset>("At")
-                                .HasColumnType("timestamp with time zone")
-                                .HasColumnName("at");
-
-                            b1.Property<Guid?>("By")
-                                .HasColumnType("uuid")
-                                .HasColumnName("by");
-
-                            b1.Property<string>("Cycle")
-                                .IsRequired()
-                                .HasMaxLength(40)
-                                .HasColumnType("character varying(40)")
-                                .HasColumnName("cycle");
-
-                            b1.Property<int?>("From")
-                                .HasMaxLength(40)
-                                .HasColumnType("integer")
-                                .HasColumnName("from");
-
-                            b1.Property<string>("Reason")
-                                .IsRequired()
-                                .HasMaxLength(1000)
-                                .HasColumnType("character varying(1000)")
-                                .HasColumnName("reason");
-
-                            b1.Property<Guid>("StakeholderId")
-                                .HasColumnType("uuid")
-                                .HasColumnName("stakeholder_id");
-
-                            b1.Property<int?>("To")
-                                .HasMaxLength(40)
-                                .HasColumnType("integer")
-                                .HasColumnName("to");
-
-                            b1.HasKey("Id")
-                                .HasName("pk_participation_history");
-
-                            b1.HasIndex("By")
-                                .HasDatabaseName("ix_participation_history_by");
-
-                            b1.HasIndex("StakeholderId", "At")
-                                .HasDatabaseName("ix_participation_history_stakeholder_id_at");
-
-                            b1.ToTable("participation_history", (string)null);
-
-                            b1.HasOne("Mutualisons.Infrastructure.Identity.UserAccount", null)
-                                .WithMany()
-                                .HasForeignKey("By")
-                                .OnDelete(DeleteBehavior.SetNull)
-                                .HasConstraintName("fk_participation_history_asp_net_users_by");
-
-                            b1.WithOwner()
-                                .HasForeignKey("StakeholderId")
-                                .HasConstraintName("fk_participation_history_stakeholders_stakeholder_id");
-                        });
-
-                    b.Navigation("History");
-
                     b.Navigation("Participation");
                 });
 
             modelBuilder.Entity("Mutualisons.Domain.Diagnostic.QuestionnaireResponse", b =>
                 {
                     b.Navigation("Answers");
+                });
+
+            modelBuilder.Entity("Mutualisons.Domain.Labs.Mutualisation", b =>
+                {
+                    b.Navigation("Journal");
+                });
+
+            modelBuilder.Entity("Mutualisons.Domain.Publics.Stakeholder", b =>
+                {
+                    b.Navigation("History");
                 });
 #pragma warning restore 612, 618
         }

@@ -5,6 +5,7 @@ using Mutualisons.Domain.Access;
 using Mutualisons.Domain.Audit;
 using Mutualisons.Domain.Common;
 using Mutualisons.Domain.Labs;
+using Mutualisons.Domain.Publics;
 using Mutualisons.Infrastructure.Email;
 using Mutualisons.Infrastructure.Persistence;
 using Mutualisons.Web.Features.Audit;
@@ -17,6 +18,7 @@ namespace Mutualisons.Web.Features.Access;
 public sealed class PeopleService(
     IDbContextFactory<MutualisonsDbContext> dbFactory,
     CurrentActor currentActor,
+    LabWrites writes,
     IValidator<InviteInput> inviteValidator,
     IValidator<AddMemberInput> memberValidator,
     IEmailSender email,
@@ -65,125 +67,93 @@ public sealed class PeopleService(
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(siteAddress);
-        var validation = await inviteValidator.ValidateAsync(input, cancellationToken);
-        if (!validation.IsValid)
+        string token = string.Empty, labName = string.Empty, inviter = string.Empty;
+        Invitation? sent = null;
+        var result = await writes.In(labId, LabRight.ManagePeople).Validating(input, inviteValidator).CreateAsync(async write =>
         {
-            return SaveResult.Invalid(validation);
+            var lab = await write.Db.Mutualisations.AsNoTracking().Where(m => m.Id == labId)
+                .Select(m => new { m.Name, MemberIds = m.Memberships.Select(x => x.OrganisationId).ToList() }).SingleAsync(write.CancellationToken);
+            if (input.OrganisationId is { } organisationId && !lab.MemberIds.Contains(organisationId))
+            {
+                throw new DomainException("Lab.ParticipantNeedsOrganisation", "A participant represents one of the lab's organisations.");
+            }
+            (sent, token) = Invitation.Create(labId, input.Email.Trim(), input.Role, input.Role == LabRole.Participant ? input.OrganisationId : null, write.Actor.UserId!.Value, write.Now);
+            (labName, inviter) = (lab.Name, write.Actor.DisplayName);
+            return (sent, $"{sent.Email} ({AuditText.Of(sent.Role)})");
+        }, cancellationToken);
+        if (!result.Succeeded || sent is null)
+        {
+            return result;
         }
 
-        var actor = await currentActor.GetAsync();
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        if (await db.RefusalAsync(actor, labId, LabRight.ManagePeople, cancellationToken) is { } refusal)
-        {
-            return refusal;
-        }
-        var lab = await db.Mutualisations.AsNoTracking().Where(m => m.Id == labId)
-            .Select(m => new { m.Name, MemberIds = m.Memberships.Select(x => x.OrganisationId).ToList() }).SingleAsync(cancellationToken);
-        if (input.OrganisationId is { } organisationId && !lab.MemberIds.Contains(organisationId))
-        {
-            return SaveResult.Refused("Lab.ParticipantNeedsOrganisation");
-        }
-
-        try
-        {
-            var now = time.GetUtcNow();
-            var (invitation, token) = Invitation.Create(labId, input.Email.Trim(), input.Role, input.Role == LabRole.Participant ? input.OrganisationId : null, actor.UserId!.Value, now);
-            db.Invitations.Add(invitation);
-            db.AuditEntries.Add(new AuditEntry(labId, actor.UserId, AuditAction.Created, "Invitation", invitation.Id, $"{invitation.Email} ({AuditText.Of(invitation.Role)})", now));
-            await db.SaveChangesAsync(cancellationToken);
-
-            var link = new Uri(siteAddress, $"invitations/{token}");
-            await email.SendAsync(new EmailMessage(
-                invitation.Email,
-                l["Invite.MailSubject", lab.Name],
-                l["Invite.MailBody", System.Net.WebUtility.HtmlEncode(actor.DisplayName), System.Net.WebUtility.HtmlEncode(lab.Name), l.Enum(invitation.Role), link.ToString(), invitation.ExpiresAt.ToString("d", System.Globalization.CultureInfo.CurrentCulture)]),
-                cancellationToken);
-            logger.LogInformation("Invitation {InvitationId} to lab {LabId} sent", invitation.Id, labId);
-            return SaveResult.Saved(invitation.Id);
-        }
-        catch (DomainException exception)
-        {
-            return SaveResult.Refused(exception.Code);
-        }
+        var link = new Uri(siteAddress, $"invitations/{token}");
+        await email.SendAsync(new EmailMessage(
+            sent.Email,
+            l["Invite.MailSubject", labName],
+            l["Invite.MailBody", System.Net.WebUtility.HtmlEncode(inviter), System.Net.WebUtility.HtmlEncode(labName), l.Enum(sent.Role), link.ToString(), sent.ExpiresAt.ToString("d", System.Globalization.CultureInfo.CurrentCulture)]),
+            cancellationToken);
+        logger.LogInformation("Invitation {InvitationId} to lab {LabId} sent", sent.Id, labId);
+        return result;
     }
 
-    public async Task<SaveResult> RevokeInvitationAsync(Guid labId, Guid invitationId, CancellationToken cancellationToken = default)
-    {
-        var actor = await currentActor.GetAsync();
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        if (await db.RefusalAsync(actor, labId, LabRight.ManagePeople, cancellationToken) is { } refusal)
+    /// <summary>Withdraws a pending invitation; an id from another lab is simply not found.</summary>
+    public Task<SaveResult> RevokeInvitationAsync(Guid labId, Guid invitationId, CancellationToken cancellationToken = default) =>
+        writes.In(labId, LabRight.ManagePeople).ChangeAsync<Invitation>(invitationId, null, (invitation, write) =>
         {
-            return refusal;
-        }
-        // Filtered by lab too: an id from another lab is simply not found.
-        var invitation = await db.Invitations.SingleOrDefaultAsync(i => i.Id == invitationId && i.LabId == labId, cancellationToken);
-        if (invitation is null)
-        {
-            return SaveResult.NotFound;
-        }
-        var now = time.GetUtcNow();
-        invitation.Revoke(now);
-        db.AuditEntries.Add(new AuditEntry(labId, actor.UserId, AuditAction.Deleted, "Invitation", invitationId, invitation.Email, now));
-        await db.SaveChangesAsync(cancellationToken);
-        return SaveResult.Saved(invitationId);
-    }
+            invitation.Revoke(write.Now);
+            write.AuditAs(AuditSubject.Invitation, invitationId, AuditAction.Deleted);
+            return invitation.Email;
+        }, cancellationToken);
 
     public Task<SaveResult> ChangeRoleAsync(Guid labId, Guid personId, LabRole role, Guid? organisationId, uint version, CancellationToken cancellationToken = default) =>
-        ChangeLabAsync(labId, version, (lab, now) =>
+        writes.In(labId, LabRight.ManagePeople).ChangeLabAsync(version, (lab, write) =>
         {
-            lab.GrantRole(personId, role, role == LabRole.Participant ? organisationId : null, now);
-            return ("Person", personId, AuditAction.Changed, AuditText.Of(role));
+            lab.GrantRole(personId, role, role == LabRole.Participant ? organisationId : null, write.Now);
+            write.AuditAs(AuditSubject.Person, personId);
+            return AuditText.Of(role);
         }, cancellationToken);
 
     public Task<SaveResult> RemovePersonAsync(Guid labId, Guid personId, uint version, CancellationToken cancellationToken = default) =>
-        ChangeLabAsync(labId, version, (lab, now) =>
+        writes.In(labId, LabRight.ManagePeople).ChangeLabAsync(version, (lab, write) =>
         {
-            lab.RemovePerson(personId, now);
-            return ("Person", personId, AuditAction.Deleted, string.Empty);
+            lab.RemovePerson(personId, write.Now);
+            write.AuditAs(AuditSubject.Person, personId, AuditAction.Deleted);
+            return string.Empty;
         }, cancellationToken);
 
-    public async Task<SaveResult> AddMemberAsync(Guid labId, AddMemberInput input, uint version, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Adds an organisation to the lab, and to its stakeholder register (the same list seen from the pilot
+    /// group's side) unless a stakeholder already stands for it.
+    /// </summary>
+    public Task<SaveResult> AddMemberAsync(Guid labId, AddMemberInput input, uint version, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var validation = await memberValidator.ValidateAsync(input, cancellationToken);
-        if (!validation.IsValid)
+        return writes.In(labId, LabRight.ManagePeople).Validating(input, memberValidator).ChangeLabAsync(version, async (lab, write) =>
         {
-            return SaveResult.Invalid(validation);
-        }
-        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
-        {
-            if (!await db.Organisations.AnyAsync(o => o.Id == input.OrganisationId, cancellationToken))
+            var organisationId = input.OrganisationId!.Value;
+            var organisation = await write.Db.Organisations.AsNoTracking().Where(o => o.Id == organisationId).Select(o => new { o.Name, o.Website }).SingleOrDefaultAsync(write.CancellationToken)
+                ?? throw LabWrite.NotFound();
+            lab.AddMember(organisationId, input.Role, write.Now);
+            if (!await write.Db.Stakeholders.AnyAsync(s => s.LabId == labId && s.OrganisationId == organisationId, write.CancellationToken))
             {
-                return SaveResult.NotFound;
+                var stakeholder = Stakeholder.ForOrganisation(labId, organisationId, organisation.Name, organisation.Website, write.Now);
+                write.Db.Stakeholders.Add(stakeholder);
+                write.AlsoAudit(AuditAction.Created, AuditSubject.Stakeholder, stakeholder.Id, stakeholder.Name);
             }
-        }
-        return await ChangeLabAsync(labId, version, (lab, now) =>
-        {
-            lab.AddMember(input.OrganisationId!.Value, input.Role, now);
-            return ("Membership", input.OrganisationId, AuditAction.Created, AuditText.Of(input.Role));
+            write.AuditAs(AuditSubject.Membership, organisationId, AuditAction.Created);
+            return $"{organisation.Name} ({AuditText.Of(input.Role)})";
         }, cancellationToken);
     }
 
     public Task<SaveResult> RemoveMemberAsync(Guid labId, Guid organisationId, uint version, CancellationToken cancellationToken = default) =>
-        ChangeLabAsync(labId, version, (lab, now) =>
+        writes.In(labId, LabRight.ManagePeople).ChangeLabAsync(version, async (lab, write) =>
         {
             if (lab.People.Any(p => p.OrganisationId == organisationId))
             {
                 throw new DomainException("Lab.OrganisationHasRepresentatives", "People still represent this organisation in the lab.");
             }
-            lab.RemoveMember(organisationId, now);
-            return ("Membership", organisationId, AuditAction.Deleted, string.Empty);
+            lab.RemoveMember(organisationId, write.Now);
+            write.AuditAs(AuditSubject.Membership, organisationId, AuditAction.Deleted);
+            return await write.Db.Organisations.Where(o => o.Id == organisationId).Select(o => o.Name).SingleOrDefaultAsync(write.CancellationToken) ?? string.Empty;
         }, cancellationToken);
-
-    private async Task<SaveResult> ChangeLabAsync(Guid labId, uint version, Func<Mutualisation, DateTimeOffset, (string Subject, Guid? SubjectId, AuditAction Action, string Summary)> change, CancellationToken cancellationToken)
-    {
-        var actor = await currentActor.GetAsync();
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.ApplyAsync(actor, labId, version, LabRight.ManagePeople, lab =>
-        {
-            var now = time.GetUtcNow();
-            var (subject, subjectId, action, summary) = change(lab, now);
-            return new AuditEntry(labId, actor.UserId, action, subject, subjectId, summary, now);
-        }, cancellationToken);
-    }
 }

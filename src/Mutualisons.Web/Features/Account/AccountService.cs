@@ -102,6 +102,8 @@ public sealed class AccountService(
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var labs = await db.Mutualisations
             .Where(m => m.People.Any(p => p.PersonId == userId) || m.Journal.Any(j => j.MovedById == userId))
+            // Only this person's moves: the rest of the journal keeps its authors and need not be loaded.
+            .Include(m => m.Journal.Where(j => j.MovedById == userId))
             .AsSplitQuery()
             .ToListAsync(cancellationToken);
         try

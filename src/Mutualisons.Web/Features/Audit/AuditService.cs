@@ -6,8 +6,11 @@ using Mutualisons.Web.Features.Access;
 
 namespace Mutualisons.Web.Features.Audit;
 
-/// <summary>An audit line; a null actor name means the account was deleted.</summary>
-public sealed record AuditLine(DateTimeOffset At, string? ActorName, AuditAction Action, string Subject, string Summary);
+/// <summary>
+/// An audit line; a null actor name means the account was deleted. <paramref name="OrganisationName"/> names
+/// the organisation a line about a lab organisation or its mandate concerns.
+/// </summary>
+public sealed record AuditLine(DateTimeOffset At, string? ActorName, AuditAction Action, string Subject, string Summary, string? OrganisationName = null);
 
 public sealed record LabAudit(string LabName, IReadOnlyList<AuditLine> Lines);
 
@@ -29,7 +32,11 @@ public sealed class AuditService(IDbContextFactory<MutualisonsDbContext> dbFacto
             .Where(a => a.LabId == labId)
             .OrderByDescending(a => a.At).Take(Length)
             .GroupJoin(db.Users, a => a.ActorId, u => u.Id, (a, u) => new { a, u })
-            .SelectMany(x => x.u.DefaultIfEmpty(), (x, u) => new AuditLine(x.a.At, u == null ? null : u.DisplayName, x.a.Action, x.a.Subject, x.a.Summary))
+            .SelectMany(x => x.u.DefaultIfEmpty(), (x, u) => new AuditLine(
+                x.a.At, u == null ? null : u.DisplayName, x.a.Action, x.a.Subject, x.a.Summary,
+                x.a.Subject == AuditSubject.Membership || x.a.Subject == AuditSubject.Mandate
+                    ? db.Organisations.Where(o => o.Id == x.a.SubjectId).Select(o => o.Name).FirstOrDefault()
+                    : null))
             .ToListAsync(cancellationToken);
         return new LabAudit(name, lines);
     }

@@ -15,6 +15,13 @@ public static partial class AuditText
 
     public static string Of<T>(T? value) where T : struct, Enum => value is { } v ? Of(v) : Key("Publics.None");
 
+    /// <summary>What an entry is about, in the reader's language; never a raw resource key.</summary>
+    public static string Subject(string subject, IStringLocalizer localizer)
+    {
+        ArgumentNullException.ThrowIfNull(localizer);
+        return localizer[$"Audit.Subject.{subject}"] is { ResourceNotFound: false } text ? text.Value : localizer["Audit.Subject.Other"];
+    }
+
     public static string Translate(string stored, IStringLocalizer localizer)
     {
         ArgumentNullException.ThrowIfNull(stored);

@@ -17,10 +17,10 @@ namespace Mutualisons.Web.Features.Labs;
 public sealed class LabService(
     IDbContextFactory<MutualisonsDbContext> dbFactory,
     CurrentActor currentActor,
+    LabWrites writes,
     IValidator<MoveFocusInput> moveFocusValidator,
     IValidator<RecordCycleInput> recordCycleValidator,
     IValidator<NewLabInput> newLabValidator,
-    TimeProvider time,
     ILogger<LabService> logger)
 {
     public const int JournalLength = 100;
@@ -37,31 +37,48 @@ public sealed class LabService(
         return [.. labs.Select(m => new LabCard(m.Id, m.Name, m.Description, m.ResourceKinds, m.CooperationLevel, m.MemberCount, m.CurrentFocus, m.UpdatedAt))];
     }
 
-    /// <summary>Opens a new living lab; only the platform administrator does, then invites its facilitators.</summary>
+    /// <summary>
+    /// Opens a new living lab. The platform administrator does, and so does anyone whose role in a lab gives
+    /// <see cref="LabRight.OpenLabs"/> (its facilitators): they facilitate the new lab too.
+    /// </summary>
     public async Task<SaveResult> CreateAsync(NewLabInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var actor = await currentActor.GetAsync();
-        if (!actor.IsPlatformAdmin)
+        var result = await writes.Outside(async (db, actor, ct) => await CanCreateAsync(db, actor, ct) ? null : SaveResult.Forbidden)
+            .Validating(input, newLabValidator)
+            .AddAsync(write =>
+            {
+                var lab = new Mutualisation(input.Name, input.Description, input.ResourceKinds, input.CooperationLevel, write.Now);
+                if (!write.Actor.IsPlatformAdmin && write.Actor.UserId is { } opener)
+                {
+                    lab.GrantRole(opener, LabRole.Facilitator, null, write.Now);
+                }
+                return ValueTask.FromResult((lab, lab.Name));
+            }, AuditSubject.Lab, cancellationToken);
+        if (result.Succeeded)
         {
-            return SaveResult.Forbidden;
+            logger.LogInformation("Lab {LabId} opened", result.Id);
         }
-        var validation = await newLabValidator.ValidateAsync(input, cancellationToken);
-        if (!validation.IsValid)
-        {
-            return SaveResult.Invalid(validation);
-        }
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var now = time.GetUtcNow();
-        var lab = new Mutualisation(input.Name, input.Description, input.ResourceKinds, input.CooperationLevel, now);
-        db.Mutualisations.Add(lab);
-        db.AuditEntries.Add(new AuditEntry(lab.Id, actor.UserId, AuditAction.Created, "Lab", lab.Id, lab.Name, now));
-        await db.SaveChangesAsync(cancellationToken);
-        logger.LogInformation("Lab {LabId} {Name} opened", lab.Id, lab.Name);
-        return SaveResult.Saved(lab.Id);
+        return result;
     }
 
-    public async Task<bool> CanCreateAsync() => (await currentActor.GetAsync()).IsPlatformAdmin;
+    public async Task<bool> CanCreateAsync()
+    {
+        var actor = await currentActor.GetAsync();
+        await using var db = await dbFactory.CreateDbContextAsync();
+        return await CanCreateAsync(db, actor, CancellationToken.None);
+    }
+
+    private static async Task<bool> CanCreateAsync(MutualisonsDbContext db, Actor actor, CancellationToken cancellationToken)
+    {
+        if (actor.IsPlatformAdmin)
+        {
+            return true;
+        }
+        var userId = actor.UserId ?? Guid.Empty;
+        var roles = LabRoleRights.RolesWith(LabRight.OpenLabs);
+        return actor.IsSignedIn && await db.Mutualisations.AnyAsync(m => m.People.Any(p => p.PersonId == userId && roles.Contains(p.Role)), cancellationToken);
+    }
 
     /// <summary>The lab as its people see it; null when it does not exist or the person has no role in it.</summary>
     public async Task<LabOverview?> GetOverviewAsync(Guid labId, CancellationToken cancellationToken = default)
@@ -106,40 +123,26 @@ public sealed class LabService(
             role);
     }
 
-    public async Task<SaveResult> MoveFocusAsync(Guid labId, MoveFocusInput input, CancellationToken cancellationToken = default)
+    public Task<SaveResult> MoveFocusAsync(Guid labId, MoveFocusInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var validation = await moveFocusValidator.ValidateAsync(input, cancellationToken);
-        if (!validation.IsValid)
+        return writes.In(labId, LabRight.NavigateCycles).Validating(input, moveFocusValidator).ChangeLabAsync(input.Version, (lab, write) =>
         {
-            return SaveResult.Invalid(validation);
-        }
-        var actor = await currentActor.GetAsync();
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.ApplyAsync(actor, labId, input.Version, LabRight.NavigateCycles, lab =>
-        {
-            var now = time.GetUtcNow();
-            var entry = lab.MoveFocus(input.To, actor.UserId, actor.DisplayName, input.Reason, now);
+            var entry = lab.MoveFocus(input.To, write.Actor.UserId, write.Actor.DisplayName, input.Reason, write.Now);
+            write.AuditAs(AuditSubject.Focus, entry.Id);
             logger.LogInformation("Lab {LabId} moved its focus from {From} to {To}", labId, entry.From, entry.To);
-            return new AuditEntry(labId, actor.UserId, AuditAction.Changed, "Focus", entry.Id, $"{AuditText.Of(entry.From)} → {AuditText.Of(entry.To)} : {entry.Reason}", now);
+            return $"{AuditText.Of(entry.From)} → {AuditText.Of(entry.To)} : {entry.Reason}";
         }, cancellationToken);
     }
 
-    public async Task<SaveResult> RecordCycleAsync(Guid labId, Cycle cycle, RecordCycleInput input, CancellationToken cancellationToken = default)
+    public Task<SaveResult> RecordCycleAsync(Guid labId, Cycle cycle, RecordCycleInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var validation = await recordCycleValidator.ValidateAsync(input, cancellationToken);
-        if (!validation.IsValid)
+        return writes.In(labId, LabRight.NavigateCycles).Validating(input, recordCycleValidator).ChangeLabAsync(input.Version, (lab, write) =>
         {
-            return SaveResult.Invalid(validation);
-        }
-        var actor = await currentActor.GetAsync();
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.ApplyAsync(actor, labId, input.Version, LabRight.NavigateCycles, lab =>
-        {
-            var now = time.GetUtcNow();
-            lab.RecordCycle(cycle, input.State, input.Notes, now);
-            return new AuditEntry(labId, actor.UserId, AuditAction.Changed, "Cycle", null, $"{AuditText.Of(cycle)} : {AuditText.Of(input.State)}", now);
+            lab.RecordCycle(cycle, input.State, input.Notes, write.Now);
+            write.AuditAs(AuditSubject.Cycle, null);
+            return $"{AuditText.Of(cycle)} : {AuditText.Of(input.State)}";
         }, cancellationToken);
     }
 }

@@ -22,8 +22,8 @@ public sealed record OrganisationPage(IReadOnlyList<OrganisationRow> Rows, int T
 public sealed class OrganisationService(
     IDbContextFactory<MutualisonsDbContext> dbFactory,
     CurrentActor currentActor,
+    LabWrites writes,
     IValidator<OrganisationInput> validator,
-    TimeProvider time,
     ILogger<OrganisationService> logger)
 {
     public const int PageSize = 25;
@@ -84,75 +84,44 @@ public sealed class OrganisationService(
 
     public async Task<SaveResult> CreateAsync(OrganisationInput input, CancellationToken cancellationToken = default)
     {
-        var validation = await validator.ValidateAsync(input, cancellationToken);
-        if (!validation.IsValid)
+        var result = await writes.Outside(async (db, actor, ct) => await CanCreateAsync(db, actor, ct) ? null : SaveResult.Forbidden)
+            .Validating(input, validator)
+            .AddAsync(write =>
+            {
+                var organisation = new Organisation(input.ToProfile(), write.Now);
+                return ValueTask.FromResult((organisation, organisation.Name));
+            }, AuditSubject.Organisation, cancellationToken);
+        if (result.Succeeded)
         {
-            return SaveResult.Invalid(validation);
+            logger.LogInformation("Organisation {OrganisationId} registered", result.Id);
         }
-
-        var actor = await currentActor.GetAsync();
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        if (!await CanCreateAsync(db, actor, cancellationToken))
-        {
-            return SaveResult.Forbidden;
-        }
-        var now = time.GetUtcNow();
-        var organisation = new Organisation(input.ToProfile(), now);
-        db.Organisations.Add(organisation);
-        db.AuditEntries.Add(new AuditEntry(null, actor.UserId, AuditAction.Created, "Organisation", organisation.Id, organisation.Name, now));
-        await db.SaveChangesAsync(cancellationToken);
-        logger.LogInformation("Organisation {OrganisationId} {Name} registered", organisation.Id, organisation.Name);
-        return SaveResult.Saved(organisation.Id);
+        return result;
     }
 
-    public async Task<SaveResult> UpdateAsync(Guid id, OrganisationInput input, CancellationToken cancellationToken = default)
+    public Task<SaveResult> UpdateAsync(Guid id, OrganisationInput input, CancellationToken cancellationToken = default)
     {
-        var validation = await validator.ValidateAsync(input, cancellationToken);
-        if (!validation.IsValid)
-        {
-            return SaveResult.Invalid(validation);
-        }
-
-        var actor = await currentActor.GetAsync();
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var organisation = await db.Organisations.SingleOrDefaultAsync(o => o.Id == id, cancellationToken);
-        if (organisation is null)
-        {
-            return SaveResult.NotFound;
-        }
-        if (!await CanEditAsync(db, actor, id, cancellationToken))
-        {
-            return SaveResult.Forbidden;
-        }
-        db.Entry(organisation).Property(o => o.Version).OriginalValue = input.Version;
-        var now = time.GetUtcNow();
-        organisation.Revise(input.ToProfile(), now);
-        db.AuditEntries.Add(new AuditEntry(null, actor.UserId, AuditAction.Changed, "Organisation", id, organisation.Name, now));
-        return await db.SaveAsResultAsync(organisation.Id, cancellationToken: cancellationToken);
+        ArgumentNullException.ThrowIfNull(input);
+        return writes.Outside(async (db, actor, ct) =>
+                !await db.Organisations.AnyAsync(o => o.Id == id, ct) ? SaveResult.NotFound
+                : !await CanEditAsync(db, actor, id, ct) ? SaveResult.Forbidden
+                : null)
+            .Validating(input, validator)
+            .ChangeAsync(write => write.Db.Organisations.SingleOrDefaultAsync(o => o.Id == id, write.CancellationToken), input.Version, AuditSubject.Organisation, AuditAction.Changed, (organisation, write) =>
+            {
+                organisation.Revise(input.ToProfile(), write.Now);
+                return ValueTask.FromResult(organisation.Name);
+            }, cancellationToken);
     }
 
     public async Task<SaveResult> DeleteAsync(Guid id, uint version, CancellationToken cancellationToken = default)
     {
-        var actor = await currentActor.GetAsync();
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var organisation = await db.Organisations.SingleOrDefaultAsync(o => o.Id == id, cancellationToken);
-        if (organisation is null)
-        {
-            return SaveResult.NotFound;
-        }
-        if (!actor.IsPlatformAdmin)
-        {
-            return SaveResult.Forbidden;
-        }
-        var inLabs = await db.Mutualisations.AnyAsync(m => m.Memberships.Any(x => x.OrganisationId == id), cancellationToken);
-        if (inLabs)
-        {
-            return SaveResult.Refused("Organisation.StillInLabs");
-        }
-        db.Entry(organisation).Property(o => o.Version).OriginalValue = version;
-        db.Organisations.Remove(organisation);
-        db.AuditEntries.Add(new AuditEntry(null, actor.UserId, AuditAction.Deleted, "Organisation", id, organisation.Name, time.GetUtcNow()));
-        var result = await db.SaveAsResultAsync(id, cancellationToken: cancellationToken);
+        var result = await writes.Outside(async (db, actor, ct) =>
+                !await db.Organisations.AnyAsync(o => o.Id == id, ct) ? SaveResult.NotFound
+                : !actor.IsPlatformAdmin ? SaveResult.Forbidden
+                : await db.Mutualisations.AnyAsync(m => m.Memberships.Any(x => x.OrganisationId == id), ct) ? SaveResult.Refused("Organisation.StillInLabs")
+                : null)
+            .ChangeAsync(write => write.Db.Organisations.SingleOrDefaultAsync(o => o.Id == id, write.CancellationToken), version, AuditSubject.Organisation, AuditAction.Deleted,
+                (organisation, _) => ValueTask.FromResult(organisation.Name), cancellationToken);
         if (result.Succeeded)
         {
             logger.LogInformation("Organisation {OrganisationId} deleted", id);
@@ -160,24 +129,35 @@ public sealed class OrganisationService(
         return result;
     }
 
-
-    private static async Task<bool> CanCreateAsync(MutualisonsDbContext db, Actor actor, CancellationToken cancellationToken) =>
-        actor.IsPlatformAdmin
-        || (actor.UserId is { } userId && await db.Mutualisations.AnyAsync(
-            m => m.People.Any(p => p.PersonId == userId && (p.Role == LabRole.Facilitator || p.Role == LabRole.PilotGroupMember)), cancellationToken));
+    private static async Task<bool> CanCreateAsync(MutualisonsDbContext db, Actor actor, CancellationToken cancellationToken)
+    {
+        if (actor.IsPlatformAdmin)
+        {
+            return true;
+        }
+        var userId = actor.UserId ?? Guid.Empty;
+        var roles = LabRoleRights.RolesWith(LabRight.EditOrganisations);
+        return await db.Mutualisations.AnyAsync(m => m.People.Any(p => p.PersonId == userId && roles.Contains(p.Role)), cancellationToken);
+    }
 
     private static async Task<bool> CanEditAsync(MutualisonsDbContext db, Actor actor, Guid organisationId, CancellationToken cancellationToken) =>
         actor.IsPlatformAdmin || await EditableIds(db, actor).AnyAsync(id => id == organisationId, cancellationToken);
 
-    /// <summary>Organisations of the labs a person runs or pilots, and those they represent.</summary>
+    /// <summary>
+    /// The organisations a person may edit, as <see cref="LabRoleRights.MayEditOrganisation"/> says: those of
+    /// the labs where their role gives <see cref="LabRight.EditOrganisations"/>, and the one they represent
+    /// where their role gives <see cref="LabRight.EditOwnOrganisation"/>.
+    /// </summary>
     private static IQueryable<Guid> EditableIds(MutualisonsDbContext db, Actor actor)
     {
         var userId = actor.UserId ?? Guid.Empty;
+        var editAll = LabRoleRights.RolesWith(LabRight.EditOrganisations);
+        var editOwn = LabRoleRights.RolesWith(LabRight.EditOwnOrganisation);
         var ofLabsTheyRun = db.Mutualisations
-            .Where(m => m.People.Any(p => p.PersonId == userId && (p.Role == LabRole.Facilitator || p.Role == LabRole.PilotGroupMember)))
+            .Where(m => m.People.Any(p => p.PersonId == userId && editAll.Contains(p.Role)))
             .SelectMany(m => m.Memberships.Select(x => x.OrganisationId));
         var represented = db.Mutualisations
-            .SelectMany(m => m.People.Where(p => p.PersonId == userId && p.OrganisationId != null).Select(p => p.OrganisationId!.Value));
+            .SelectMany(m => m.People.Where(p => p.PersonId == userId && p.OrganisationId != null && editOwn.Contains(p.Role)).Select(p => p.OrganisationId!.Value));
         return ofLabsTheyRun.Union(represented);
     }
 

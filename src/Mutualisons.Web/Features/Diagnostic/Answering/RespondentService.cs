@@ -4,7 +4,9 @@ using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Primitives;
 using Mutualisons.Domain.Common;
 using Mutualisons.Domain.Diagnostic;
+using Mutualisons.Domain.Publics;
 using Mutualisons.Infrastructure.Persistence;
+using Mutualisons.Web.Features.Audit;
 
 namespace Mutualisons.Web.Features.Diagnostic.Answering;
 
@@ -254,8 +256,46 @@ public sealed class RespondentService(IDbContextFactory<MutualisonsDbContext> db
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        if (move == RespondentMove.Submit && response.IsSubmitted && response.OrganisationId is { } organisationId)
+        {
+            await RecordParticipationAsync(db, target.Questionnaire.Id, organisationId, now, cancellationToken);
+        }
         // The page shown next must carry the version just written, not the one read before saving.
         return new Outcome(next is null ? null : next with { ResponseVersion = response.Version }, Version: response.Version);
+    }
+
+    /// <summary>
+    /// A submitted response is participation: the stakeholder that stands for the responding organisation in
+    /// the questionnaire's lab reaches <see cref="ParticipationLadder.AnsweringLevel"/> in the diagnosis, as
+    /// <see cref="ParticipationLadder.RecordAnswer"/> says, with its history line. One statement, so the
+    /// answer path stays cheap; it runs after the response is saved and changes nothing when the level is
+    /// already as high (a second submission, or no stakeholder for the organisation).
+    /// </summary>
+    private static Task<int> RecordParticipationAsync(MutualisonsDbContext db, Guid questionnaireId, Guid organisationId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var cycle = ParticipationLadder.AnsweringCycle.ToString();
+        var level = (int)ParticipationLadder.AnsweringLevel;
+        var reached = nameof(ParticipationAspect.Reached);
+        var reason = AuditText.Of(ActivityKind.Questionnaire);
+        var historyId = Guid.CreateVersion7(now);
+        return db.Database.ExecuteSqlAsync($"""
+            WITH before AS (
+                SELECT p.stakeholder_id, p.derived, p.adjusted
+                FROM cycle_participation p JOIN stakeholders s ON s.id = p.stakeholder_id
+                WHERE p.cycle = {cycle} AND s.organisation_id = {organisationId}
+                  AND s.lab_id = (SELECT q.lab_id FROM questionnaires q WHERE q.id = {questionnaireId})
+                  AND (p.derived IS NULL OR p.derived < {level})
+                FOR UPDATE OF p
+            ), raised AS (
+                UPDATE cycle_participation p SET derived = {level}
+                FROM before b WHERE p.stakeholder_id = b.stakeholder_id AND p.cycle = {cycle}
+                RETURNING p.stakeholder_id
+            )
+            INSERT INTO participation_history (id, stakeholder_id, cycle, aspect, "from", "to", by, reason, at, effective_at)
+            SELECT {historyId}, b.stakeholder_id, {cycle}, {reached}, b.derived, {level}, NULL, {reason}, {now}, {now}
+            FROM before b JOIN raised r ON r.stakeholder_id = b.stakeholder_id
+            WHERE b.adjusted IS NULL
+            """, cancellationToken);
     }
 
     private async Task<RespondentPage> PageAsync(MutualisonsDbContext db, Target target, int? sectionIndex, IReadOnlyDictionary<Guid, SubmittedAnswer>? typed, IReadOnlyDictionary<Guid, string>? errors, CancellationToken cancellationToken)

@@ -69,10 +69,10 @@ public sealed class ResourceInputValidator : AbstractValidator<ResourceInput>
 public sealed class NeedsService(
     IDbContextFactory<MutualisonsDbContext> dbFactory,
     CurrentActor currentActor,
+    LabWrites writes,
     IValidator<NeedInput> needValidator,
     IValidator<ResourceInput> resourceValidator,
-    IStringLocalizer<SharedResource> l,
-    TimeProvider time)
+    IStringLocalizer<SharedResource> l)
 {
     public async Task<DiagnosticOutputs?> GetAsync(Guid labId, CancellationToken cancellationToken = default)
     {
@@ -96,86 +96,31 @@ public sealed class NeedsService(
             canRun);
     }
 
-    public async Task<SaveResult> AddNeedAsync(Guid labId, NeedInput input, CancellationToken cancellationToken = default)
+    public Task<SaveResult> AddNeedAsync(Guid labId, NeedInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var validation = await needValidator.ValidateAsync(input, cancellationToken);
-        return !validation.IsValid
-            ? SaveResult.Invalid(validation)
-            : await WriteAsync(labId, async (db, actor, now) =>
-            {
-                var need = new DiagnosticNeed(labId, input.Text, input.ResourceKind, input.Impact, await OwnResponsesAsync(db, labId, input.Sources, cancellationToken), actor, now);
-                db.DiagnosticNeeds.Add(need);
-                return new AuditEntry(labId, actor, AuditAction.Created, "Need", need.Id, need.Text, now);
-            }, cancellationToken);
+        return writes.In(labId, LabRight.RunQuestionnaires).Validating(input, needValidator).CreateAsync(async write =>
+        {
+            var need = new DiagnosticNeed(labId, input.Text, input.ResourceKind, input.Impact, await OwnResponsesAsync(write.Db, labId, input.Sources, write.CancellationToken), write.Actor.UserId, write.Now);
+            return (need, need.Text);
+        }, cancellationToken);
     }
 
-    public async Task<SaveResult> AddResourceAsync(Guid labId, ResourceInput input, CancellationToken cancellationToken = default)
+    public Task<SaveResult> AddResourceAsync(Guid labId, ResourceInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var validation = await resourceValidator.ValidateAsync(input, cancellationToken);
-        return !validation.IsValid
-            ? SaveResult.Invalid(validation)
-            : await WriteAsync(labId, async (db, actor, now) =>
-            {
-                var resource = new CandidateResource(labId, input.Name, input.Kind, input.Description, await OwnResponsesAsync(db, labId, input.Sources, cancellationToken), actor, now);
-                db.CandidateResources.Add(resource);
-                return new AuditEntry(labId, actor, AuditAction.Created, "Resource", resource.Id, resource.Name, now);
-            }, cancellationToken);
+        return writes.In(labId, LabRight.RunQuestionnaires).Validating(input, resourceValidator).CreateAsync(async write =>
+        {
+            var resource = new CandidateResource(labId, input.Name, input.Kind, input.Description, await OwnResponsesAsync(write.Db, labId, input.Sources, write.CancellationToken), write.Actor.UserId, write.Now);
+            return (resource, resource.Name);
+        }, cancellationToken);
     }
 
     public Task<SaveResult> DeleteNeedAsync(Guid labId, Guid needId, uint version, CancellationToken cancellationToken = default) =>
-        WriteAsync(labId, async (db, actor, now) =>
-        {
-            var need = await db.DiagnosticNeeds.SingleOrDefaultAsync(n => n.Id == needId && n.LabId == labId, cancellationToken);
-            if (need is null)
-            {
-                return null;
-            }
-            db.Entry(need).Property(n => n.Version).OriginalValue = version;
-            db.DiagnosticNeeds.Remove(need);
-            return new AuditEntry(labId, actor, AuditAction.Deleted, "Need", need.Id, need.Text, now);
-        }, cancellationToken);
+        writes.In(labId, LabRight.RunQuestionnaires).DeleteAsync<DiagnosticNeed>(needId, version, (need, _) => need.Text, cancellationToken);
 
     public Task<SaveResult> DeleteResourceAsync(Guid labId, Guid resourceId, uint version, CancellationToken cancellationToken = default) =>
-        WriteAsync(labId, async (db, actor, now) =>
-        {
-            var resource = await db.CandidateResources.SingleOrDefaultAsync(r => r.Id == resourceId && r.LabId == labId, cancellationToken);
-            if (resource is null)
-            {
-                return null;
-            }
-            db.Entry(resource).Property(r => r.Version).OriginalValue = version;
-            db.CandidateResources.Remove(resource);
-            return new AuditEntry(labId, actor, AuditAction.Deleted, "Resource", resource.Id, resource.Name, now);
-        }, cancellationToken);
-
-    /// <summary>
-    /// Checks the right to run the diagnosis in this lab, applies a change that returns its audit entry (or
-    /// null when what it targets is not in this lab), and saves both together.
-    /// </summary>
-    private async Task<SaveResult> WriteAsync(Guid labId, Func<MutualisonsDbContext, Guid?, DateTimeOffset, Task<AuditEntry?>> change, CancellationToken cancellationToken)
-    {
-        var actor = await currentActor.GetAsync();
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        if (await db.RefusalAsync(actor, labId, LabRight.RunQuestionnaires, cancellationToken) is { } refusal)
-        {
-            return refusal;
-        }
-        SaveResult? missing = null;
-        AuditEntry? entry = null;
-        var result = await db.SaveAsResultAsync(Guid.Empty, async () =>
-        {
-            entry = await change(db, actor.UserId, time.GetUtcNow());
-            if (entry is null)
-            {
-                missing = SaveResult.NotFound;
-                return;
-            }
-            db.AuditEntries.Add(entry);
-        }, cancellationToken);
-        return missing ?? (result.Succeeded ? SaveResult.Saved(entry!.SubjectId) : result);
-    }
+        writes.In(labId, LabRight.RunQuestionnaires).DeleteAsync<CandidateResource>(resourceId, version, (resource, _) => resource.Name, cancellationToken);
 
     /// <summary>Keeps only responses to this lab's questionnaires: a need cannot cite another lab's answers.</summary>
     private static async Task<List<Guid>> OwnResponsesAsync(MutualisonsDbContext db, Guid labId, List<Guid> ids, CancellationToken cancellationToken) =>

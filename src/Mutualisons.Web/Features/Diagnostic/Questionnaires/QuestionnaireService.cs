@@ -22,6 +22,7 @@ namespace Mutualisons.Web.Features.Diagnostic.Questionnaires;
 public sealed class QuestionnaireService(
     IDbContextFactory<MutualisonsDbContext> dbFactory,
     CurrentActor currentActor,
+    LabWrites writes,
     IDataProtectionProvider protection,
     IEmailSender email,
     IValidator<NewQuestionnaireInput> newValidator,
@@ -62,34 +63,22 @@ public sealed class QuestionnaireService(
     }
 
     /// <summary>Creates a blank questionnaire, or an editable copy of a template, in the lab's diagnostic cycle.</summary>
-    public async Task<SaveResult> CreateAsync(Guid labId, NewQuestionnaireInput input, CancellationToken cancellationToken = default)
+    public Task<SaveResult> CreateAsync(Guid labId, NewQuestionnaireInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var validation = await newValidator.ValidateAsync(input, cancellationToken);
-        if (!validation.IsValid)
+        return writes.In(labId, LabRight.RunQuestionnaires).Validating(input, newValidator).CreateAsync(write =>
         {
-            return SaveResult.Invalid(validation);
-        }
-        var actor = await currentActor.GetAsync();
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        if (await db.RefusalAsync(actor, labId, LabRight.RunQuestionnaires, cancellationToken) is { } refusal)
-        {
-            return refusal;
-        }
-        var content = QuestionnaireTemplates.Find(input.Template)?.Create() ?? new QuestionnaireContent();
-        // The title typed wins in the current language; the template's other translations stay.
-        var language = LocalizedText.Languages.Contains(ProductLocalization.CurrentLanguage) ? ProductLocalization.CurrentLanguage : ProductLocalization.French;
-        content.Title.Set(language, input.Title.Trim());
-        if (content.Title.Fr.Length == 0)
-        {
-            // French is required to publish: a title typed in another language stands in for it until translated.
-            content.Title.Set("fr", input.Title.Trim());
-        }
-        var now = time.GetUtcNow();
-        var questionnaire = new Questionnaire(labId, content, actor.UserId, now);
-        db.Questionnaires.Add(questionnaire);
-        db.AuditEntries.Add(new AuditEntry(labId, actor.UserId, AuditAction.Created, "Questionnaire", questionnaire.Id, input.Title.Trim(), now));
-        return await db.SaveAsResultAsync(questionnaire.Id, cancellationToken: cancellationToken);
+            var content = QuestionnaireTemplates.Find(input.Template)?.Create() ?? new QuestionnaireContent();
+            // The title typed wins in the current language; the template's other translations stay.
+            var language = LocalizedText.Languages.Contains(ProductLocalization.CurrentLanguage) ? ProductLocalization.CurrentLanguage : ProductLocalization.French;
+            content.Title.Set(language, input.Title.Trim());
+            if (content.Title.Fr.Length == 0)
+            {
+                // French is required to publish: a title typed in another language stands in for it until translated.
+                content.Title.Set(ProductLocalization.French, input.Title.Trim());
+            }
+            return (new Questionnaire(labId, content, write.Actor.UserId, write.Now), input.Title.Trim());
+        }, cancellationToken);
     }
 
     public async Task<QuestionnaireEditor?> GetEditorAsync(Guid labId, Guid id, CancellationToken cancellationToken = default)
@@ -112,55 +101,45 @@ public sealed class QuestionnaireService(
             q.OpensAt, q.ClosesAt, q.PublicLinkEnabled, PublicPath(q), q.OnePerBrowser, found.Responses, true);
     }
 
-    public async Task<SaveResult> SaveDraftAsync(Guid labId, Guid id, uint version, QuestionnaireContent content, CancellationToken cancellationToken = default)
+    public Task<SaveResult> SaveDraftAsync(Guid labId, Guid id, uint version, QuestionnaireContent content, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(content);
-        var validation = await contentValidator.ValidateAsync(content, cancellationToken);
-        if (!validation.IsValid)
+        return ChangeAsync(labId, id, version, (q, write) =>
         {
-            return SaveResult.Invalid(validation);
-        }
-        return await ChangeAsync(labId, id, version, (q, _) =>
-        {
-            q.ReviseDraft(content, time.GetUtcNow());
+            q.ReviseDraft(content, write.Now);
             return AuditText.Key("Questionnaire.DraftSaved");
-        }, cancellationToken);
+        }, cancellationToken, writes.In(labId, LabRight.RunQuestionnaires).Validating(content, contentValidator));
     }
 
     public Task<SaveResult> PublishAsync(Guid labId, Guid id, uint version, CancellationToken cancellationToken = default) =>
-        ChangeAsync(labId, id, version, (q, db) =>
+        ChangeAsync(labId, id, version, (q, write) =>
         {
-            var published = q.Publish(db.ActorId, time.GetUtcNow());
-            db.Context.QuestionnaireVersions.Add(published);
+            var published = q.Publish(write.Actor.UserId, write.Now);
+            write.Db.QuestionnaireVersions.Add(published);
             return $"{AuditText.Key("Questionnaire.Published")} v{published.Number}";
         }, cancellationToken);
 
-    public async Task<SaveResult> ScheduleAsync(Guid labId, Guid id, uint version, ScheduleInput input, CancellationToken cancellationToken = default)
+    public Task<SaveResult> ScheduleAsync(Guid labId, Guid id, uint version, ScheduleInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var validation = await scheduleValidator.ValidateAsync(input, cancellationToken);
-        if (!validation.IsValid)
+        return ChangeAsync(labId, id, version, (q, write) =>
         {
-            return SaveResult.Invalid(validation);
-        }
-        return await ChangeAsync(labId, id, version, (q, _) =>
-        {
-            q.Schedule(ToMoment(input.OpensOn), ToMoment(input.ClosesOn), time.GetUtcNow());
+            q.Schedule(ToMoment(input.OpensOn), ToMoment(input.ClosesOn), write.Now);
             return AuditText.Key("Questionnaire.Scheduled");
-        }, cancellationToken);
+        }, cancellationToken, writes.In(labId, LabRight.RunQuestionnaires).Validating(input, scheduleValidator));
     }
 
     public Task<SaveResult> CloseNowAsync(Guid labId, Guid id, uint version, CancellationToken cancellationToken = default) =>
-        ChangeAsync(labId, id, version, (q, _) =>
+        ChangeAsync(labId, id, version, (q, write) =>
         {
-            q.CloseNow(time.GetUtcNow());
+            q.CloseNow(write.Now);
             return AuditText.Key("Questionnaire.ClosedNow");
         }, cancellationToken);
 
     public Task<SaveResult> SetPublicLinkAsync(Guid labId, Guid id, uint version, bool enabled, bool onePerBrowser, CancellationToken cancellationToken = default) =>
-        ChangeAsync(labId, id, version, (q, _) =>
+        ChangeAsync(labId, id, version, (q, write) =>
         {
-            var now = time.GetUtcNow();
+            var now = write.Now;
             if (!enabled)
             {
                 q.DisablePublicLink(now);
@@ -177,27 +156,14 @@ public sealed class QuestionnaireService(
         }, cancellationToken);
 
     /// <summary>Deletes a questionnaire with its versions, links and responses.</summary>
-    public async Task<SaveResult> DeleteAsync(Guid labId, Guid id, uint version, CancellationToken cancellationToken = default)
-    {
-        var actor = await currentActor.GetAsync();
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var (questionnaire, refusal) = await FindForChangeAsync(db, actor, labId, id, version, cancellationToken);
-        if (questionnaire is null)
+    public Task<SaveResult> DeleteAsync(Guid labId, Guid id, uint version, CancellationToken cancellationToken = default) =>
+        writes.In(labId, LabRight.RunQuestionnaires).DeleteAsync<Questionnaire>(id, version, async (questionnaire, write) =>
         {
-            return refusal!;
-        }
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        // Responses first: they point at versions, which the database keeps from being removed under them.
-        await db.QuestionnaireResponses.Where(r => r.QuestionnaireId == id).ExecuteDeleteAsync(cancellationToken);
-        db.Questionnaires.Remove(questionnaire);
-        db.AuditEntries.Add(new AuditEntry(labId, actor.UserId, AuditAction.Deleted, "Questionnaire", id, questionnaire.TitleIn("fr"), time.GetUtcNow()));
-        var result = await db.SaveAsResultAsync(id, cancellationToken: cancellationToken);
-        if (result.Succeeded)
-        {
-            await transaction.CommitAsync(cancellationToken);
-        }
-        return result;
-    }
+            await write.BeginTransactionAsync();
+            // Responses first: they point at versions, which the database keeps from being removed under them.
+            await write.Db.QuestionnaireResponses.Where(r => r.QuestionnaireId == id).ExecuteDeleteAsync(write.CancellationToken);
+            return questionnaire.TitleIn("fr");
+        }, cancellationToken);
 
     public async Task<QuestionnaireSending?> GetSendingAsync(Guid labId, Guid id, CancellationToken cancellationToken = default)
     {
@@ -319,28 +285,9 @@ public sealed class QuestionnaireService(
         return await db.SaveAsResultAsync(id, cancellationToken: cancellationToken);
     }
 
-    private sealed record ChangeContext(MutualisonsDbContext Context, Guid? ActorId);
-
-    /// <summary>
-    /// Checks the right, loads the questionnaire of this lab at the version the user saw, applies the change
-    /// (which returns the audit summary) and saves both, all or nothing.
-    /// </summary>
-    private async Task<SaveResult> ChangeAsync(Guid labId, Guid id, uint version, Func<Questionnaire, ChangeContext, string> change, CancellationToken cancellationToken)
-    {
-        var actor = await currentActor.GetAsync();
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var (questionnaire, refusal) = await FindForChangeAsync(db, actor, labId, id, version, cancellationToken);
-        if (questionnaire is null)
-        {
-            return refusal!;
-        }
-        return await db.SaveAsResultAsync(id, () =>
-        {
-            var summary = change(questionnaire, new ChangeContext(db, actor.UserId));
-            db.AuditEntries.Add(new AuditEntry(labId, actor.UserId, AuditAction.Changed, "Questionnaire", id, summary, time.GetUtcNow()));
-            return Task.CompletedTask;
-        }, cancellationToken);
-    }
+    /// <summary>A change of one questionnaire of this lab, through the one write path.</summary>
+    private Task<SaveResult> ChangeAsync(Guid labId, Guid id, uint version, Func<Questionnaire, LabWrite, string> change, CancellationToken cancellationToken, LabWrites.LabWriteScope? scope = null) =>
+        (scope ?? writes.In(labId, LabRight.RunQuestionnaires)).ChangeAsync(id, version, change, cancellationToken);
 
     /// <summary>
     /// The questionnaire of this lab, tracked with the row version the user saw when one is given; or why not:

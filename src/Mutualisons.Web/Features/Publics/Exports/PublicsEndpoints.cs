@@ -2,16 +2,16 @@ using System.Text;
 using Mutualisons.Web.Features.Access;
 using Mutualisons.Web.Features.Common;
 
-namespace Mutualisons.Web.Features.Publics;
+namespace Mutualisons.Web.Features.Publics.Exports;
 
 public static class PublicsEndpoints
 {
     public static IEndpointRouteBuilder MapPublicsExports(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/labs/{labId:guid}/publics/matrix.csv", (Guid labId, HttpContext context, PublicsService publics) =>
+        endpoints.MapGet("/labs/{labId:guid}/publics/matrix.csv", (Guid labId, HttpContext context, PublicsExportService publics) =>
             ExportAsync(context, $"participation-{labId:N}.csv", writer => publics.WriteMatrixCsvAsync(labId, writer, context.RequestAborted)))
             .RequireAuthorization();
-        endpoints.MapGet("/labs/{labId:guid}/publics/history.csv", (Guid labId, HttpContext context, PublicsService publics) =>
+        endpoints.MapGet("/labs/{labId:guid}/publics/history.csv", (Guid labId, HttpContext context, PublicsExportService publics) =>
             ExportAsync(context, $"participation-history-{labId:N}.csv", writer => publics.WriteHistoryCsvAsync(labId, writer, context.RequestAborted)))
             .RequireAuthorization();
         return endpoints;

@@ -1,11 +1,11 @@
 using Mutualisons.Domain.Labs;
 using Mutualisons.Domain.Publics;
 
-namespace Mutualisons.Web.Features.Publics;
+namespace Mutualisons.Web.Features.Publics.Dashboard;
 
 public sealed record LevelPair(ParticipationLevel? Target, ParticipationLevel? Reached)
 {
-    public bool BelowTarget => Target is { } t && (Reached is null || Reached < t);
+    public bool BelowTarget => new ParticipationLevels { Target = Target, Reached = Reached }.IsBelowTarget;
 }
 
 public sealed record MatrixRow(Guid Id, string Name, StakeholderKind Kind, IReadOnlyDictionary<Cycle, LevelPair> Levels);
@@ -40,20 +40,3 @@ public sealed record PublicsDashboard(
     IReadOnlyList<CycleDistribution> Distribution,
     PublicsAlerts Alerts,
     IReadOnlyList<OpeningMonth> Opening);
-
-public sealed record ParticipationLine(Cycle Cycle, ParticipationLevel? Target, ParticipationLevel? Derived, ParticipationLevel? Adjusted, string AdjustmentReason)
-{
-    public ParticipationLevel? Reached => Adjusted ?? Derived;
-}
-
-public sealed record HistoryLine(DateTimeOffset At, Cycle Cycle, ParticipationAspect Aspect, ParticipationLevel? From, ParticipationLevel? To, string? By, string Reason);
-
-public sealed record StakeholderDetails(string LabName, bool CanTrack, Guid Id, string Name, StakeholderKind Kind, string Contact, string Interest, uint Version, IReadOnlyList<ParticipationLine> Participation, IReadOnlyList<HistoryLine> History);
-
-public sealed record StakeholderChoice(Guid Id, string Name);
-
-public sealed record ActivityRow(
-    Guid Id, string Title, ActivityKind Kind, string Method, IReadOnlyList<Cycle> Cycles, DateTimeOffset ScheduledAt, string Place,
-    ParticipationLevel LevelOffered, ActivityStatus Status, string StatusReason, int Postponements, IReadOnlyList<Guid> Invited, IReadOnlyList<Guid> Present, string Outputs, uint Version);
-
-public sealed record LabActivities(string LabName, bool CanTrack, IReadOnlyList<ActivityRow> Activities, IReadOnlyList<StakeholderChoice> Stakeholders);

@@ -4,7 +4,7 @@ using Mutualisons.Domain.Access;
 using Mutualisons.Domain.Common;
 using Mutualisons.Domain.Labs;
 
-namespace Mutualisons.Web.Features.Publics;
+namespace Mutualisons.Web.Features.Publics.PilotGroup;
 
 public sealed class MandateInput
 {

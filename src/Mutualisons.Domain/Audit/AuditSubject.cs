@@ -1,0 +1,34 @@
+namespace Mutualisons.Domain.Audit;
+
+/// <summary>
+/// What kind of thing an audit entry is about. Stored as written here and shown through the resource
+/// <c>Audit.Subject.{name}</c>: a new subject needs its text in every language (a test checks it).
+/// </summary>
+public static class AuditSubject
+{
+    public const string Lab = nameof(Lab);
+    public const string Cycle = nameof(Cycle);
+    public const string Focus = nameof(Focus);
+    public const string Invitation = nameof(Invitation);
+    public const string Person = nameof(Person);
+
+    /// <summary>An organisation's place in a lab; its id is the organisation's.</summary>
+    public const string Membership = nameof(Membership);
+
+    /// <summary>What a bilateral meeting settled with an organisation; its id is the organisation's.</summary>
+    public const string Mandate = nameof(Mandate);
+
+    public const string Organisation = nameof(Organisation);
+    public const string Stakeholder = nameof(Stakeholder);
+    public const string Activity = nameof(Activity);
+    public const string Questionnaire = nameof(Questionnaire);
+    public const string QuestionnaireInvitation = nameof(QuestionnaireInvitation);
+    public const string Need = nameof(Need);
+    public const string Resource = nameof(Resource);
+
+    public static readonly IReadOnlyList<string> All =
+        [Lab, Cycle, Focus, Invitation, Person, Membership, Mandate, Organisation, Stakeholder, Activity, Questionnaire, QuestionnaireInvitation, Need, Resource];
+
+    /// <summary>Subjects whose id is an organisation's, so the trail can name it.</summary>
+    public static bool IsAboutAnOrganisation(string subject) => subject is Membership or Mandate or Organisation;
+}
