@@ -10,8 +10,10 @@ using Mutualisons.Web.Features.Diagnostic.Answering;
 using Mutualisons.Web.Features.Diagnostic.Needs;
 using Mutualisons.Web.Features.Diagnostic.Questionnaires;
 using Mutualisons.Web.Features.Diagnostic.Results;
+using Mutualisons.Web.Features.Diagnostic.Sending;
 using Mutualisons.Web.Features.Publics;
 using Mutualisons.Web.Features.Labs;
+using Mutualisons.Web.Features.Mail;
 using Mutualisons.Web.Features.Organisations;
 using Mutualisons.Web.Hosting;
 using Mutualisons.Web.Localization;
@@ -51,6 +53,12 @@ builder.Services.AddScoped<RespondentService>();
 builder.Services.AddScoped<QuestionnaireService>();
 builder.Services.AddScoped<ResultsService>();
 builder.Services.AddScoped<NeedsService>();
+builder.Services.AddSingleton<MailTemplates>();
+builder.Services.AddScoped<QuestionnaireLinks>();
+builder.Services.AddScoped<SendingService>();
+builder.Services.AddScoped<ReminderService>();
+builder.Services.AddTransient<ReminderJob>();
+builder.Services.AddScheduling(builder.Configuration);
 
 builder.Services.AddRazorComponents()
     .AddInteractiveServerComponents();

@@ -11,6 +11,8 @@ using Mutualisons.Web.Features.Audit;
 using Mutualisons.Web.Features.Common;
 using Mutualisons.Web.Localization;
 
+using Mutualisons.Web.Features.Mail;
+
 namespace Mutualisons.Web.Features.Access;
 
 /// <summary>A lab's people and organisations, managed by its facilitators: invitations, roles, membership.</summary>
@@ -20,6 +22,7 @@ public sealed class PeopleService(
     IValidator<InviteInput> inviteValidator,
     IValidator<AddMemberInput> memberValidator,
     IEmailSender email,
+    MailTemplates mails,
     IStringLocalizer<SharedResource> l,
     TimeProvider time,
     ILogger<PeopleService> logger)
@@ -93,10 +96,8 @@ public sealed class PeopleService(
             await db.SaveChangesAsync(cancellationToken);
 
             var link = new Uri(siteAddress, $"invitations/{token}");
-            await email.SendAsync(new EmailMessage(
-                invitation.Email,
-                l["Invite.MailSubject", lab.Name],
-                l["Invite.MailBody", System.Net.WebUtility.HtmlEncode(actor.DisplayName), System.Net.WebUtility.HtmlEncode(lab.Name), l.Enum(invitation.Role), link.ToString(), invitation.ExpiresAt.ToString("d", System.Globalization.CultureInfo.CurrentCulture)]),
+            await email.SendAsync(
+                mails.AccountInvitation(invitation.Email, ProductLocalization.CurrentLanguage, actor.DisplayName, lab.Name, l.Enum(invitation.Role), link, invitation.ExpiresAt),
                 cancellationToken);
             logger.LogInformation("Invitation {InvitationId} to lab {LabId} sent", invitation.Id, labId);
             return SaveResult.Saved(invitation.Id);

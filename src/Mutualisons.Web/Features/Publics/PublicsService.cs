@@ -11,6 +11,7 @@ using Mutualisons.Infrastructure.Persistence;
 using Mutualisons.Web.Features.Access;
 using Mutualisons.Web.Features.Audit;
 using Mutualisons.Web.Features.Common;
+using Mutualisons.Web.Features.Common.Exports;
 
 namespace Mutualisons.Web.Features.Publics;
 
@@ -116,15 +117,16 @@ public sealed class PublicsService(
         {
             return false;
         }
+        var csv = new CsvWriter(output, CsvFormat.For(ProductLocalization.CurrentLanguage));
         var cycles = Enum.GetValues<Cycle>();
-        await output.WriteLineAsync(Csv.Line([l["Stakeholders.Name"], l["Stakeholders.Kind"], .. cycles.SelectMany(c => new[] { $"{l.Enum(c)} — {l["Publics.Target"]}", $"{l.Enum(c)} — {l["Publics.Reached"]}" })]));
+        await csv.WriteRowAsync([l["Stakeholders.Name"], l["Stakeholders.Kind"], .. cycles.SelectMany(c => new[] { $"{l.Enum(c)} — {l["Publics.Target"]}", $"{l.Enum(c)} — {l["Publics.Reached"]}" })], cancellationToken);
         var rows = db.Stakeholders.AsNoTracking().Where(s => s.LabId == labId).OrderBy(s => s.Name)
             .Select(s => new { s.Name, s.Kind, Levels = s.Participation.Select(p => new { p.Cycle, p.Target, Reached = p.Adjusted ?? p.Derived }).ToList() })
             .AsAsyncEnumerable();
         await foreach (var row in rows.WithCancellation(cancellationToken))
         {
             var levels = row.Levels.ToDictionary(x => x.Cycle);
-            await output.WriteLineAsync(Csv.Line([row.Name, l.Enum(row.Kind), .. cycles.SelectMany(c => new[] { LevelText(levels.GetValueOrDefault(c)?.Target), LevelText(levels.GetValueOrDefault(c)?.Reached) })]));
+            await csv.WriteRowAsync([row.Name, l.Enum(row.Kind), .. cycles.SelectMany(c => new[] { LevelText(levels.GetValueOrDefault(c)?.Target), LevelText(levels.GetValueOrDefault(c)?.Reached) })], cancellationToken);
         }
         return true;
     }
@@ -139,7 +141,8 @@ public sealed class PublicsService(
         {
             return false;
         }
-        await output.WriteLineAsync(Csv.Line([l["Audit.When"], l["Stakeholders.Name"], l["Publics.Cycle"], l["Audit.What"], l["Publics.From"], l["Publics.To"], l["Audit.Who"], l["Audit.Details"]]));
+        var csv = new CsvWriter(output, CsvFormat.For(ProductLocalization.CurrentLanguage));
+        await csv.WriteRowAsync([l["Audit.When"], l["Stakeholders.Name"], l["Publics.Cycle"], l["Audit.What"], l["Publics.From"], l["Publics.To"], l["Audit.Who"], l["Audit.Details"]], cancellationToken);
         var changes = db.Stakeholders.AsNoTracking().Where(s => s.LabId == labId)
             .SelectMany(s => s.History.Select(h => new { s.Name, h.At, h.Cycle, h.Aspect, h.From, h.To, h.By, h.Reason }))
             .OrderBy(h => h.At)
@@ -149,7 +152,7 @@ public sealed class PublicsService(
         await foreach (var change in changes.WithCancellation(cancellationToken))
         {
             var who = change.Author ?? (change.h.By is null ? l["Publics.ByAttendance"] : l["User.Deleted"]);
-            await output.WriteLineAsync(Csv.Line([change.h.At.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture), change.h.Name, l.Enum(change.h.Cycle), l[$"Publics.Aspect.{change.h.Aspect}"], LevelText(change.h.From), LevelText(change.h.To), who, change.h.Reason]));
+            await csv.WriteRowAsync([change.h.At.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture), change.h.Name, l.Enum(change.h.Cycle), l[$"Publics.Aspect.{change.h.Aspect}"], LevelText(change.h.From), LevelText(change.h.To), who, change.h.Reason], cancellationToken);
         }
         return true;
     }
