@@ -157,7 +157,7 @@ public sealed class ParticipationTests(DemoAppFixture app) : IClassFixture<DemoA
 
         using var history = new StringWriter();
         Assert.True(await app.AsAsync<PublicsService, bool>(who, s => s.WriteHistoryCsvAsync(lab, history)));
-        Assert.Contains("objectif;;Discussion;Camille (coordination)\r\n", history.ToString(), StringComparison.Ordinal);
+        Assert.Contains("objectif;;Discussion;Camille (coordination)", history.ToString(), StringComparison.Ordinal);
 
         using var nothing = new StringWriter();
         Assert.False(await app.AsAsync<PublicsService, bool>(DemoAppFixture.Pilot, s => s.WriteMatrixCsvAsync(lab, nothing)));
