@@ -11,6 +11,7 @@ using Mutualisons.Web.Features.Diagnostic.Answering;
 using Mutualisons.Web.Features.Diagnostic.Needs;
 using Mutualisons.Web.Features.Diagnostic.Questionnaires;
 using Mutualisons.Web.Features.Diagnostic.Results;
+using Mutualisons.Web.Features.Diagnostic.Sending;
 using Mutualisons.Web.Features.Publics;
 using Mutualisons.Web.Features.Publics.Activities;
 using Mutualisons.Web.Features.Publics.Dashboard;
@@ -18,6 +19,7 @@ using Mutualisons.Web.Features.Publics.Exports;
 using Mutualisons.Web.Features.Publics.PilotGroup;
 using Mutualisons.Web.Features.Publics.Stakeholders;
 using Mutualisons.Web.Features.Labs;
+using Mutualisons.Web.Features.Mail;
 using Mutualisons.Web.Features.Organisations;
 using Mutualisons.Web.Hosting;
 using Mutualisons.Web.Localization;
@@ -63,6 +65,12 @@ builder.Services.AddScoped<RespondentService>();
 builder.Services.AddScoped<QuestionnaireService>();
 builder.Services.AddScoped<ResultsService>();
 builder.Services.AddScoped<NeedsService>();
+builder.Services.AddSingleton<MailTemplates>();
+builder.Services.AddScoped<QuestionnaireLinks>();
+builder.Services.AddScoped<SendingService>();
+builder.Services.AddScoped<ReminderService>();
+builder.Services.AddTransient<ReminderJob>();
+builder.Services.AddScheduling(builder.Configuration);
 
 builder.Services.AddRazorComponents()
     .AddInteractiveServerComponents();

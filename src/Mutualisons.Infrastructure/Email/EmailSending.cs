@@ -7,7 +7,8 @@ using Mutualisons.Infrastructure.Persistence;
 
 namespace Mutualisons.Infrastructure.Email;
 
-public sealed record EmailMessage(string To, string Subject, string HtmlBody);
+/// <summary>A mail: an HTML part and, for clients that show no HTML, the same words as plain text.</summary>
+public sealed record EmailMessage(string To, string Subject, string HtmlBody, string? TextBody = null);
 
 /// <summary>Every mail the platform sends (invitations, password resets) goes through this.</summary>
 public interface IEmailSender
@@ -44,7 +45,7 @@ public sealed class OutboxEmailSender(IDbContextFactory<MutualisonsDbContext> db
     {
         ArgumentNullException.ThrowIfNull(message);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        db.OutboxEmails.Add(new OutboxEmail { To = message.To, Subject = message.Subject, HtmlBody = message.HtmlBody, CreatedAt = time.GetUtcNow() });
+        db.OutboxEmails.Add(new OutboxEmail { To = message.To, Subject = message.Subject, HtmlBody = message.HtmlBody, TextBody = message.TextBody, CreatedAt = time.GetUtcNow() });
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Mail to {To} kept in the outbox: {Subject}", message.To, message.Subject);
     }
@@ -62,6 +63,13 @@ public sealed class SmtpEmailSender(IOptions<EmailOptions> options, ILogger<Smtp
         }
 
         using var mail = new MailMessage { From = new MailAddress(settings.From), Subject = message.Subject, Body = message.HtmlBody, IsBodyHtml = true };
+        if (message.TextBody is { } text)
+        {
+            // multipart/alternative: the text part first, the HTML part last (the one clients prefer).
+            mail.Body = text;
+            mail.IsBodyHtml = false;
+            mail.AlternateViews.Add(AlternateView.CreateAlternateViewFromString(message.HtmlBody, System.Text.Encoding.UTF8, "text/html"));
+        }
         mail.To.Add(message.To);
         using var client = new SmtpClient(settings.SmtpHost, settings.SmtpPort) { EnableSsl = settings.SmtpUseTls };
         if (!string.IsNullOrEmpty(settings.SmtpUser))

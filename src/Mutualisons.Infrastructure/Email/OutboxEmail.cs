@@ -11,5 +11,8 @@ public sealed class OutboxEmail
 
     public string HtmlBody { get; set; } = string.Empty;
 
+    /// <summary>The plain-text part, when the mail has one.</summary>
+    public string? TextBody { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 }

@@ -75,7 +75,7 @@ public static class DatabaseStartup
         {
             var factory = services.GetRequiredService<IDbContextFactory<MutualisonsDbContext>>();
             await using var db = await factory.CreateDbContextAsync();
-            var links = services.GetRequiredService<IDataProtectionProvider>().CreateProtector(Features.Diagnostic.Questionnaires.QuestionnaireService.LinkProtection);
+            var links = services.GetRequiredService<IDataProtectionProvider>().CreateProtector(Features.Diagnostic.Sending.QuestionnaireLinks.Protection);
             await DemoDataSeeder.SeedIfEmptyAsync(db, services.GetRequiredService<TimeProvider>(), token => links.Protect(token));
             await DemoAccounts.SeedIfNoAccountsAsync(services, options.DemoPassword
                 ?? throw new InvalidOperationException("Database:DemoPassword is required to create the demo accounts."));

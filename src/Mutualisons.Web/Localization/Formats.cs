@@ -14,4 +14,22 @@ public static class Formats
 
     /// <summary>The calendar day of a moment in Brussels, for date pickers.</summary>
     public static DateTime BrusselsDay(DateTimeOffset moment) => TimeZoneInfo.ConvertTime(moment, Brussels).Date;
+
+    /// <summary>The labs' time zone as people read it, e.g. "Europe/Brussels".</summary>
+    public static string BrusselsZoneName => Brussels.Id;
+
+    /// <summary>A wall-clock date and time in Brussels as a moment (a time skipped by the clock change moves forward).</summary>
+    public static DateTimeOffset FromBrussels(DateTime local)
+    {
+        var wall = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
+        if (Brussels.IsInvalidTime(wall))
+        {
+            wall = wall.AddHours(1);
+        }
+        return new DateTimeOffset(wall, Brussels.GetUtcOffset(wall));
+    }
+
+    /// <summary>A moment as a date and time in Brussels, e.g. "4 déc. 2026 14:30".</summary>
+    public static string BrusselsDateTime(DateTimeOffset moment) =>
+        TimeZoneInfo.ConvertTime(moment, Brussels).ToString("d MMM yyyy HH:mm", CultureInfo.CurrentCulture);
 }

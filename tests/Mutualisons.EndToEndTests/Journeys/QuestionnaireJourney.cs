@@ -84,6 +84,11 @@ public sealed class QuestionnaireJourney(BrowserFixture browser)
         await Expect(facilitator.Locator(".response-rate")).ToHaveTextAsync("0 / 1");
         var link = await facilitator.Locator(".personal-link input").InputValueAsync();
         Assert.Matches("/r/[A-Za-z0-9_-]{43}$", link);
+        // Each personal link has a copy button and a QR code drawn on the server, both named for the organisation.
+        await Expect(facilitator.GetByRole(AriaRole.Img, new() { Name = "Code QR du lien personnel de BRAL" })).ToBeVisibleAsync();
+        Assert.StartsWith("data:image/png;base64,", await facilitator.Locator("img.link-qr").GetAttributeAsync("src"), StringComparison.Ordinal);
+        await Expect(facilitator.GetByRole(AriaRole.Button, new() { Name = "Copier le lien de BRAL" })).ToBeVisibleAsync();
+        await facilitator.AssertNoSeriousViolationsAsync();
 
         // Answer on a phone, by keyboard: the conditional question appears only after "yes".
         var phone = await browser.NewPageAsync(phone: true);

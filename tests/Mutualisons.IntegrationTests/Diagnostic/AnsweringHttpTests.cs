@@ -229,7 +229,8 @@ public sealed class AnsweringHttpTests(DemoAppFixture app) : CleanDatabaseTest(a
         Assert.Equal("text/csv", csv.Content.Headers.ContentType!.MediaType);
         var lines = (await csv.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(1 + 8, lines.Length);
-        Assert.StartsWith("Réponse,Organisation,Forme,Secteur,Langue", lines[0], StringComparison.Ordinal);
+        // French Excel splits on semicolons.
+        Assert.StartsWith("Réponse;Organisation;Forme;Secteur;Langue", lines[0], StringComparison.Ordinal);
         Assert.Contains("Q1.", lines[0], StringComparison.Ordinal);
         Assert.Contains(lines, l => l.Contains("BRAL", StringComparison.Ordinal));
 

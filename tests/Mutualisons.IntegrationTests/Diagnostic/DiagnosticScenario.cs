@@ -3,6 +3,7 @@ using Mutualisons.Domain.Diagnostic;
 using Mutualisons.IntegrationTests.Support;
 using Mutualisons.Web.Features.Common;
 using Mutualisons.Web.Features.Diagnostic.Questionnaires;
+using Mutualisons.Web.Features.Diagnostic.Sending;
 
 namespace Mutualisons.IntegrationTests.Diagnostic;
 
@@ -89,9 +90,9 @@ internal sealed class DiagnosticScenario(AppFixture app)
         {
             ids = [.. await db.Organisations.Where(o => organisations.Contains(o.Name)).Select(o => o.Id).ToListAsync()];
         }
-        var invited = await app.AsAsync<QuestionnaireService, SaveResult>(Facilitator, s => s.InviteAsync(LabId, QuestionnaireId, ids, new Uri("http://localhost/")));
+        var invited = await app.AsAsync<SendingService, SaveResult>(Facilitator, s => s.InviteAsync(LabId, QuestionnaireId, ids, new Uri("http://localhost/")));
         Assert.True(invited.Succeeded, invited.MessageKey);
-        var sending = await app.AsAsync<QuestionnaireService, QuestionnaireSending?>(Facilitator, s => s.GetSendingAsync(LabId, QuestionnaireId));
+        var sending = await app.AsAsync<SendingService, QuestionnaireSending?>(Facilitator, s => s.GetSendingAsync(LabId, QuestionnaireId));
         return sending!.Invitations.Where(i => organisations.Contains(i.Organisation)).ToDictionary(i => i.Organisation, i => i.Path!);
     }
 }

@@ -5,6 +5,7 @@ using Mutualisons.Domain.Organisations;
 using Mutualisons.IntegrationTests.Support;
 using Mutualisons.Web.Features.Common;
 using Mutualisons.Web.Features.Diagnostic.Questionnaires;
+using Mutualisons.Web.Features.Diagnostic.Sending;
 
 namespace Mutualisons.IntegrationTests.Diagnostic;
 
@@ -47,11 +48,11 @@ public sealed class MailFailureTests(SmtpDownAppFixture app) : CleanDatabaseTest
             ids = [await db.Organisations.Where(o => o.Name == "Atelier du Midi").Select(o => o.Id).SingleAsync()];
         }
 
-        var invited = await app.AsAsync<QuestionnaireService, SaveResult>(DiagnosticScenario.Facilitator, s => s.InviteAsync(scenario.LabId, scenario.QuestionnaireId, ids, new Uri("http://localhost/")));
+        var invited = await app.AsAsync<SendingService, SaveResult>(DiagnosticScenario.Facilitator, s => s.InviteAsync(scenario.LabId, scenario.QuestionnaireId, ids, new Uri("http://localhost/")));
 
         Assert.True(invited.Succeeded);
         Assert.Equal("Sending.MailsFailed", invited.MessageKey);
-        var sending = (await app.AsAsync<QuestionnaireService, QuestionnaireSending?>(DiagnosticScenario.Facilitator, s => s.GetSendingAsync(scenario.LabId, scenario.QuestionnaireId)))!;
+        var sending = (await app.AsAsync<SendingService, QuestionnaireSending?>(DiagnosticScenario.Facilitator, s => s.GetSendingAsync(scenario.LabId, scenario.QuestionnaireId)))!;
         Assert.StartsWith("/r/", Assert.Single(sending.Invitations).Path, StringComparison.Ordinal);
     }
 }

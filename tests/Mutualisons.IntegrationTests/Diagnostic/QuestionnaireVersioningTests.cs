@@ -4,9 +4,11 @@ using Mutualisons.Domain.Common;
 using Mutualisons.Domain.Diagnostic;
 using Mutualisons.IntegrationTests.Support;
 using Mutualisons.Web.Features.Common;
+using Mutualisons.Web.Features.Common.Exports;
 using Mutualisons.Web.Features.Diagnostic.Answering;
 using Mutualisons.Web.Features.Diagnostic.Needs;
 using Mutualisons.Web.Features.Diagnostic.Questionnaires;
+using Mutualisons.Web.Features.Diagnostic.Sending;
 using Mutualisons.Web.Features.Diagnostic.Results;
 
 namespace Mutualisons.IntegrationTests.Diagnostic;
@@ -96,8 +98,8 @@ public sealed class QuestionnaireVersioningTests(DemoAppFixture app) : CleanData
         Assert.Equal(RespondentOutcome.UnknownLink, (await OpenAsync(SecretToken.New())).Outcome);
         Assert.Equal(RespondentOutcome.UnknownLink, (await OpenAsync(token[..^1] + "!")).Outcome);
 
-        var sending = (await app.AsAsync<QuestionnaireService, QuestionnaireSending?>(DiagnosticScenario.Facilitator, s => s.GetSendingAsync(scenario.LabId, scenario.QuestionnaireId)))!;
-        var revoked = await app.AsAsync<QuestionnaireService, SaveResult>(DiagnosticScenario.Facilitator, s => s.RevokeAsync(scenario.LabId, scenario.QuestionnaireId, sending.Invitations.Single().Id));
+        var sending = (await app.AsAsync<SendingService, QuestionnaireSending?>(DiagnosticScenario.Facilitator, s => s.GetSendingAsync(scenario.LabId, scenario.QuestionnaireId)))!;
+        var revoked = await app.AsAsync<SendingService, SaveResult>(DiagnosticScenario.Facilitator, s => s.RevokeAsync(scenario.LabId, scenario.QuestionnaireId, sending.Invitations.Single().Id));
         Assert.True(revoked.Succeeded);
 
         var page = await OpenAsync(token);
@@ -181,7 +183,7 @@ public sealed class QuestionnaireVersioningTests(DemoAppFixture app) : CleanData
         var created = await app.AsAsync<QuestionnaireService, SaveResult>(DiagnosticScenario.Facilitator, s => s.CreateAsync(lab, new NewQuestionnaireInput { Title = "Brouillon", Template = QuestionnaireTemplates.General }));
         var communa = await db.Organisations.Where(o => o.Name == "Communa").Select(o => o.Id).SingleAsync();
 
-        var invite = await app.AsAsync<QuestionnaireService, SaveResult>(DiagnosticScenario.Facilitator, s => s.InviteAsync(lab, created.Id!.Value, [communa], new Uri("http://localhost/")));
+        var invite = await app.AsAsync<SendingService, SaveResult>(DiagnosticScenario.Facilitator, s => s.InviteAsync(lab, created.Id!.Value, [communa], new Uri("http://localhost/")));
 
         Assert.Equal("Rule.Questionnaire.NotPublished", invite.MessageKey);
         var draft = await db.Questionnaires.AsNoTracking().SingleAsync(q => q.Id == created.Id);
@@ -224,7 +226,7 @@ public sealed class QuestionnaireVersioningTests(DemoAppFixture app) : CleanData
         {
             Assert.Null(await app.AsAsync<QuestionnaireService, QuestionnaireList?>(outsider, s => s.ListAsync(scenario.LabId)));
             Assert.Null(await app.AsAsync<QuestionnaireService, QuestionnaireEditor?>(outsider, s => s.GetEditorAsync(scenario.LabId, scenario.QuestionnaireId)));
-            Assert.Null(await app.AsAsync<QuestionnaireService, QuestionnaireSending?>(outsider, s => s.GetSendingAsync(scenario.LabId, scenario.QuestionnaireId)));
+            Assert.Null(await app.AsAsync<SendingService, QuestionnaireSending?>(outsider, s => s.GetSendingAsync(scenario.LabId, scenario.QuestionnaireId)));
             Assert.Null(await app.AsAsync<ResultsService, QuestionnaireResults?>(outsider, s => s.GetAsync(scenario.LabId, scenario.QuestionnaireId, new ResultsFilter())));
             Assert.Null(await app.AsAsync<NeedsService, DiagnosticOutputs?>(outsider, s => s.GetAsync(scenario.LabId)));
             var version = await scenario.VersionAsync();
@@ -312,8 +314,11 @@ public sealed class QuestionnaireVersioningTests(DemoAppFixture app) : CleanData
         Assert.Contains("Q4. De quoi avez-vous besoin ? — Salles de réunion", layout.Table.Headers);
         var communaRow = layout.Table.Row(rows.Single(r => r.Organisation == "Communa"));
         Assert.Equal(layout.Table.Headers.Count, communaRow.Count);
-        var line = Csv.Line(communaRow.Select(c => c.ToCsvText()));
+        using var output = new StringWriter();
+        await new CsvWriter(output, CsvFormat.For("fr")).WriteRowAsync(communaRow);
+        var line = output.ToString();
         Assert.Contains("'=cmd", line, StringComparison.Ordinal);
-        Assert.Contains("30.5", line, StringComparison.Ordinal);
+        // A French export: semicolons between cells, a decimal comma in numbers.
+        Assert.Contains(";30,5;", line, StringComparison.Ordinal);
     }
 }

@@ -6,6 +6,7 @@ using Mutualisons.IntegrationTests.Support;
 using Mutualisons.Web.Features.Common;
 using Mutualisons.Web.Features.Diagnostic.Answering;
 using Mutualisons.Web.Features.Diagnostic.Questionnaires;
+using Mutualisons.Web.Features.Diagnostic.Sending;
 
 namespace Mutualisons.IntegrationTests.Diagnostic;
 
@@ -30,12 +31,12 @@ public sealed class RemindersTests(DemoAppFixture app) : CleanDatabaseTest(app),
         Assert.Contains(path, invitationMail.HtmlBody, StringComparison.Ordinal);
         Assert.Contains("Rappels", invitationMail.Subject, StringComparison.Ordinal);
 
-        var sending = (await app.AsAsync<QuestionnaireService, QuestionnaireSending?>(DiagnosticScenario.Facilitator, s => s.GetSendingAsync(scenario.LabId, scenario.QuestionnaireId)))!;
+        var sending = (await app.AsAsync<SendingService, QuestionnaireSending?>(DiagnosticScenario.Facilitator, s => s.GetSendingAsync(scenario.LabId, scenario.QuestionnaireId)))!;
         var invitation = sending.Invitations.Single(i => i.Organisation == name);
         Assert.Equal(address, invitation.Email);
         Assert.Equal("0 / 1", $"{sending.Submitted} / {sending.Invited}");
 
-        var reminded = await app.AsAsync<QuestionnaireService, SaveResult>(DiagnosticScenario.Facilitator, s => s.RemindAsync(scenario.LabId, scenario.QuestionnaireId, null, new Uri("http://localhost/")));
+        var reminded = await app.AsAsync<ReminderService, SaveResult>(DiagnosticScenario.Facilitator, s => s.RemindNowAsync(scenario.LabId, scenario.QuestionnaireId, null, new Uri("http://localhost/")));
         Assert.True(reminded.Succeeded);
         var mails = await check.OutboxEmails.AsNoTracking().Where(m => m.To == address).OrderBy(m => m.CreatedAt).ToListAsync();
         Assert.Equal(2, mails.Count);
@@ -50,10 +51,10 @@ public sealed class RemindersTests(DemoAppFixture app) : CleanDatabaseTest(app),
         Assert.True((await app.AsAsync<RespondentService, RespondentService.Outcome>(null, s => s.AnswerInvitationAsync(token, 0, RespondentMove.Next, page1, "fr"))).Redirect);
         Assert.True((await app.AsAsync<RespondentService, RespondentService.Outcome>(null, s => s.AnswerInvitationAsync(token, 1, RespondentMove.Submit, page2, "fr"))).Redirect);
 
-        var refused = await app.AsAsync<QuestionnaireService, SaveResult>(DiagnosticScenario.Facilitator, s => s.RemindAsync(scenario.LabId, scenario.QuestionnaireId, invitation.Id, new Uri("http://localhost/")));
+        var refused = await app.AsAsync<ReminderService, SaveResult>(DiagnosticScenario.Facilitator, s => s.RemindNowAsync(scenario.LabId, scenario.QuestionnaireId, invitation.Id, new Uri("http://localhost/")));
         Assert.Equal("Rule.Questionnaire.NoReminder", refused.MessageKey);
         Assert.Equal(2, await check.OutboxEmails.CountAsync(m => m.To == address));
-        var after = (await app.AsAsync<QuestionnaireService, QuestionnaireSending?>(DiagnosticScenario.Facilitator, s => s.GetSendingAsync(scenario.LabId, scenario.QuestionnaireId)))!;
+        var after = (await app.AsAsync<SendingService, QuestionnaireSending?>(DiagnosticScenario.Facilitator, s => s.GetSendingAsync(scenario.LabId, scenario.QuestionnaireId)))!;
         Assert.Equal(RespondentProgress.Submitted, after.Invitations.Single(i => i.Organisation == name).Progress);
         Assert.Equal("1 / 1", $"{after.Submitted} / {after.Invited}");
     }

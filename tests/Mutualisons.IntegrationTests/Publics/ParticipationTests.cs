@@ -157,13 +157,14 @@ public sealed class ParticipationTests(DemoAppFixture app) : CleanDatabaseTest(a
 
         using var matrix = new StringWriter();
         Assert.True(await app.AsAsync<PublicsExportService, bool>(who, s => s.WriteMatrixCsvAsync(lab, matrix)));
-        var lines = matrix.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
-        Assert.StartsWith("Nom,Type de partie prenante,Diagnostiquer les besoins — Objectif,Diagnostiquer les besoins — Niveau atteint", lines[0], StringComparison.Ordinal);
-        Assert.Contains(lines, line => line.StartsWith("\"'=HYPERLINK(\"\"http://evil\"\")\",Organisation,Discussion,", StringComparison.Ordinal));
+        // French Excel splits on semicolons, and every record ends with CRLF.
+        var lines = matrix.ToString().Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("Nom;Type de partie prenante;Diagnostiquer les besoins — Objectif;Diagnostiquer les besoins — Niveau atteint", lines[0], StringComparison.Ordinal);
+        Assert.Contains(lines, line => line.StartsWith("\"'=HYPERLINK(\"\"http://evil\"\")\";Organisation;Discussion;", StringComparison.Ordinal));
 
         using var history = new StringWriter();
         Assert.True(await app.AsAsync<PublicsExportService, bool>(who, s => s.WriteHistoryCsvAsync(lab, history)));
-        Assert.Contains("objectif,,Discussion,Camille (coordination)", history.ToString(), StringComparison.Ordinal);
+        Assert.Contains("objectif;;Discussion;Camille (coordination)", history.ToString(), StringComparison.Ordinal);
 
         using var nothing = new StringWriter();
         Assert.False(await app.AsAsync<PublicsExportService, bool>(DemoAppFixture.Pilot, s => s.WriteMatrixCsvAsync(lab, nothing)));

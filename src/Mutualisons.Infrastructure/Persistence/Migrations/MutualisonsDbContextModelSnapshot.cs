@@ -1215,6 +1215,10 @@ namespace Mutualisons.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(300)")
                         .HasColumnName("subject");
 
+                    b.Property<string>("TextBody")
+                        .HasColumnType("text")
+                        .HasColumnName("text_body");
+
                     b.Property<string>("To")
                         .IsRequired()
                         .HasMaxLength(254)

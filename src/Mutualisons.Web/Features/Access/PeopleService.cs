@@ -12,6 +12,8 @@ using Mutualisons.Web.Features.Audit;
 using Mutualisons.Web.Features.Common;
 using Mutualisons.Web.Localization;
 
+using Mutualisons.Web.Features.Mail;
+
 namespace Mutualisons.Web.Features.Access;
 
 /// <summary>A lab's people and organisations, managed by its facilitators: invitations, roles, membership.</summary>
@@ -22,6 +24,7 @@ public sealed class PeopleService(
     IValidator<InviteInput> inviteValidator,
     IValidator<AddMemberInput> memberValidator,
     IEmailSender email,
+    MailTemplates mails,
     IStringLocalizer<SharedResource> l,
     TimeProvider time,
     ILogger<PeopleService> logger)
@@ -87,10 +90,8 @@ public sealed class PeopleService(
         }
 
         var link = new Uri(siteAddress, $"invitations/{token}");
-        await email.SendAsync(new EmailMessage(
-            sent.Email,
-            l["Invite.MailSubject", labName],
-            l["Invite.MailBody", System.Net.WebUtility.HtmlEncode(inviter), System.Net.WebUtility.HtmlEncode(labName), l.Enum(sent.Role), link.ToString(), sent.ExpiresAt.ToString("d", System.Globalization.CultureInfo.CurrentCulture)]),
+        await email.SendAsync(
+            mails.AccountInvitation(sent.Email, ProductLocalization.CurrentLanguage, inviter, labName, l.Enum(sent.Role), link, sent.ExpiresAt),
             cancellationToken);
         logger.LogInformation("Invitation {InvitationId} to lab {LabId} sent", sent.Id, labId);
         return result;

@@ -18,19 +18,6 @@ public sealed record QuestionnaireEditor(
     int LatestVersion, bool HasUnpublishedChanges, DateTimeOffset? OpensAt, DateTimeOffset? ClosesAt,
     bool PublicLinkEnabled, string? PublicPath, bool OnePerBrowser, int Responses, bool CanRun);
 
-public sealed record InvitationRow(Guid Id, Guid OrganisationId, string Organisation, string Email, RespondentProgress Progress, DateTimeOffset InvitedAt, DateTimeOffset? LastReminderAt, int Reminders, string? Path);
-
-public sealed record InvitableOrganisation(Guid Id, string Name, OrganisationKind Kind, bool InLab, string Email);
-
-public sealed record QuestionnaireSending(
-    Guid LabId, string LabName, Guid Id, string Title, QuestionnaireState State, bool CanRun,
-    IReadOnlyList<InvitationRow> Invitations, IReadOnlyList<InvitableOrganisation> Candidates, int PublicSubmitted)
-{
-    public int Submitted => Invitations.Count(i => i.Progress == RespondentProgress.Submitted);
-
-    public int Invited => Invitations.Count(i => i.Progress != RespondentProgress.Revoked);
-}
-
 public sealed class NewQuestionnaireInput
 {
     public string Title { get; set; } = string.Empty;

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Localization;
 using Mutualisons.Domain.Diagnostic;
 using Mutualisons.Domain.Labs;
 using Mutualisons.Domain.Organisations;
-using Mutualisons.Web.Features.Common;
+using Mutualisons.Web.Features.Common.Exports;
 using Mutualisons.Web.Localization;
 
 namespace Mutualisons.Web.Features.Diagnostic.Results;
@@ -17,7 +17,7 @@ public sealed record ExportedResponse(Guid Id, DateTimeOffset? SubmittedAt, stri
 /// </summary>
 public sealed class ResponseTable
 {
-    private readonly List<(string Header, Func<ILookup<Guid, (Guid QuestionId, string? Choice, decimal? Number, string? Text)>, XlsxCell> Cell)> _columns = [];
+    private readonly List<(string Header, Func<ILookup<Guid, (Guid QuestionId, string? Choice, decimal? Number, string? Text)>, ExportCell> Cell)> _columns = [];
     private readonly IStringLocalizer _l;
 
     public ResponseTable(QuestionnaireContent content, string language, IStringLocalizer l)
@@ -34,7 +34,7 @@ public sealed class ResponseTable
                     foreach (var option in question.Options)
                     {
                         var key = option.Key;
-                        Add($"{title} — {option.Text.In(language)}", a => XlsxCell.Number(a[id].Any(x => x.Choice == key) ? 1 : 0));
+                        Add($"{title} — {option.Text.In(language)}", a => ExportCell.Of(a[id].Any(x => x.Choice == key) ? 1 : 0));
                     }
                     if (question.AllowOther)
                     {
@@ -53,14 +53,14 @@ public sealed class ResponseTable
                     foreach (var option in question.Options)
                     {
                         var key = option.Key;
-                        Add($"{title} — {option.Text.In(language)}", a => a[id].FirstOrDefault(x => x.Choice == key).Number is { } rank ? XlsxCell.Number(rank) : XlsxCell.Empty);
+                        Add($"{title} — {option.Text.In(language)}", a => a[id].FirstOrDefault(x => x.Choice == key).Number is { } rank ? ExportCell.Of(rank) : ExportCell.Empty);
                     }
                     break;
                 case QuestionType.ResourceKind:
                     foreach (var kind in Enum.GetValues<ResourceKind>())
                     {
                         var name = kind.ToString();
-                        Add($"{title} — {l.Enum(kind)}", a => XlsxCell.Number(a[id].Any(x => x.Choice == name) ? 1 : 0));
+                        Add($"{title} — {l.Enum(kind)}", a => ExportCell.Of(a[id].Any(x => x.Choice == name) ? 1 : 0));
                     }
                     break;
                 case QuestionType.YesNo:
@@ -68,7 +68,7 @@ public sealed class ResponseTable
                     break;
                 case QuestionType.Scale:
                 case QuestionType.Number:
-                    Add(title, a => a[id].FirstOrDefault().Number is { } n ? XlsxCell.Number(n) : XlsxCell.Empty);
+                    Add(title, a => a[id].FirstOrDefault().Number is { } n ? ExportCell.Of(n) : ExportCell.Empty);
                     break;
                 default:
                     Add(title, a => a[id].FirstOrDefault().Text);
@@ -80,7 +80,7 @@ public sealed class ResponseTable
     public IReadOnlyList<string> Headers =>
         [_l["Results.Response"], _l["Stakeholders.Organisation"], _l["Organisation.Kind"], _l["Organisation.Sector"], _l["Results.Language"], _l["Results.SubmittedAt"], .. _columns.Select(c => c.Header)];
 
-    public IReadOnlyList<XlsxCell> Row(ExportedResponse response)
+    public IReadOnlyList<ExportCell> Row(ExportedResponse response)
     {
         ArgumentNullException.ThrowIfNull(response);
         var answers = response.Answers.ToLookup(a => a.QuestionId);
@@ -92,5 +92,5 @@ public sealed class ResponseTable
         ];
     }
 
-    private void Add(string header, Func<ILookup<Guid, (Guid QuestionId, string? Choice, decimal? Number, string? Text)>, XlsxCell> cell) => _columns.Add((header, cell));
+    private void Add(string header, Func<ILookup<Guid, (Guid QuestionId, string? Choice, decimal? Number, string? Text)>, ExportCell> cell) => _columns.Add((header, cell));
 }

@@ -1,7 +1,7 @@
 using System.Text;
 using Mutualisons.Domain.Organisations;
 using Mutualisons.Web.Features.Access;
-using Mutualisons.Web.Features.Common;
+using Mutualisons.Web.Features.Common.Exports;
 using Mutualisons.Web.Localization;
 
 namespace Mutualisons.Web.Features.Diagnostic.Results;
@@ -39,12 +39,12 @@ public static class ResultsEndpoints
         {
             await Downloads.StreamAsync(context, "text/csv; charset=utf-8", fileName, async body =>
             {
-                await using var writer = new StreamWriter(body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), bufferSize: 64 * 1024, leaveOpen: true) { NewLine = "\r\n" };
-                await writer.WriteLineAsync(Csv.Line(found.Table.Headers));
+                await using var writer = new StreamWriter(body, CsvWriter.Encoding, bufferSize: 64 * 1024, leaveOpen: true);
+                var csv = new CsvWriter(writer, CsvFormat.For(language));
+                await csv.WriteRowAsync(found.Table.Headers, context.RequestAborted);
                 await foreach (var response in responses)
                 {
-                    // Numbers are written as numbers: only text can smuggle a formula (a negative number is not one).
-                    await writer.WriteLineAsync(string.Join(',', found.Table.Row(response).Select(c => c.IsNumber ? c.ToCsvText() : Csv.Cell(c.ToCsvText()))));
+                    await csv.WriteRowAsync(found.Table.Row(response), context.RequestAborted);
                 }
                 return true;
             });
@@ -52,12 +52,13 @@ public static class ResultsEndpoints
         }
         await Downloads.StreamAsync(context, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", fileName, async body =>
         {
-            await using var workbook = await XlsxWriter.CreateAsync(body, found.Title, context.RequestAborted);
-            await workbook.WriteRowAsync([.. found.Table.Headers.Select(h => XlsxCell.Text(h))], context.RequestAborted);
+            await using var workbook = await XlsxExport.CreateAsync(body, found.Title, context.RequestAborted);
+            await workbook.WriteHeaderAsync(found.Table.Headers, context.RequestAborted);
             await foreach (var response in responses)
             {
                 await workbook.WriteRowAsync(found.Table.Row(response), context.RequestAborted);
             }
+            await workbook.FinishAsync(context.RequestAborted);
             return true;
         });
     }

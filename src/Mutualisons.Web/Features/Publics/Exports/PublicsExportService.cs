@@ -10,6 +10,7 @@ using Mutualisons.Infrastructure.Persistence;
 using Mutualisons.Web.Features.Access;
 using Mutualisons.Web.Features.Audit;
 using Mutualisons.Web.Features.Common;
+using Mutualisons.Web.Features.Common.Exports;
 using Mutualisons.Web.Localization;
 
 namespace Mutualisons.Web.Features.Publics.Exports;
@@ -34,7 +35,8 @@ public sealed class PublicsExportService(
             return false;
         }
         var cycles = Enum.GetValues<Cycle>();
-        await output.WriteLineAsync(Csv.Line([l["Stakeholders.Name"], l["Stakeholders.Kind"], .. cycles.SelectMany(c => new[] { $"{l.Enum(c)} — {l["Publics.Target"]}", $"{l.Enum(c)} — {l["Publics.Reached"]}" })]));
+        var csv = new CsvWriter(output, CsvFormat.For(ProductLocalization.CurrentLanguage));
+        await csv.WriteRowAsync([l["Stakeholders.Name"], l["Stakeholders.Kind"], .. cycles.SelectMany(c => new[] { $"{l.Enum(c)} — {l["Publics.Target"]}", $"{l.Enum(c)} — {l["Publics.Reached"]}" })], cancellationToken);
         var rows = db.Stakeholders.AsNoTracking().Where(s => s.LabId == labId)
             .SelectMany(ParticipationLevels.Of)
             .OrderBy(x => x.Name).ThenBy(x => x.StakeholderId)
@@ -48,7 +50,7 @@ public sealed class PublicsExportService(
                 return;
             }
             var levels = current.ToDictionary(x => x.Cycle);
-            await output.WriteLineAsync(Csv.Line([current[0].Name, l.Enum(current[0].Kind), .. cycles.SelectMany(c => new[] { LevelText(levels.GetValueOrDefault(c)?.Target), LevelText(levels.GetValueOrDefault(c)?.Reached) })]));
+            await csv.WriteRowAsync([current[0].Name, l.Enum(current[0].Kind), .. cycles.SelectMany(c => new[] { LevelText(levels.GetValueOrDefault(c)?.Target), LevelText(levels.GetValueOrDefault(c)?.Reached) })], cancellationToken);
             current.Clear();
         }
         await foreach (var level in rows.WithCancellation(cancellationToken))
@@ -73,7 +75,8 @@ public sealed class PublicsExportService(
         {
             return false;
         }
-        await output.WriteLineAsync(Csv.Line([l["Audit.When"], l["Stakeholders.Name"], l["Publics.Cycle"], l["Audit.What"], l["Publics.From"], l["Publics.To"], l["Audit.Who"], l["Audit.Details"]]));
+        var csv = new CsvWriter(output, CsvFormat.For(ProductLocalization.CurrentLanguage));
+        await csv.WriteRowAsync([l["Audit.When"], l["Stakeholders.Name"], l["Publics.Cycle"], l["Audit.What"], l["Publics.From"], l["Publics.To"], l["Audit.Who"], l["Audit.Details"]], cancellationToken);
         var changes = db.Stakeholders.AsNoTracking().Where(s => s.LabId == labId)
             .SelectMany(s => s.History.Select(h => new { s.Name, h.At, h.Cycle, h.Aspect, h.From, h.To, h.By, h.Reason }))
             .OrderBy(h => h.At)
@@ -83,7 +86,7 @@ public sealed class PublicsExportService(
         await foreach (var change in changes.WithCancellation(cancellationToken))
         {
             var who = change.Author ?? (change.h.By is null ? l["Publics.ByAttendance"] : l["User.Deleted"]);
-            await output.WriteLineAsync(Csv.Line([change.h.At.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture), change.h.Name, l.Enum(change.h.Cycle), l[$"Publics.Aspect.{change.h.Aspect}"], LevelText(change.h.From), LevelText(change.h.To), who, AuditText.Translate(change.h.Reason, l)]));
+            await csv.WriteRowAsync([change.h.At.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture), change.h.Name, l.Enum(change.h.Cycle), l[$"Publics.Aspect.{change.h.Aspect}"], LevelText(change.h.From), LevelText(change.h.To), who, AuditText.Translate(change.h.Reason, l)], cancellationToken);
         }
         return true;
     }
