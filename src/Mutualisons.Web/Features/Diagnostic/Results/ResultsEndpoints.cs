@@ -1,6 +1,7 @@
 using System.Text;
 using Mutualisons.Domain.Organisations;
 using Mutualisons.Web.Features.Access;
+using Mutualisons.Web.Features.Common;
 using Mutualisons.Web.Features.Common.Exports;
 using Mutualisons.Web.Localization;
 
