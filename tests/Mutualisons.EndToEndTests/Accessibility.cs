@@ -14,8 +14,19 @@ internal static class Accessibility
     /// <summary>Runs axe-core on the page as it stands and fails on any serious or critical WCAG 2.1 A/AA violation.</summary>
     public static async Task AssertNoSeriousViolationsAsync(this IPage page)
     {
+        var serious = await SeriousViolationsAsync(page);
+        Assert.True(serious.Count == 0, string.Join("\n", serious));
+    }
+
+    /// <summary>The serious or critical WCAG 2.1 A/AA violations of the page as it stands, each with the page's address and the elements at fault.</summary>
+    public static async Task<IReadOnlyList<string>> SeriousViolationsAsync(this IPage page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
         var result = await page.RunAxe(WcagAOrAA);
-        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
-        Assert.True(serious.Count == 0, string.Join("\n", serious.Select(v => $"{v.Id} ({v.Impact}): {v.Help} — {string.Join(" | ", v.Nodes.Select(n => n.Html))}")));
+        var path = new Uri(page.Url).PathAndQuery;
+        return result.Violations
+            .Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{path}: {v.Id} ({v.Impact}): {v.Help} — {string.Join(" | ", v.Nodes.Select(n => n.Html))}")
+            .ToList();
     }
 }
