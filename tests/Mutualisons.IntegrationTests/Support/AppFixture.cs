@@ -54,7 +54,8 @@ public class AppFixture : IAsyncLifetime, IResettableDatabase
     /// </summary>
     private static async Task LoadDemoDataAsync(string connectionString)
     {
-        await using var app = new AppFactory(connectionString, seedDemoData: true);
+        // No scheduler here: its own connection pool would outlive the host and keep the template from being copied.
+        await using var app = new AppFactory(connectionString, seedDemoData: true, settings: new Dictionary<string, string> { ["Scheduling:Enabled"] = "false" });
         _ = app.Services;
     }
 
