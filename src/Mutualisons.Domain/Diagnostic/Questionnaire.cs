@@ -87,6 +87,15 @@ public sealed class Questionnaire : ILabOwned
 
     public bool AcceptsAnswersAt(DateTimeOffset now) => StateAt(now) == QuestionnaireState.Open;
 
+    /// <summary>Only a published questionnaire is sent: inviting organisations to a draft, or scheduling its reminders, is refused.</summary>
+    public void EnsureSendable()
+    {
+        if (CurrentVersionId is null)
+        {
+            throw new DomainException("Questionnaire.NotPublished", "A draft is not sent: publish it first.");
+        }
+    }
+
     /// <summary>Replaces the draft with an edited copy; published versions are not touched.</summary>
     public void ReviseDraft(QuestionnaireContent content, DateTimeOffset now)
     {

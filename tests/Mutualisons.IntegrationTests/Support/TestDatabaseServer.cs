@@ -55,8 +55,10 @@ public static class TestDatabaseServer
                 await ExecuteAsync(admin, $"create database \"{name}\" template \"{MigratedTemplate}\"");
                 var connectionString = WithDatabase(admin, name);
                 await prepare(connectionString);
-                // A template cannot be copied while anyone is connected to it.
+                // A template cannot be copied while anyone is connected to it. Clearing our pool is not enough: the
+                // scheduler of the app that filled it keeps a data source (and pool) of its own.
                 ClearPool(connectionString);
+                await ExecuteAsync(admin, $"select pg_terminate_backend(pid) from pg_stat_activity where datname = '{name}' and pid <> pg_backend_pid()");
             }
             return name;
         }

@@ -129,10 +129,19 @@ public sealed class LabWrites(IDbContextFactory<MutualisonsDbContext> dbFactory,
         Task<SaveResult?> RefusalAsync(MutualisonsDbContext db, Actor actor, CancellationToken cancellationToken);
     }
 
+    /// <summary>
+    /// "Not found" when the person has no role in the lab (its existence stays hidden), "forbidden" when their
+    /// role lacks the right; null when they may.
+    /// </summary>
     private sealed record LabAccessCheck(Guid LabId, LabRight Right) : IAccessCheck
     {
-        public Task<SaveResult?> RefusalAsync(MutualisonsDbContext db, Actor actor, CancellationToken cancellationToken) =>
-            db.RefusalAsync(actor, LabId, Right, cancellationToken);
+        public async Task<SaveResult?> RefusalAsync(MutualisonsDbContext db, Actor actor, CancellationToken cancellationToken) =>
+            await db.RoleInAsync(actor, LabId, cancellationToken) switch
+            {
+                null => SaveResult.NotFound,
+                var role when !role.Allows(Right) => SaveResult.Forbidden,
+                _ => null,
+            };
     }
 
     private sealed record CustomAccessCheck(Func<MutualisonsDbContext, Actor, CancellationToken, Task<SaveResult?>> Check) : IAccessCheck
@@ -226,6 +235,33 @@ public sealed class LabWrites(IDbContextFactory<MutualisonsDbContext> dbFactory,
         {
             ArgumentNullException.ThrowIfNull(describe);
             return DeleteAsync<T>(id, version, (aggregate, write) => ValueTask.FromResult(describe(aggregate, write)), cancellationToken);
+        }
+
+        /// <summary>
+        /// Changes rows that belong to the aggregate <paramref name="id"/> of this lab but are stored and versioned
+        /// on their own (a questionnaire's personal links and reminders). The aggregate is loaded to prove it is
+        /// this lab's ("not found" otherwise) and for what the change reads; its own row is written only if the
+        /// change changes it, so sending a questionnaire puts nobody editing it in conflict. Audited as
+        /// <paramref name="action"/> on <paramref name="subject"/>, about the aggregate unless
+        /// <see cref="LabWrite.AuditAs"/> names the part.
+        /// </summary>
+        public Task<SaveResult> ChangePartsAsync<T>(Guid id, AuditAction action, string subject, Func<T, LabWrite, ValueTask<string>> change, CancellationToken cancellationToken = default)
+            where T : class, ILabOwned
+        {
+            ArgumentNullException.ThrowIfNull(change);
+            var labId = RequireLab();
+            return _writes.WriteAsync(this, async write =>
+            {
+                var aggregate = await write.Db.Set<T>().SingleOrDefaultAsync(x => x.Id == id && x.LabId == labId, write.CancellationToken);
+                if (aggregate is null)
+                {
+                    return SaveResult.NotFound;
+                }
+                var summary = await change(aggregate, write);
+                write.Db.AuditEntries.Add(new AuditEntry(labId, write.Actor.UserId, write.Action ?? action, write.Subject ?? subject, write.SubjectId ?? id, summary, write.Now));
+                write.ResultId ??= id;
+                return null;
+            }, cancellationToken);
         }
 
         /// <summary>

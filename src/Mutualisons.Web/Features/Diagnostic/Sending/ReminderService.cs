@@ -3,6 +3,7 @@ using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Mutualisons.Domain.Access;
 using Mutualisons.Domain.Audit;
+using Mutualisons.Domain.Common;
 using Mutualisons.Domain.Diagnostic;
 using Mutualisons.Infrastructure.Email;
 using Mutualisons.Infrastructure.Persistence;
@@ -23,6 +24,7 @@ namespace Mutualisons.Web.Features.Diagnostic.Sending;
 public sealed class ReminderService(
     IDbContextFactory<MutualisonsDbContext> dbFactory,
     CurrentActor currentActor,
+    LabWrites writes,
     QuestionnaireLinks links,
     MailTemplates mails,
     Scheduling scheduling,
@@ -41,62 +43,50 @@ public sealed class ReminderService(
     /// <summary>The scheduler group holding one questionnaire's reminders.</summary>
     public static string GroupOf(Guid questionnaireId) => $"questionnaire-reminders-{questionnaireId:N}";
 
-    /// <summary>Mails the same personal link again to one organisation, or to every one that has not submitted.</summary>
+    /// <summary>Mails the same personal link again to one organisation, or to every one that has not submitted, once the reminders are saved.</summary>
     public async Task<SaveResult> RemindNowAsync(Guid labId, Guid id, Guid? invitationId, Uri baseUri, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(baseUri);
-        var actor = await currentActor.GetAsync();
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var (q, refusal) = await SendingService.FindAsync(db, actor, labId, id, cancellationToken);
-        if (q is null)
+        var language = ProductLocalization.CurrentLanguage;
+        IReadOnlyList<EmailMessage> outgoing = [];
+        var result = await writes.In(labId, LabRight.RunQuestionnaires).ChangePartsAsync<Questionnaire>(id, AuditAction.Changed, AuditSubject.QuestionnaireInvitation, async (q, write) =>
         {
-            return refusal!;
-        }
-        return await RemindAsync(db, q, invitationId, baseUri, actor.UserId, ProductLocalization.CurrentLanguage, cancellationToken);
+            (var reminded, outgoing) = await RemindAsync(write.Db, q, invitationId, baseUri, language, write.Now, write.CancellationToken);
+            return Reminded(reminded);
+        }, cancellationToken);
+        return result.Succeeded ? await links.SendAllAsync(outgoing, result, cancellationToken) : result;
     }
 
     /// <summary>Schedules a reminder at a day and time in Brussels; refused in the past, or for an organisation that cannot be reminded.</summary>
-    public async Task<SaveResult> ScheduleAsync(Guid labId, Guid id, ReminderScheduleInput input, Uri baseUri, CancellationToken cancellationToken = default)
+    public Task<SaveResult> ScheduleAsync(Guid labId, Guid id, ReminderScheduleInput input, Uri baseUri, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(baseUri);
-        var validation = await scheduleValidator.ValidateAsync(input, cancellationToken);
-        if (!validation.IsValid)
+        var language = ProductLocalization.CurrentLanguage;
+        return writes.In(labId, LabRight.RunQuestionnaires).Validating(input, scheduleValidator).ChangePartsAsync<Questionnaire>(id, AuditAction.Created, AuditSubject.QuestionnaireInvitation, async (q, write) =>
         {
-            return SaveResult.Invalid(validation);
-        }
-        var actor = await currentActor.GetAsync();
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var (q, refusal) = await SendingService.FindAsync(db, actor, labId, id, cancellationToken);
-        if (q is null)
-        {
-            return refusal!;
-        }
-        if (q.CurrentVersionId is null)
-        {
-            return SaveResult.Refused("Questionnaire.NotPublished");
-        }
-        if (input.InvitationId is { } invitationId
-            && !await db.QuestionnaireInvitations.AnyAsync(i => i.Id == invitationId && i.QuestionnaireId == id && i.SubmittedAt == null && i.RevokedAt == null && i.Email != "", cancellationToken))
-        {
-            return SaveResult.Refused("Questionnaire.NoReminder");
-        }
-        var at = Formats.FromBrussels(input.Day!.Value.Date + input.Time!.Value);
-        var key = Guid.CreateVersion7().ToString("N");
-        var data = new Dictionary<string, string>
-        {
-            [LabKey] = labId.ToString(),
-            [QuestionnaireKey] = id.ToString(),
-            [InvitationKey] = input.InvitationId?.ToString() ?? string.Empty,
-            [SiteKey] = baseUri.AbsoluteUri,
-            [ByKey] = actor.UserId?.ToString() ?? string.Empty,
-            [LanguageKey] = ProductLocalization.CurrentLanguage,
-        };
-        await scheduling.ScheduleAsync<ReminderJob>(GroupOf(id), key, at, data, cancellationToken);
-        db.AuditEntries.Add(new AuditEntry(labId, actor.UserId, AuditAction.Created, "QuestionnaireInvitation", id,
-            $"{AuditText.Key("Questionnaire.ReminderScheduled")} {at.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)}", time.GetUtcNow()));
-        await db.SaveChangesAsync(cancellationToken);
-        return SaveResult.Saved(id);
+            q.EnsureSendable();
+            if (input.InvitationId is { } invitationId
+                && !await write.Db.QuestionnaireInvitations.AnyAsync(i => i.Id == invitationId && i.QuestionnaireId == id && i.SubmittedAt == null && i.RevokedAt == null && i.Email != "", write.CancellationToken))
+            {
+                throw NoReminder();
+            }
+            var at = Formats.FromBrussels(input.Day!.Value.Date + input.Time!.Value);
+            var key = Guid.CreateVersion7().ToString("N");
+            var data = new Dictionary<string, string>
+            {
+                [LabKey] = labId.ToString(),
+                [QuestionnaireKey] = id.ToString(),
+                [InvitationKey] = input.InvitationId?.ToString() ?? string.Empty,
+                [SiteKey] = baseUri.AbsoluteUri,
+                [ByKey] = write.Actor.UserId?.ToString() ?? string.Empty,
+                [LanguageKey] = language,
+            };
+            // The scheduler stores its jobs through a connection of its own, outside this save: the job goes first,
+            // so a reminder that could not be scheduled leaves no audit line.
+            await scheduling.ScheduleAsync<ReminderJob>(GroupOf(id), key, at, data, write.CancellationToken);
+            return $"{AuditText.Key("Questionnaire.ReminderScheduled")} {at.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)}";
+        }, cancellationToken);
     }
 
     /// <summary>The questionnaire's reminders still to send, soonest first; null when the person may not run questionnaires here.</summary>
@@ -104,8 +94,8 @@ public sealed class ReminderService(
     {
         var actor = await currentActor.GetAsync();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var (q, _) = await SendingService.FindAsync(db, actor, labId, id, cancellationToken);
-        if (q is null)
+        if (await db.RoleInAsync(actor, labId, cancellationToken) is not { } role || !role.Allows(LabRight.RunQuestionnaires)
+            || !await db.Questionnaires.AnyAsync(q => q.Id == id && q.LabId == labId, cancellationToken))
         {
             return null;
         }
@@ -121,23 +111,15 @@ public sealed class ReminderService(
     }
 
     /// <summary>Cancels a reminder that has not been sent; not found once it has been sent or cancelled.</summary>
-    public async Task<SaveResult> CancelScheduledAsync(Guid labId, Guid id, string key, CancellationToken cancellationToken = default)
-    {
-        var actor = await currentActor.GetAsync();
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var (q, refusal) = await SendingService.FindAsync(db, actor, labId, id, cancellationToken);
-        if (q is null)
+    public Task<SaveResult> CancelScheduledAsync(Guid labId, Guid id, string key, CancellationToken cancellationToken = default) =>
+        writes.In(labId, LabRight.RunQuestionnaires).ChangePartsAsync<Questionnaire>(id, AuditAction.Deleted, AuditSubject.QuestionnaireInvitation, async (_, write) =>
         {
-            return refusal!;
-        }
-        if (!await scheduling.CancelAsync(GroupOf(id), key, cancellationToken))
-        {
-            return SaveResult.NotFound;
-        }
-        db.AuditEntries.Add(new AuditEntry(labId, actor.UserId, AuditAction.Deleted, "QuestionnaireInvitation", id, AuditText.Key("Questionnaire.ReminderCancelled"), time.GetUtcNow()));
-        await db.SaveChangesAsync(cancellationToken);
-        return SaveResult.Saved(id);
-    }
+            if (!await scheduling.CancelAsync(GroupOf(id), key, write.CancellationToken))
+            {
+                throw LabWrite.NotFound();
+            }
+            return AuditText.Key("Questionnaire.ReminderCancelled");
+        }, cancellationToken);
 
     /// <summary>
     /// Sends a scheduled reminder, with the rights its author had when scheduling it. A questionnaire deleted
@@ -149,27 +131,54 @@ public sealed class ReminderService(
         var id = Guid.Parse(data[QuestionnaireKey], CultureInfo.InvariantCulture);
         Guid? invitationId = Guid.TryParse(data.GetValueOrDefault(InvitationKey), CultureInfo.InvariantCulture, out var invitation) ? invitation : null;
         Guid? by = Guid.TryParse(data.GetValueOrDefault(ByKey), CultureInfo.InvariantCulture, out var author) ? author : null;
+        var language = data.GetValueOrDefault(LanguageKey) ?? ProductLocalization.Cultures[0];
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var q = await db.Questionnaires.SingleOrDefaultAsync(x => x.Id == id && x.LabId == labId, cancellationToken);
-        if (q is null || q.StateAt(time.GetUtcNow()) is not (QuestionnaireState.Open or QuestionnaireState.Scheduled))
+        var now = time.GetUtcNow();
+        var q = await db.Questionnaires.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id && x.LabId == labId, cancellationToken);
+        if (q is null || q.StateAt(now) is not (QuestionnaireState.Open or QuestionnaireState.Scheduled))
         {
             logger.LogInformation("Scheduled reminder of questionnaire {QuestionnaireId} not sent: it is deleted or not open", id);
             return;
         }
-        var result = await RemindAsync(db, q, invitationId, new Uri(data[SiteKey]), by, data.GetValueOrDefault(LanguageKey) ?? ProductLocalization.Cultures[0], cancellationToken);
+
+        // Not through LabWrites: no person is signed in when the scheduler runs this, so there is no right to
+        // check now (the author's was checked when scheduling). The reminders and their audit line, in the
+        // author's name, are still saved together before any mail goes out.
+        SaveResult result;
+        IReadOnlyList<EmailMessage> outgoing = [];
+        try
+        {
+            (var reminded, outgoing) = await RemindAsync(db, q, invitationId, new Uri(data[SiteKey]), language, now, cancellationToken);
+            db.AuditEntries.Add(new AuditEntry(labId, by, AuditAction.Changed, AuditSubject.QuestionnaireInvitation, id, Reminded(reminded), now));
+            await db.SaveChangesAsync(cancellationToken);
+            result = await links.SendAllAsync(outgoing, SaveResult.Saved(id), cancellationToken);
+        }
+        catch (DomainException exception)
+        {
+            result = SaveResult.Refused(exception.Code);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // An organisation answered or its link was revoked meanwhile: nothing was saved or sent.
+            result = SaveResult.Conflict;
+        }
         logger.LogInformation("Scheduled reminder of questionnaire {QuestionnaireId} sent: {Result}", id, result.MessageKey ?? result.Status.ToString());
     }
 
-    private async Task<SaveResult> RemindAsync(MutualisonsDbContext db, Questionnaire q, Guid? invitationId, Uri baseUri, Guid? by, string language, CancellationToken cancellationToken)
+    /// <summary>
+    /// Marks as reminded the organisations that have not answered (or the one asked for, refused if it cannot
+    /// be reminded), and writes their mails; sending them is the caller's, after the save.
+    /// </summary>
+    private async Task<(int Reminded, IReadOnlyList<EmailMessage> Outgoing)> RemindAsync(
+        MutualisonsDbContext db, Questionnaire q, Guid? invitationId, Uri baseUri, string language, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var pending = await db.QuestionnaireInvitations
             .Where(i => i.QuestionnaireId == q.Id && i.SubmittedAt == null && i.RevokedAt == null && (invitationId == null || i.Id == invitationId))
             .ToListAsync(cancellationToken);
         if (invitationId is not null && pending.Count == 0)
         {
-            return SaveResult.Refused("Questionnaire.NoReminder");
+            throw NoReminder();
         }
-        var now = time.GetUtcNow();
         var outgoing = new List<EmailMessage>();
         foreach (var invitation in pending)
         {
@@ -179,8 +188,11 @@ public sealed class ReminderService(
                 outgoing.Add(mails.QuestionnaireReminder(invitation.Email, language, q.TitleIn(language), new Uri(baseUri, $"r/{token}")));
             }
         }
-        db.AuditEntries.Add(new AuditEntry(q.LabId, by, AuditAction.Changed, "QuestionnaireInvitation", q.Id, $"{pending.Count} × {AuditText.Key("Questionnaire.Reminded")}", now));
-        var result = await db.SaveAsResultAsync(q.Id, cancellationToken: cancellationToken);
-        return result.Succeeded ? await links.SendAllAsync(outgoing, result, cancellationToken) : result;
+        return (pending.Count, outgoing);
     }
+
+    private static string Reminded(int count) => $"{count} × {AuditText.Key("Questionnaire.Reminded")}";
+
+    private static DomainException NoReminder() =>
+        new("Questionnaire.NoReminder", "Only organisations that have not answered yet get a reminder.");
 }

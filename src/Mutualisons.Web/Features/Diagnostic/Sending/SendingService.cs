@@ -19,6 +19,7 @@ namespace Mutualisons.Web.Features.Diagnostic.Sending;
 public sealed class SendingService(
     IDbContextFactory<MutualisonsDbContext> dbFactory,
     CurrentActor currentActor,
+    LabWrites writes,
     QuestionnaireLinks links,
     MailTemplates mails,
     TimeProvider time)
@@ -54,71 +55,42 @@ public sealed class SendingService(
             publicSubmitted);
     }
 
-    /// <summary>Creates one personal link per organisation (never two) and mails it where an address is known.</summary>
+    /// <summary>Creates one personal link per organisation (never two) and mails it where an address is known, once the links are saved.</summary>
     public async Task<SaveResult> InviteAsync(Guid labId, Guid id, IReadOnlyCollection<Guid> organisationIds, Uri baseUri, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(organisationIds);
         ArgumentNullException.ThrowIfNull(baseUri);
-        var actor = await currentActor.GetAsync();
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var (q, refusal) = await FindAsync(db, actor, labId, id, cancellationToken);
-        if (q is null)
-        {
-            return refusal!;
-        }
-        if (q.CurrentVersionId is null)
-        {
-            return SaveResult.Refused("Questionnaire.NotPublished");
-        }
-        var already = await db.QuestionnaireInvitations.Where(i => i.QuestionnaireId == id).Select(i => i.OrganisationId).ToListAsync(cancellationToken);
-        var organisations = await db.Organisations.AsNoTracking().Where(o => organisationIds.Contains(o.Id) && !already.Contains(o.Id))
-            .Select(o => new { o.Id, o.Name, o.Contacts }).ToListAsync(cancellationToken);
-        var now = time.GetUtcNow();
         var language = ProductLocalization.CurrentLanguage;
         var outgoing = new List<EmailMessage>();
-        foreach (var organisation in organisations)
+        var result = await writes.In(labId, LabRight.RunQuestionnaires).ChangePartsAsync<Questionnaire>(id, AuditAction.Created, AuditSubject.QuestionnaireInvitation, async (q, write) =>
         {
-            var address = organisation.Contacts.Select(c => c.Email).FirstOrDefault(e => e.Length > 0);
-            var (invitation, token) = QuestionnaireInvitation.Create(id, organisation.Id, address, links.Protect, now);
-            db.QuestionnaireInvitations.Add(invitation);
-            if (address is not null)
+            q.EnsureSendable();
+            var already = await write.Db.QuestionnaireInvitations.Where(i => i.QuestionnaireId == id).Select(i => i.OrganisationId).ToListAsync(write.CancellationToken);
+            var organisations = await write.Db.Organisations.AsNoTracking().Where(o => organisationIds.Contains(o.Id) && !already.Contains(o.Id))
+                .Select(o => new { o.Id, o.Name, o.Contacts }).ToListAsync(write.CancellationToken);
+            foreach (var organisation in organisations)
             {
-                outgoing.Add(mails.QuestionnaireInvitation(address, language, q.TitleIn(language), new Uri(baseUri, $"r/{token}")));
+                var address = organisation.Contacts.Select(c => c.Email).FirstOrDefault(e => e.Length > 0);
+                var (invitation, token) = QuestionnaireInvitation.Create(id, organisation.Id, address, links.Protect, write.Now);
+                write.Db.QuestionnaireInvitations.Add(invitation);
+                if (address is not null)
+                {
+                    outgoing.Add(mails.QuestionnaireInvitation(address, language, q.TitleIn(language), new Uri(baseUri, $"r/{token}")));
+                }
             }
-        }
-        db.AuditEntries.Add(new AuditEntry(labId, actor.UserId, AuditAction.Created, "QuestionnaireInvitation", id, $"{organisations.Count} × {AuditText.Key("Questionnaire.Invited")}", now));
-        var result = await db.SaveAsResultAsync(id, cancellationToken: cancellationToken);
+            return $"{organisations.Count} × {AuditText.Key("Questionnaire.Invited")}";
+        }, cancellationToken);
         return result.Succeeded ? await links.SendAllAsync(outgoing, result, cancellationToken) : result;
     }
 
-    public async Task<SaveResult> RevokeAsync(Guid labId, Guid id, Guid invitationId, CancellationToken cancellationToken = default)
-    {
-        var actor = await currentActor.GetAsync();
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        if (await db.RefusalAsync(actor, labId, LabRight.RunQuestionnaires, cancellationToken) is { } refusal)
+    /// <summary>Stops one organisation's personal link; an invitation of another questionnaire or lab is not found.</summary>
+    public Task<SaveResult> RevokeAsync(Guid labId, Guid id, Guid invitationId, CancellationToken cancellationToken = default) =>
+        writes.In(labId, LabRight.RunQuestionnaires).ChangePartsAsync<Questionnaire>(id, AuditAction.Changed, AuditSubject.QuestionnaireInvitation, async (_, write) =>
         {
-            return refusal;
-        }
-        var invitation = await db.QuestionnaireInvitations
-            .Where(i => i.Id == invitationId && i.QuestionnaireId == id && db.Questionnaires.Any(q => q.Id == id && q.LabId == labId))
-            .SingleOrDefaultAsync(cancellationToken);
-        if (invitation is null)
-        {
-            return SaveResult.NotFound;
-        }
-        invitation.Revoke(time.GetUtcNow());
-        db.AuditEntries.Add(new AuditEntry(labId, actor.UserId, AuditAction.Changed, "QuestionnaireInvitation", invitationId, AuditText.Key("Questionnaire.Revoked"), time.GetUtcNow()));
-        return await db.SaveAsResultAsync(id, cancellationToken: cancellationToken);
-    }
-
-    /// <summary>The questionnaire of this lab, tracked; or why not: no right to run questionnaires here, or not this lab's.</summary>
-    internal static async Task<(Questionnaire? Questionnaire, SaveResult? Refusal)> FindAsync(MutualisonsDbContext db, Actor actor, Guid labId, Guid id, CancellationToken cancellationToken)
-    {
-        if (await db.RefusalAsync(actor, labId, LabRight.RunQuestionnaires, cancellationToken) is { } refusal)
-        {
-            return (null, refusal);
-        }
-        var questionnaire = await db.Questionnaires.SingleOrDefaultAsync(q => q.Id == id && q.LabId == labId, cancellationToken);
-        return questionnaire is null ? (null, SaveResult.NotFound) : (questionnaire, null);
-    }
+            var invitation = await write.Db.QuestionnaireInvitations.SingleOrDefaultAsync(i => i.Id == invitationId && i.QuestionnaireId == id, write.CancellationToken)
+                ?? throw LabWrite.NotFound();
+            invitation.Revoke(write.Now);
+            write.AuditAs(AuditSubject.QuestionnaireInvitation, invitationId);
+            return AuditText.Key("Questionnaire.Revoked");
+        }, cancellationToken);
 }
