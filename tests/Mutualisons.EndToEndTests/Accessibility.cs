@@ -22,6 +22,13 @@ internal static class Accessibility
     public static async Task<IReadOnlyList<string>> SeriousViolationsAsync(this IPage page)
     {
         ArgumentNullException.ThrowIfNull(page);
+        // Notices fade in and out: axe would measure a half-transparent frame. Check the page once they are gone.
+        var notices = page.Locator(".mud-snackbar");
+        if (await notices.CountAsync() > 0)
+        {
+            await notices.First.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Detached, Timeout = 30_000 });
+            await Assertions.Expect(notices).ToHaveCountAsync(0, new LocatorAssertionsToHaveCountOptions { Timeout = 30_000 });
+        }
         var result = await page.RunAxe(WcagAOrAA);
         var path = new Uri(page.Url).PathAndQuery;
         return result.Violations

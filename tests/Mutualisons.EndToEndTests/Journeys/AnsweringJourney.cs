@@ -99,11 +99,12 @@ public sealed class AnsweringJourney(BrowserFixture browser)
         // Typed, and the tab closed at once, before any pause: the page's last words still reach the server.
         await phone.GetByLabel("Un commentaire ?", new() { Exact = false }).FillAsync("Fermé tout de suite");
         await phone.CloseAsync(new() { RunBeforeUnload = true });
-        await phone.Context.CloseAsync();
-        for (var i = 0; i < 50 && await StoredTextAsync(questionnaire, "Fermé tout de suite") is null; i++)
+        // The tab is closed, the browser stays open (as when a person closes one tab): its beacon is on its way.
+        for (var i = 0; i < 75 && await StoredTextAsync(questionnaire, "Fermé tout de suite") is null; i++)
         {
             await Task.Delay(200);
         }
+        await phone.Context.CloseAsync();
 
         // The same link, opened again: both answers are there, and nothing was pressed.
         var again = await browser.NewPageAsync(phone: true);

@@ -75,12 +75,13 @@ public sealed class ParticipationJourney(BrowserFixture browser)
         var deliberation = page.Locator("tr[data-cycle=Publics] td[data-level=Deliberation]");
         Assert.True(int.Parse((await deliberation.InnerTextAsync()).Trim(), System.Globalization.CultureInfo.InvariantCulture) >= 1);
 
-        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Exporter la matrice (CSV)" }).ClickAsync());
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Exporter la matrice (CSV, séparateur ;)" }).ClickAsync());
         var bytes = await File.ReadAllBytesAsync((await download.PathAsync())!);
         Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
         var csv = System.Text.Encoding.UTF8.GetString(bytes[3..]);
-        Assert.StartsWith("Nom,Type de partie prenante,", csv, StringComparison.Ordinal);
-        Assert.Contains("Occupants du rez,Organisation,,,,Délibération", csv, StringComparison.Ordinal);
+        // French Excel splits on semicolons.
+        Assert.StartsWith("Nom;Type de partie prenante;", csv, StringComparison.Ordinal);
+        Assert.Contains("Occupants du rez;Organisation;;;;Délibération", csv, StringComparison.Ordinal);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Occupants du rez" }).ClickAsync();
         await Expect(page.Locator(".history-line").First).ToContainTextAsync("Aucun → Délibération", new() { IgnoreCase = true });
