@@ -46,7 +46,8 @@ public sealed class AccessibilityJourney(BrowserFixture browser)
 
     private async Task CheckDialogAsync(IPage page, string opener)
     {
-        await page.GetByRole(AriaRole.Button, new() { Name = opener }).First.ClickAsync();
+        // The opener is named by how its name starts: several buttons may open the same dialog.
+        await page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^" + System.Text.RegularExpressions.Regex.Escape(opener)) }).First.ClickAsync();
         await Expect(page.GetByRole(AriaRole.Dialog)).ToBeVisibleAsync();
         _violations.AddRange((await page.SeriousViolationsAsync()).Select(v => $"[dialog {opener}] {v}"));
         await page.Keyboard.PressAsync("Escape");
@@ -72,7 +73,8 @@ public sealed class AccessibilityJourney(BrowserFixture browser)
 
         await CheckAsync(page, "/labs");
         await CheckAsync(page, $"/labs/{bota}");
-        await CheckDialogAsync(page, "Porter le focus sur « Choisir et adapter les méthodes »");
+        // Any cycle but the one in focus: other journeys move this lab's focus in the shared database.
+        await CheckDialogAsync(page, "Porter le focus sur « ");
         foreach (var cycle in Enum.GetValues<Cycle>())
         {
             await CheckAsync(page, $"/labs/{bota}/cycles/{cycle}");
