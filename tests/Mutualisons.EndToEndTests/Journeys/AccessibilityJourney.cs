@@ -64,6 +64,8 @@ public sealed class AccessibilityJourney(BrowserFixture browser)
         await using (var db = browser.CreateDbContext())
         {
             var added = new Stakeholder(bota, StakeholderKind.Organisation, "Voisins de la rue Botanique", null, "Partager la cour", DateTimeOffset.UtcNow);
+            // A target not yet reached puts the stakeholder in the dashboard's alert list, links included.
+            added.SetTarget(Cycle.Impact, ParticipationLevel.Collaboration, null, DateTimeOffset.UtcNow);
             db.Stakeholders.Add(added);
             db.Activities.Add(new Activity(bota, "Visite du bâtiment", ActivityKind.Workshop, null, [Cycle.Publics], DateTimeOffset.UtcNow.AddDays(10), "Bota 75", ParticipationLevel.Information, DateTimeOffset.UtcNow));
             await db.SaveChangesAsync();
