@@ -58,6 +58,7 @@ public sealed class Scheduling(ISchedulerFactory schedulers)
 public static class SchedulingSetup
 {
     public const string Section = "Scheduling";
+    private const string DataSourceKey = "scheduling";
 
     /// <summary>
     /// Quartz on the platform's database (tables qrtz_*, created by a migration), clustered. The connection string
@@ -66,13 +67,17 @@ public static class SchedulingSetup
     /// </summary>
     public static IServiceCollection AddScheduling(this IServiceCollection services, IConfiguration configuration)
     {
+        // The scheduler's connections come from one data source the container owns, so its pool is closed when
+        // the host stops instead of outliving it (and keeping the database busy).
+        services.AddKeyedSingleton(DataSourceKey, (provider, _) =>
+            NpgsqlDataSource.Create(provider.GetRequiredService<IConfiguration>().GetMutualisonsConnectionString()));
         services.AddQuartz(quartz =>
         {
             quartz.ConfigureScheduler(s => s.InstanceName = "Mutualisons");
             quartz.UsePersistentStore(store =>
             {
                 store.UsePostgres(source => source.DataSourceFactory = provider =>
-                    NpgsqlDataSource.Create(provider.GetRequiredService<IConfiguration>().GetMutualisonsConnectionString()));
+                    provider.GetRequiredKeyedService<NpgsqlDataSource>(DataSourceKey));
                 store.UseClustering(cluster =>
                 {
                     cluster.CheckinInterval = TimeSpan.FromSeconds(5);

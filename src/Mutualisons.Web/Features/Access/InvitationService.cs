@@ -101,7 +101,7 @@ public sealed class InvitationService(
             {
                 lab.GrantRole(personId, invitation.Role, invitation.OrganisationId, now);
             }
-            db.AuditEntries.Add(new AuditEntry(lab.Id, personId, AuditAction.Created, "Person", personId, $"{Web.Features.Audit.AuditText.Of(invitation.Role)} ({invitation.Email})", now));
+            db.AuditEntries.Add(new AuditEntry(lab.Id, personId, AuditAction.Created, AuditSubject.Person, personId, $"{Web.Features.Audit.AuditText.Of(invitation.Role)} ({invitation.Email})", now));
             await db.SaveChangesAsync(cancellationToken);
             logger.LogInformation("Invitation {InvitationId} accepted by {UserId}", invitation.Id, personId);
             return SaveResult.Saved(lab.Id);
