@@ -1,7 +1,6 @@
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Mutualisons.Domain.Access;
 using Mutualisons.Domain.Audit;
 using Mutualisons.Domain.Common;
 using Mutualisons.Domain.Labs;
@@ -9,7 +8,6 @@ using Mutualisons.Domain.Publics;
 using Mutualisons.Infrastructure.Persistence;
 using Mutualisons.Web.Features.Access;
 using Mutualisons.Web.Features.Audit;
-using Mutualisons.Web.Features.Common;
 using Mutualisons.Web.Features.Common.Exports;
 using Mutualisons.Web.Localization;
 

@@ -1,7 +1,6 @@
 using FluentValidation;
 using Microsoft.Extensions.Localization;
 using Mutualisons.Domain.Common;
-using Mutualisons.Domain.Labs;
 using Mutualisons.Domain.Publics;
 
 namespace Mutualisons.Web.Features.Publics.Stakeholders;

@@ -1,0 +1,78 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Forms;
+using Mutualisons.Domain.Organisations;
+using Mutualisons.Web.Components;
+using Mutualisons.Web.Features.Common;
+
+namespace Mutualisons.Web.Features.Organisations;
+
+public partial class OrganisationForm
+{
+    [Parameter, EditorRequired]
+    public OrganisationInput Input { get; set; } = new();
+
+    /// <summary>Saves the input; the form shows whatever the save refused.</summary>
+    [Parameter, EditorRequired]
+    public Func<OrganisationInput, Task<SaveResult>> Save { get; set; } = default!;
+
+    [Parameter]
+    public EventCallback<SaveResult> OnSaved { get; set; }
+
+    [Parameter]
+    public EventCallback OnCancel { get; set; }
+
+    private EditContext _form = default!;
+    private SaveResult? _result;
+    private bool _busy;
+
+    protected override void OnParametersSet()
+    {
+        if (!ReferenceEquals(_form?.Model, Input))
+        {
+            _form = new EditContext(Input);
+        }
+    }
+
+    private void ToggleLanguage(Language language, bool on)
+    {
+        if (on)
+        {
+            Input.Languages.Add(language);
+        }
+        else
+        {
+            Input.Languages.Remove(language);
+        }
+        _form.NotifyFieldChanged(_form.Field(nameof(OrganisationInput.Languages)));
+    }
+
+    private void AddContact() => Input.Contacts.Add(new ContactInput());
+
+    private void RemoveContact(int index) => Input.Contacts.RemoveAt(index);
+
+    private async Task SubmitAsync()
+    {
+        if (_busy)
+        {
+            return;
+        }
+        if (!_form.Validate())
+        {
+            _result = FormValidation.Incomplete;
+            return;
+        }
+        _busy = true;
+        try
+        {
+            _result = await Save(Input);
+            if (_result.Succeeded)
+            {
+                await OnSaved.InvokeAsync(_result);
+            }
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+}
