@@ -93,6 +93,11 @@ public sealed class ImpactJourney(BrowserFixture browser)
         await page.Locator("#indicator-baseline-value").FillAsync("10");
         await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer l'indicateur" }).ClickAsync();
         await Expect(page.Locator("[data-indicator='Heures de travail partagées']")).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Modifier l'indicateur Heures de travail partagées" }).ClickAsync();
+        await page.GetByTestId("indicator-edit-form").Locator("#indicator-name").FillAsync("Heures partagées par mois");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer l'indicateur" }).ClickAsync();
+        await Expect(page.Locator("[data-indicator='Heures partagées par mois']")).ToContainTextAsync("Heures");
+        await Expect(page.Locator("[data-indicator]")).ToHaveCountAsync(2);
 
         var collaborations = page.Locator("[data-indicator='Collaborations nouvelles']");
         await collaborations.GetByRole(AriaRole.Button, new() { Name = "Ajouter une mesure — Collaborations nouvelles" }).ClickAsync();

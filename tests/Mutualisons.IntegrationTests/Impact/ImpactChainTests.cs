@@ -125,6 +125,34 @@ public sealed class ImpactChainTests(DemoAppFixture app) : CleanDatabaseTest(app
     }
 
     [Fact]
+    public async Task Revising_an_indicator_and_the_hypothesis_keeps_the_rules_of_the_chain()
+    {
+        var (lab, id) = await DemoHypothesisAsync();
+        var view = (await ViewAsync(lab, id))!;
+        var (rent, hours) = (view.Indicators.Single(i => i.Unit == IndicatorUnit.Euros), view.Indicators.Single(i => i.Unit == IndicatorUnit.Hours));
+        IndicatorInput Edit(string name, string baselineDate) => new()
+        {
+            Name = name, Unit = hours.Unit, Direction = hours.Direction, BaselineValue = hours.BaselineValue, BaselineDate = baselineDate,
+            TargetValue = hours.TargetValue, TargetDate = hours.TargetDate is { } on ? DayText.Of(on) : null,
+        };
+
+        var taken = await AsPilot(s => s.ReviseIndicatorAsync(lab, id, hours.Id, Edit(rent.Name, DayText.Of(hours.BaselineDate)), view.Version));
+        var afterMeasurements = await AsPilot(s => s.ReviseIndicatorAsync(lab, id, hours.Id, Edit(hours.Name, "2019-12-31"), view.Version));
+        var renamed = await AsPilot(s => s.ReviseIndicatorAsync(lab, id, hours.Id, Edit("Heures d'accompagnement", DayText.Of(hours.BaselineDate)), view.Version));
+
+        Assert.Contains(nameof(IndicatorInput.Name), taken.Errors!.Keys);
+        Assert.Contains(nameof(IndicatorInput.BaselineDate), afterMeasurements.Errors!.Keys);
+        Assert.True(renamed.Succeeded, renamed.MessageKey);
+        view = (await ViewAsync(lab, id))!;
+        Assert.Equal(hours.Measurements.Count, view.Indicators.Single(i => i.Name == "Heures d'accompagnement").Measurements.Count);
+
+        var revised = await AsPilot(s => s.ReviseHypothesisAsync(lab, id, new HypothesisInput { OrganisationId = view.OrganisationId, Statement = "Partager les salles libère du temps", Sign = EffectSign.Positive, Nature = EffectNature.Social }, view.Version));
+        Assert.True(revised.Succeeded, revised.MessageKey);
+        Assert.Equal(SaveStatus.Conflict, (await AsPilot(s => s.ReviseHypothesisAsync(lab, id, new HypothesisInput { OrganisationId = view.OrganisationId, Statement = "Ancienne page" }, view.Version))).Status);
+        Assert.Equal((EffectNature.Social, "Partager les salles libère du temps"), ((await ViewAsync(lab, id))!.Nature, (await ViewAsync(lab, id))!.Statement));
+    }
+
+    [Fact]
     public async Task Another_labs_hypothesis_answers_not_found_and_a_participant_works_only_on_its_own_organisation()
     {
         var (lab, id) = await DemoHypothesisAsync();

@@ -106,6 +106,22 @@ public sealed class ImpactStatementTests(DemoAppFixture app) : CleanDatabaseTest
     }
 
     [Fact]
+    public async Task Two_first_statements_saved_at_once_give_one_statement_and_a_clear_answer_to_the_other()
+    {
+        var (lab, own, _) = await BotaAsync();
+
+        var results = await Task.WhenAll(
+            SaveAsync(Paula, lab, own, new StatementInput { ChangeSought = "Première version de Paula" }),
+            SaveAsync(DemoAppFixture.Pilot, lab, own, new StatementInput { ChangeSought = "Première version du groupe pilote" }));
+
+        Assert.Single(results, r => r.Succeeded);
+        Assert.Single(results, r => r.Status is SaveStatus.Conflict || r.MessageKey == "Rule.Impact.StatementExists");
+        await using var db = app.CreateDbContext();
+        Assert.Equal(1, await db.ImpactStatements.CountAsync(s => s.LabId == lab && s.OrganisationId == own));
+        Assert.Equal(1, await db.ImpactStatementRevisions.CountAsync(r => EF.Property<Guid>(r, "StatementId") == db.ImpactStatements.Single(s => s.LabId == lab && s.OrganisationId == own).Id));
+    }
+
+    [Fact]
     public async Task An_invalid_statement_saves_nothing_and_says_why_beside_the_field()
     {
         var (lab, own, _) = await BotaAsync();

@@ -79,6 +79,11 @@ public sealed class LabWrites(IDbContextFactory<MutualisonsDbContext> dbFactory,
         {
             return SaveResult.Conflict;
         }
+        catch (DbUpdateException exception) when (exception.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
+        {
+            // Someone saved the same thing (a first statement, a name) between our check and our save: nothing was written.
+            return SaveResult.Conflict;
+        }
         finally
         {
             if (write.Transaction is { } transaction)
