@@ -57,4 +57,10 @@ public static class AppRoutes
     public static string MatrixExport(Guid lab) => $"{Publics(lab)}/matrix.csv";
 
     public static string HistoryExport(Guid lab) => $"{Publics(lab)}/history.csv";
+
+    public static string Impact(Guid lab) => $"{Lab(lab)}/impact";
+
+    public static string ImpactStatement(Guid lab, Guid organisation) => $"{Impact(lab)}/organisations/{organisation}";
+
+    public static string ImpactHypothesis(Guid lab, Guid hypothesis) => $"{Impact(lab)}/hypotheses/{hypothesis}";
 }

@@ -26,6 +26,12 @@ public enum LabRight
     /// <summary>Edit the profile of the organisation one represents in the lab.</summary>
     EditOwnOrganisation,
 
+    /// <summary>Build the impact chain of any member organisation: statements, hypotheses, indicators, measurements, conclusions.</summary>
+    MeasureImpact,
+
+    /// <summary>Define the impact of the organisation one represents in the lab: its statement and its hypotheses.</summary>
+    DefineOwnImpact,
+
     /// <summary>Open new labs (and facilitate them): those who run a lab can start another.</summary>
     OpenLabs,
 }
@@ -35,8 +41,8 @@ public static class LabRoleRights
     public static bool Allows(this LabRole role, LabRight right) => right switch
     {
         LabRight.View => Enum.IsDefined(role),
-        LabRight.NavigateCycles or LabRight.TrackParticipation or LabRight.RunQuestionnaires or LabRight.EditOrganisations => role is LabRole.Facilitator or LabRole.PilotGroupMember,
-        LabRight.EditOwnOrganisation => role is LabRole.Facilitator or LabRole.PilotGroupMember or LabRole.Participant,
+        LabRight.NavigateCycles or LabRight.TrackParticipation or LabRight.RunQuestionnaires or LabRight.EditOrganisations or LabRight.MeasureImpact => role is LabRole.Facilitator or LabRole.PilotGroupMember,
+        LabRight.EditOwnOrganisation or LabRight.DefineOwnImpact => role is LabRole.Facilitator or LabRole.PilotGroupMember or LabRole.Participant,
         LabRight.ManagePeople or LabRight.ReadAudit or LabRight.OpenLabs => role is LabRole.Facilitator,
         _ => false,
     };
@@ -52,4 +58,14 @@ public static class LabRoleRights
     public static bool MayEditOrganisation(this LabRole role, Guid organisationId, bool organisationInLab, Guid? represents) =>
         (organisationInLab && role.Allows(LabRight.EditOrganisations))
         || (represents == organisationId && role.Allows(LabRight.EditOwnOrganisation));
+
+    /// <summary>
+    /// Who may write an organisation's impact (its statement, its hypotheses and what measures them) in a lab it
+    /// belongs to: a role with <see cref="LabRight.MeasureImpact"/>, or a role with
+    /// <see cref="LabRight.DefineOwnImpact"/> when the person represents that organisation there. Everyone with
+    /// <see cref="LabRight.View"/> reads it.
+    /// </summary>
+    public static bool MayDefineImpactOf(this LabRole role, Guid organisationId, Guid? represents) =>
+        role.Allows(LabRight.MeasureImpact)
+        || (represents == organisationId && role.Allows(LabRight.DefineOwnImpact));
 }

@@ -25,9 +25,11 @@ public static class AuditSubject
     public const string QuestionnaireInvitation = nameof(QuestionnaireInvitation);
     public const string Need = nameof(Need);
     public const string Resource = nameof(Resource);
+    public const string ImpactStatement = nameof(ImpactStatement);
+    public const string ImpactHypothesis = nameof(ImpactHypothesis);
 
     public static readonly IReadOnlyList<string> All =
-        [Lab, Cycle, Focus, Invitation, Person, Membership, Mandate, Organisation, Stakeholder, Activity, Questionnaire, QuestionnaireInvitation, Need, Resource];
+        [Lab, Cycle, Focus, Invitation, Person, Membership, Mandate, Organisation, Stakeholder, Activity, Questionnaire, QuestionnaireInvitation, Need, Resource, ImpactStatement, ImpactHypothesis];
 
     /// <summary>Subjects whose id is an organisation's, so the trail can name it.</summary>
     public static bool IsAboutAnOrganisation(string subject) => subject is Membership or Mandate or Organisation;

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Mutualisons.Domain.Access;
 using Mutualisons.Domain.Audit;
 using Mutualisons.Domain.Diagnostic;
+using Mutualisons.Domain.Impact;
 using Mutualisons.Domain.Labs;
 using Mutualisons.Domain.Organisations;
 using Mutualisons.Domain.People;
@@ -42,6 +43,20 @@ public sealed class MutualisonsDbContext(DbContextOptions<MutualisonsDbContext> 
     public DbSet<DiagnosticNeed> DiagnosticNeeds => Set<DiagnosticNeed>();
 
     public DbSet<CandidateResource> CandidateResources => Set<CandidateResource>();
+
+    public DbSet<ImpactStatement> ImpactStatements => Set<ImpactStatement>();
+
+    public DbSet<ImpactStatementRevision> ImpactStatementRevisions => Set<ImpactStatementRevision>();
+
+    public DbSet<ImpactHypothesis> ImpactHypotheses => Set<ImpactHypothesis>();
+
+    public DbSet<Indicator> Indicators => Set<Indicator>();
+
+    public DbSet<Measurement> Measurements => Set<Measurement>();
+
+    public DbSet<Evidence> Evidence => Set<Evidence>();
+
+    public DbSet<HypothesisReopening> HypothesisReopenings => Set<HypothesisReopening>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 

@@ -95,6 +95,32 @@ public sealed class AccessibilityJourney(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task The_impact_pages_and_their_dialogs_have_no_serious_violation()
+    {
+        var bota = await LabAsync("Bota 75");
+        Guid financite, hypothesis;
+        await using (var db = browser.CreateDbContext())
+        {
+            financite = await db.Organisations.Where(o => o.Name == "Réseau Financité").Select(o => o.Id).SingleAsync();
+            hypothesis = await db.ImpactHypotheses.Where(h => h.LabId == bota && h.OrganisationId == financite).Select(h => h.Id).FirstAsync();
+        }
+        var page = await SignedInAsync(DemoAppFixture.Facilitator);
+
+        await CheckAsync(page, $"/labs/{bota}/impact");
+        await CheckDialogAsync(page, "Nouvelle hypothèse");
+        await CheckAsync(page, $"/labs/{bota}/impact/organisations/{financite}");
+        await CheckAsync(page, $"/labs/{bota}/impact/hypotheses/{hypothesis}");
+        await CheckDialogAsync(page, "Ajouter une mesure");
+
+        // What a reader sees: the statement and the hypothesis without their forms.
+        var observer = await SignedInAsync(DemoAppFixture.Observer);
+        await CheckAsync(observer, $"/labs/{bota}/impact/organisations/{financite}");
+        await CheckAsync(observer, $"/labs/{bota}/impact/hypotheses/{hypothesis}");
+
+        AssertNone();
+    }
+
+    [Fact]
     public async Task The_questionnaire_pages_have_no_serious_violation()
     {
         Guid lab, questionnaire, response;

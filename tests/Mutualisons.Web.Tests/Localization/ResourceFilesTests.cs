@@ -46,12 +46,16 @@ public sealed partial class ResourceFilesTests
             typeof(Domain.Labs.MembershipRole), typeof(Domain.Organisations.OrganisationKind), typeof(Domain.Organisations.Language), typeof(Domain.Organisations.ContactRole),
             typeof(Domain.Access.LabRole), typeof(Domain.Access.InvitationState), typeof(Domain.Audit.AuditAction),
             typeof(Domain.Publics.ParticipationLevel), typeof(Domain.Publics.StakeholderKind), typeof(Domain.Publics.ActivityKind), typeof(Domain.Publics.ActivityStatus),
-            typeof(Domain.Labs.ImpactObjective), typeof(Domain.Diagnostic.QuestionType), typeof(Domain.Diagnostic.QuestionnaireState), typeof(Domain.Diagnostic.RespondentProgress)];
+            typeof(Domain.Labs.ImpactObjective), typeof(Domain.Diagnostic.QuestionType), typeof(Domain.Diagnostic.QuestionnaireState), typeof(Domain.Diagnostic.RespondentProgress),
+            typeof(Domain.Impact.Audience), typeof(Domain.Impact.EffectNature), typeof(Domain.Impact.EffectSign), typeof(Domain.Impact.HypothesisStatus), typeof(Domain.Impact.IndicatorDirection),
+            typeof(Domain.Impact.IndicatorSource), typeof(Domain.Impact.IndicatorUnit), typeof(Domain.Impact.EvidenceKind), typeof(Domain.Impact.StatementField)];
 
         var missing = shown.SelectMany(t => Enum.GetNames(t).Select(n => $"{t.Name}.{n}")).Where(k => !keys.Contains(k)).ToList();
 
         Assert.Empty(missing);
         Assert.All(Enum.GetNames<Domain.Labs.Cycle>(), c => Assert.Contains($"Cycle.{c}.Purpose", keys));
+        // Each unit explains, beside a value that does not fit, which values it takes.
+        Assert.All(Enum.GetNames<Domain.Impact.IndicatorUnit>(), u => Assert.Contains($"Validation.Impact.Unit.{u}", keys));
     }
 
     [GeneratedRegex("""\b[Ll]\["([A-Z][A-Za-z]+\.[A-Za-z.]+)"[\],]""")]

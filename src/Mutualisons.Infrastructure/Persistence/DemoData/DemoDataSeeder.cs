@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Mutualisons.Domain.Diagnostic;
+using Mutualisons.Domain.Impact;
 using Mutualisons.Domain.Labs;
 using Mutualisons.Domain.Publics;
 using Mutualisons.Domain.Organisations;
@@ -27,7 +28,8 @@ public static class DemoDataSeeder
         db.Organisations.AddRange(organisations.Values);
         var headquarters = HeadquartersForChange(organisations);
         var inCommon = InCommon(organisations);
-        var labs = new[] { Bota75(organisations), inCommon, headquarters };
+        var bota = Bota75(organisations);
+        var labs = new[] { bota, inCommon, headquarters };
         db.Mutualisations.AddRange(labs);
         // A lab's organisations are its first stakeholders, as when they join through the app.
         var byId = organisations.Values.ToDictionary(x => x.Id);
@@ -36,6 +38,7 @@ public static class DemoDataSeeder
         await db.SaveChangesAsync(cancellationToken);
         PlaceQuestionnaire(db, headquarters.Id, organisations, protectLink);
         DataQuestionnaire(db, inCommon.Id, organisations, protectLink, now);
+        BotaImpact(db, bota.Id, organisations);
         await db.SaveChangesAsync(cancellationToken);
         return true;
     }
@@ -97,6 +100,57 @@ public static class DemoDataSeeder
         lab.RecordCycle(Cycle.Impact, CycleState.Exploring, "Pour chaque piste : hypothèse d'impact et premiers indicateurs.", On(2019, 4, 9));
         lab.RecordCycle(Cycle.CoreMethods, CycleState.Exploring, "Bilatérales plutôt qu'une grande réunion : la confiance d'abord.", On(2018, 10, 2));
         return lab;
+    }
+
+    private static DateOnly Day(int year, int month, int day) => new(year, month, day);
+
+    /// <summary>
+    /// Cycle 3 in Bota 75: three occupants have written their impact statement (one revised since), and the
+    /// shared meeting rooms are tested as a hypothesis with two indicators measured month by month.
+    /// Médecins du Monde has not written its statement yet: its representative does it in the app.
+    /// </summary>
+    private static void BotaImpact(MutualisonsDbContext db, Guid labId, Dictionary<string, Organisation> o)
+    {
+        var financite = new ImpactStatement(labId, o["financite"].Id, new StatementText(
+            o["financite"].Mission,
+            "Que les personnes à bas revenus aient accès à des services financiers et à une épargne qui ont du sens.",
+            [Audience.Beneficiaries, Audience.Volunteers], null, [EffectNature.Social, EffectNature.Economic],
+            null, null, null), null, On(2019, 4, 16));
+        financite.Revise(new StatementText(
+            o["financite"].Mission,
+            "Que les personnes à bas revenus aient accès à des services financiers et à une épargne qui ont du sens, et que les associations du bâtiment dépensent moins pour leurs locaux.",
+            [Audience.Beneficiaries, Audience.Volunteers, Audience.Institutions], "Les autres occupants du Bota 75", [EffectNature.Social, EffectNature.Economic],
+            "Sans nous, la plupart de nos groupes locaux n'auraient pas de lieu où se réunir : les réunions tenues au Bota 75 sont notre part.",
+            "Des épargnants qui comprennent où va leur argent, et des bénévoles qui animent eux-mêmes des soirées d'information.",
+            "Peu d'acteurs à Bruxelles mêlent éducation financière et finance solidaire : oui, dans notre quartier."), null, On(2019, 5, 21));
+        var sawb = new ImpactStatement(labId, o["sawb"].Id, new StatementText(
+            o["sawb"].Mission,
+            "Des entreprises d'économie sociale plus nombreuses et plus solides, qui coopèrent entre elles.",
+            [Audience.Users, Audience.Institutions, Audience.Staff], null, [EffectNature.Economic, EffectNature.Social],
+            "Les entreprises accompagnées qui se créent ou se maintiennent, moins celles qui l'auraient fait sans accompagnement.",
+            null, null), null, On(2019, 4, 23));
+        var vwv = new ImpactStatement(labId, o["vwv"].Id, new StatementText(
+            o["vwv"].Mission,
+            "Que les personnes réfugiées soient accueillies dignement et connaissent leurs droits.",
+            [Audience.Beneficiaries, Audience.Volunteers], null, [EffectNature.Social],
+            null, "Des personnes qui trouvent seules leur chemin dans les démarches, et des bénévoles qui se sentent utiles.", null), null, On(2019, 5, 2));
+        db.ImpactStatements.AddRange(financite, sawb, vwv);
+
+        var rooms = new ImpactHypothesis(labId, o["financite"].Id,
+            "Partager les salles de réunion du Bota 75 réduit nos frais de location et libère du temps pour accompagner nos groupes locaux.",
+            "L'équipe et les bénévoles des groupes locaux", EffectSign.Positive, EffectNature.Economic, On(2019, 4, 30));
+        var rent = rooms.AddIndicator(new IndicatorDefinition("Frais de location de salles par mois", IndicatorUnit.Euros, IndicatorDirection.LowerIsBetter, 1800, Day(2019, 1, 31), 600, Day(2019, 12, 31)));
+        var hours = rooms.AddIndicator(new IndicatorDefinition("Heures d'accompagnement des groupes locaux par mois", IndicatorUnit.Hours, IndicatorDirection.HigherIsBetter, 40, Day(2019, 1, 31), 60, Day(2019, 12, 31)));
+        db.ImpactHypotheses.Add(rooms);
+        (int Month, decimal Rent, decimal Hours)[] months = [(2, 1650, 42), (3, 1400, 45), (4, 1150, 47), (5, 900, 52), (6, 850, 54)];
+        foreach (var (month, euros, time) in months)
+        {
+            var on = new DateOnly(2019, month, 1).AddMonths(1).AddDays(-1);
+            var at = new DateTimeOffset(on.ToDateTime(new TimeOnly(17, 0)), TimeSpan.Zero);
+            db.Measurements.Add(rooms.RecordMeasurement(rent.Id, on, euros, month == 4 ? "Deux salles partagées avec SAW-B depuis avril." : null, null, at));
+            db.Measurements.Add(rooms.RecordMeasurement(hours.Id, on, time, null, null, at));
+        }
+        db.Evidence.Add(rooms.AddEvidence(null, EvidenceKind.Quote, "On ne perd plus une matinée à chercher une salle pour la soirée d'information.", "Une bénévole de Saint-Josse", Day(2019, 5, 14), null, On(2019, 5, 14)));
     }
 
     private static Mutualisation InCommon(Dictionary<string, Organisation> o)

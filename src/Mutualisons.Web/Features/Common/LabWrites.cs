@@ -23,6 +23,13 @@ public sealed class LabWrites(IDbContextFactory<MutualisonsDbContext> dbFactory,
     public LabWriteScope In(Guid labId, LabRight right) => new(this, new LabAccessCheck(labId, right), labId, null);
 
     /// <summary>
+    /// Writes in <paramref name="labId"/> whose permission depends on the organisation concerned (an
+    /// organisation's impact): <paramref name="may"/> gets the person's role there and the organisation they
+    /// represent. No role in the lab is "not found", a refusal "forbidden".
+    /// </summary>
+    public LabWriteScope In(Guid labId, Func<LabRole, Guid?, bool> may) => new(this, new LabPlaceCheck(labId, may), labId, null);
+
+    /// <summary>
     /// Writes that belong to no single lab (the organisations directory): <paramref name="refusal"/> says why
     /// the person may not, or null when they may.
     /// </summary>
@@ -70,6 +77,11 @@ public sealed class LabWrites(IDbContextFactory<MutualisonsDbContext> dbFactory,
         }
         catch (DbUpdateConcurrencyException)
         {
+            return SaveResult.Conflict;
+        }
+        catch (DbUpdateException exception) when (exception.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
+        {
+            // Someone saved the same thing (a first statement, a name) between our check and our save: nothing was written.
             return SaveResult.Conflict;
         }
         finally
@@ -140,6 +152,17 @@ public sealed class LabWrites(IDbContextFactory<MutualisonsDbContext> dbFactory,
             {
                 null => SaveResult.NotFound,
                 var role when !role.Allows(Right) => SaveResult.Forbidden,
+                _ => null,
+            };
+    }
+
+    private sealed record LabPlaceCheck(Guid LabId, Func<LabRole, Guid?, bool> May) : IAccessCheck
+    {
+        public async Task<SaveResult?> RefusalAsync(MutualisonsDbContext db, Actor actor, CancellationToken cancellationToken) =>
+            await db.PlaceInAsync(actor, LabId, cancellationToken) switch
+            {
+                null => SaveResult.NotFound,
+                var place when !May(place.Role, place.Represents) => SaveResult.Forbidden,
                 _ => null,
             };
     }

@@ -1,0 +1,65 @@
+namespace Mutualisons.Domain.Impact;
+
+/// <summary>For whom an organisation wants to cause change: outside (beneficiaries, users, institutions) and inside (staff, volunteers).</summary>
+public enum Audience
+{
+    Beneficiaries,
+    Users,
+    Institutions,
+    Staff,
+    Volunteers,
+}
+
+/// <summary>The nature of an effect, in the working definition of social impact.</summary>
+public enum EffectNature
+{
+    Social,
+    Economic,
+    Environmental,
+}
+
+/// <summary>An impact is a change, positive or negative.</summary>
+public enum EffectSign
+{
+    Positive,
+    Negative,
+}
+
+/// <summary>Where a hypothesis stands in the chain hypothesis → indicators → data → conclusion.</summary>
+public enum HypothesisStatus
+{
+    /// <summary>Stated, nothing measured yet.</summary>
+    Open,
+
+    /// <summary>At least one measurement recorded.</summary>
+    BeingMeasured,
+
+    /// <summary>Impacts measured and impacts not sought written down; can be reopened with a reason.</summary>
+    Concluded,
+}
+
+/// <summary>Which way an indicator should move.</summary>
+public enum IndicatorDirection
+{
+    HigherIsBetter,
+    LowerIsBetter,
+}
+
+/// <summary>
+/// Where an indicator's figures come from. Only figures recorded by hand exist today; a question of a cycle 1
+/// questionnaire and a figure the platform already holds are the sources to come.
+/// </summary>
+public enum IndicatorSource
+{
+    RecordedByHand,
+}
+
+/// <summary>What a piece of qualitative evidence is.</summary>
+public enum EvidenceKind
+{
+    /// <summary>Someone's words, as they said them.</summary>
+    Quote,
+
+    /// <summary>Something seen by the team.</summary>
+    Observation,
+}
