@@ -1,0 +1,60 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Forms;
+using Mutualisons.Web.Components;
+using Mutualisons.Web.Features.Common;
+
+namespace Mutualisons.Web.Features.Impact;
+
+public partial class IndicatorForm
+{
+    [Parameter, EditorRequired]
+    public IndicatorInput Input { get; set; } = new();
+
+    /// <summary>Saves the input; the form shows whatever the save refused, beside its field when it is one field's.</summary>
+    [Parameter, EditorRequired]
+    public Func<IndicatorInput, Task<SaveResult>> Save { get; set; } = default!;
+
+    [Parameter]
+    public EventCallback<SaveResult> OnSaved { get; set; }
+
+    [Parameter]
+    public EventCallback OnCancel { get; set; }
+
+    private EditContext _form = default!;
+    private SaveResult? _result;
+    private bool _busy;
+
+    protected override void OnParametersSet()
+    {
+        if (!ReferenceEquals(_form?.Model, Input))
+        {
+            _form = new EditContext(Input);
+        }
+    }
+
+    private async Task SubmitAsync()
+    {
+        if (_busy)
+        {
+            return;
+        }
+        if (!_form.Validate())
+        {
+            _result = FormValidation.Incomplete;
+            return;
+        }
+        _busy = true;
+        try
+        {
+            _result = await Save(Input);
+            if (_result.Succeeded)
+            {
+                await OnSaved.InvokeAsync(_result);
+            }
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+}
