@@ -4,7 +4,6 @@ using Microsoft.Extensions.Localization;
 using Mutualisons.Domain.Access;
 using Mutualisons.Domain.Audit;
 using Mutualisons.Domain.Common;
-using Mutualisons.Domain.Labs;
 using Mutualisons.Domain.Publics;
 using Mutualisons.Infrastructure.Email;
 using Mutualisons.Infrastructure.Persistence;

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Localization;
 using Mutualisons.Infrastructure.Email;
 using Mutualisons.Infrastructure.Identity;
-using Mutualisons.Web.Localization;
 
 namespace Mutualisons.Web.Features.Account;
 

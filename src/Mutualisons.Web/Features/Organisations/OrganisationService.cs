@@ -2,7 +2,6 @@ using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Mutualisons.Domain.Access;
 using Mutualisons.Domain.Audit;
-using Mutualisons.Domain.Common;
 using Mutualisons.Domain.Organisations;
 using Mutualisons.Infrastructure.Persistence;
 using Mutualisons.Web.Features.Access;

@@ -2,14 +2,12 @@ using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Mutualisons.Domain.Access;
-using Mutualisons.Domain.Audit;
 using Mutualisons.Domain.Common;
 using Mutualisons.Domain.Diagnostic;
 using Mutualisons.Domain.Labs;
 using Mutualisons.Infrastructure.Persistence;
 using Mutualisons.Web.Features.Access;
 using Mutualisons.Web.Features.Common;
-using Mutualisons.Web.Localization;
 
 namespace Mutualisons.Web.Features.Diagnostic.Needs;
 

@@ -1,5 +1,4 @@
 using Mutualisons.Domain.Diagnostic;
-using Mutualisons.Domain.Organisations;
 
 namespace Mutualisons.Web.Features.Diagnostic.Questionnaires;
 

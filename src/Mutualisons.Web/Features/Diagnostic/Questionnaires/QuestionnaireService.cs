@@ -1,7 +1,6 @@
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Mutualisons.Domain.Access;
-using Mutualisons.Domain.Audit;
 using Mutualisons.Domain.Common;
 using Mutualisons.Domain.Diagnostic;
 using Mutualisons.Infrastructure.Persistence;

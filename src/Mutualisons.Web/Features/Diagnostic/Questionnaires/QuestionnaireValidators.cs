@@ -2,7 +2,6 @@ using FluentValidation;
 using Microsoft.Extensions.Localization;
 using Mutualisons.Domain.Common;
 using Mutualisons.Domain.Diagnostic;
-using Mutualisons.Web.Localization;
 
 namespace Mutualisons.Web.Features.Diagnostic.Questionnaires;
 

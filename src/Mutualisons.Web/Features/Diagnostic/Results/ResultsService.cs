@@ -4,7 +4,6 @@ using Mutualisons.Domain.Access;
 using Mutualisons.Domain.Diagnostic;
 using Mutualisons.Infrastructure.Persistence;
 using Mutualisons.Web.Features.Access;
-using Mutualisons.Web.Features.Common;
 using Mutualisons.Web.Localization;
 
 namespace Mutualisons.Web.Features.Diagnostic.Results;
