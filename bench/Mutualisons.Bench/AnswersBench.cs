@@ -49,7 +49,7 @@ internal static class AnswersBench
             var baseAddress = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}");
             var server = await ServerSettingsAsync(connectionString);
             Console.WriteLine($"Answers benchmark: {AnswersSeed.QuestionCount} questions on one page, {count} responses, {clients} clients, {runs} runs; {Environment.ProcessorCount} cores; PostgreSQL ({TestDatabaseServer.Kind}): {server}");
-            var cpuBefore = CpuCheck();
+            var cpuBefore = Bench.CpuCheck();
 
             // Seeding: one questionnaire per measured run for the HTTP path, one for the raw inserts, so no
             // run answers links another already used and the results read exactly one run's responses.
@@ -127,7 +127,7 @@ internal static class AnswersBench
             }
 
             PrintSummary(count, clients, measured, aggregates, page, csv, xlsx, xlsxRows);
-            Console.WriteLine($"CPU check (SHA-256 of 256 MiB on one thread, lower is faster): {cpuBefore:F0} ms before, {CpuCheck():F0} ms after; a shared host shows here.");
+            Console.WriteLine($"CPU check (SHA-256 of 256 MiB on one thread, lower is faster): {cpuBefore:F0} ms before, {Bench.CpuCheck():F0} ms after; a shared host shows here.");
             Console.WriteLine($"Total time {total.Elapsed.TotalMinutes:F1} min.");
             return 0;
         }
@@ -246,15 +246,6 @@ internal static class AnswersBench
                 + $"{Mb(runs[0].Bytes),11}{rows,10}{heap,23}{workingSet,21}{Mb(Bench.Median(runs.Select(r => (double)r.Allocated))),15}");
         }
         Console.WriteLine("      rows include the header; peaks are above the value just before each export, for the whole process (app and client).");
-    }
-
-    /// <summary>A fixed amount of work on one thread: if it takes longer after the runs, the host was busier, not the app slower.</summary>
-    private static double CpuCheck()
-    {
-        var data = new byte[256 * 1024 * 1024];
-        var watch = Stopwatch.StartNew();
-        System.Security.Cryptography.SHA256.HashData(data);
-        return watch.Elapsed.TotalMilliseconds;
     }
 
     private static async Task<string> ServerSettingsAsync(string connectionString)

@@ -35,6 +35,7 @@ internal static class DashboardBench
         var connectionString = await TestDatabaseServer.CreateMigratedDatabaseAsync();
         await using var app = new BenchApp(connectionString);
         var labId = await SeedAsync(app.Services, stakeholderCount, activityCount);
+        var cpuBefore = Bench.CpuCheck();
 
         using var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
         await Bench.SignInAsync(client, "bench@example.org", BenchApp.Password);
@@ -79,6 +80,7 @@ internal static class DashboardBench
         Console.WriteLine($"  matrix rows rendered: {rows} (page size {Mutualisons.Web.Features.Publics.Dashboard.PublicsDashboardService.MatrixPageSize})");
         Console.WriteLine($"  page render over HTTP (prerender, signed in): median {Bench.Median(pageTimes):F1} ms, min {pageTimes.Min():F1} ms, max {pageTimes.Max():F1} ms");
         Console.WriteLine($"  dashboard data (queries only):             median {Bench.Median(queryTimes):F1} ms, min {queryTimes.Min():F1} ms, max {queryTimes.Max():F1} ms");
+        Console.WriteLine($"CPU check (SHA-256 of 256 MiB on one thread, lower is faster): {cpuBefore:F0} ms before, {Bench.CpuCheck():F0} ms after; a shared host shows here.");
         await TestDatabaseServer.DropDatabaseAsync(connectionString);
         return 0;
     }

@@ -34,6 +34,15 @@ internal static partial class Bench
     public static int IntArgument(string[] args, int index, int fallback) =>
         args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
 
+    /// <summary>A fixed amount of work on one thread: if it takes longer after the runs, the host was busier, not the app slower.</summary>
+    public static double CpuCheck()
+    {
+        var data = new byte[256 * 1024 * 1024];
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        System.Security.Cryptography.SHA256.HashData(data);
+        return watch.Elapsed.TotalMilliseconds;
+    }
+
     public static double Median(IEnumerable<double> values) => Percentile(values, 50);
 
     public static double Percentile(IEnumerable<double> values, double percent)

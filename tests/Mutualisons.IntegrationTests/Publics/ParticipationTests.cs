@@ -139,6 +139,7 @@ public sealed class ParticipationTests(DemoAppFixture app) : CleanDatabaseTest(a
         Assert.Equal((associations, Cycle.Diagnostic), (dashboard.Alerts.BelowTarget[0].StakeholderId, dashboard.Alerts.BelowTarget[0].Cycle));
         Assert.Equal(Enum.GetValues<Cycle>(), dashboard.Alerts.CyclesWithNoOneAboveInformation);
         Assert.Equal(2, Assert.Single(dashboard.Alerts.PostponedTwice).Postponements);
+        Assert.Equal(1, dashboard.Alerts.PostponedTwiceCount);
         Assert.NotNull(dashboard.Alerts.WeeksWithoutActivity);
         Assert.All(dashboard.Distribution, d => Assert.Equal(5, d.NotReached));
         Assert.True(dashboard.CanTrack);

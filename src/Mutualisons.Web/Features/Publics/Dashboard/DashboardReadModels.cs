@@ -22,9 +22,10 @@ public sealed record PublicsAlerts(
     IReadOnlyList<BelowTargetAlert> BelowTarget,
     IReadOnlyList<Cycle> CyclesWithNoOneAboveInformation,
     int? WeeksWithoutActivity,
+    int PostponedTwiceCount,
     IReadOnlyList<PostponedActivity> PostponedTwice)
 {
-    public bool Any => BelowTargetCount > 0 || CyclesWithNoOneAboveInformation.Count > 0 || WeeksWithoutActivity is not null || PostponedTwice.Count > 0;
+    public bool Any => BelowTargetCount > 0 || CyclesWithNoOneAboveInformation.Count > 0 || WeeksWithoutActivity is not null || PostponedTwiceCount > 0;
 }
 
 /// <summary>How many reached levels were raised to each rung in one month: the lab opening up over time.</summary>

@@ -38,11 +38,12 @@ public sealed class PublicsDashboardService(
         var levels = stakeholders.SelectMany(ParticipationLevels.Of);
         var count = await stakeholders.CountAsync(cancellationToken);
 
-        var pageIds = await stakeholders.OrderBy(s => s.Name).ThenBy(s => s.Id)
+        // One round trip for the page of the matrix: its stakeholders, then their levels, in the register's order.
+        var pageLevels = await stakeholders.OrderBy(s => s.Name).ThenBy(s => s.Id)
             .Skip(Math.Max(page, 0) * MatrixPageSize).Take(MatrixPageSize)
-            .Select(s => s.Id)
+            .SelectMany(ParticipationLevels.Of)
+            .OrderBy(l => l.Name).ThenBy(l => l.StakeholderId)
             .ToListAsync(cancellationToken);
-        var pageLevels = await levels.Where(l => pageIds.Contains(l.StakeholderId)).ToListAsync(cancellationToken);
 
         var counts = await levels
             .GroupBy(l => new { l.Cycle, l.Reached })
@@ -56,10 +57,12 @@ public sealed class PublicsDashboardService(
         var lastHeld = await db.Activities.Where(a => a.LabId == labId && a.Status == ActivityStatus.Held)
             .MaxAsync(a => (DateTimeOffset?)a.ScheduledAt, cancellationToken);
         var now = time.GetUtcNow();
-        var postponed = await db.Activities.AsNoTracking()
-            .Where(a => a.LabId == labId)
-            .Where(ParticipationAlerts.PostponedTooOften)
-            .OrderBy(a => a.ScheduledAt)
+        // Like the participations below target: how many, and the first few (a large lab may have hundreds).
+        var postponedTooOften = db.Activities.Where(a => a.LabId == labId).Where(ParticipationAlerts.PostponedTooOften);
+        var postponedCount = await postponedTooOften.CountAsync(cancellationToken);
+        var postponed = postponedCount == 0 ? [] : await postponedTooOften
+            .OrderBy(a => a.ScheduledAt).ThenBy(a => a.Id)
+            .Take(AlertListLength)
             .Select(a => new PostponedActivity(a.Id, a.Title, a.PostponementCount, a.ScheduledAt))
             .ToListAsync(cancellationToken);
 
@@ -82,10 +85,10 @@ public sealed class PublicsDashboardService(
             ? []
             : distribution.Where(d => !d.Counts.Any(c => c.Key > ParticipationLevel.Information && c.Value > 0)).Select(d => d.Cycle).ToList();
 
-        var byStakeholder = pageLevels.ToLookup(l => l.StakeholderId);
         return new PublicsDashboard(
             labId, lab.Name, role.Allows(LabRight.TrackParticipation), count, page,
-            [.. pageIds.Select(id => byStakeholder[id].ToList()).Where(l => l.Count > 0)
+            // GroupBy keeps the order in which each stakeholder first appears: the database's.
+            [.. pageLevels.GroupBy(l => l.StakeholderId).Select(g => g.ToList())
                 .Select(l => new MatrixRow(l[0].StakeholderId, l[0].Name, l[0].Kind, l.ToDictionary(x => x.Cycle, x => new LevelPair(x.Target, x.Reached))))],
             distribution,
             new PublicsAlerts(
@@ -93,6 +96,7 @@ public sealed class PublicsDashboardService(
                 [.. firstBelow.Select(b => new BelowTargetAlert(b.StakeholderId, b.Name, b.Cycle, b.Target!.Value, b.Reached))],
                 onlyInformed,
                 ParticipationAlerts.WeeksWithoutActivity(lastHeld, lab.CreatedAt, now),
+                postponedCount,
                 postponed),
             opening);
     }
