@@ -715,6 +715,504 @@ namespace Mutualisons.Infrastructure.Persistence.Migrations
                     b.ToTable("questionnaire_answers", (string)null);
                 });
 
+            modelBuilder.Entity("Mutualisons.Domain.Impact.Evidence", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("HypothesisId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("hypothesis_id");
+
+                    b.Property<Guid?>("IndicatorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("indicator_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateOnly>("ObservedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("observed_on");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<Guid?>("RecordedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("source");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_impact_evidence");
+
+                    b.HasIndex("IndicatorId")
+                        .HasDatabaseName("ix_impact_evidence_indicator_id");
+
+                    b.HasIndex("RecordedBy")
+                        .HasDatabaseName("ix_impact_evidence_recorded_by");
+
+                    b.HasIndex("HypothesisId", "ObservedOn")
+                        .HasDatabaseName("ix_impact_evidence_hypothesis_id_observed_on");
+
+                    b.ToTable("impact_evidence", (string)null);
+                });
+
+            modelBuilder.Entity("Mutualisons.Domain.Impact.HypothesisReopening", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid?>("By")
+                        .HasColumnType("uuid")
+                        .HasColumnName("by");
+
+                    b.Property<Guid>("HypothesisId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("hypothesis_id");
+
+                    b.Property<string>("ImpactsMeasured")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("impacts_measured");
+
+                    b.Property<string>("ImpactsNotSought")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("impacts_not_sought");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("reason");
+
+                    b.HasKey("Id")
+                        .HasName("pk_impact_hypothesis_reopenings");
+
+                    b.HasIndex("By")
+                        .HasDatabaseName("ix_impact_hypothesis_reopenings_by");
+
+                    b.HasIndex("HypothesisId")
+                        .HasDatabaseName("ix_impact_hypothesis_reopenings_hypothesis_id");
+
+                    b.ToTable("impact_hypothesis_reopenings", (string)null);
+                });
+
+            modelBuilder.Entity("Mutualisons.Domain.Impact.ImpactHypothesis", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("ConcludedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("concluded_at");
+
+                    b.Property<Guid?>("ConcludedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("concluded_by");
+
+                    b.Property<bool>("ConcludedUnmeasured")
+                        .HasColumnType("boolean")
+                        .HasColumnName("concluded_unmeasured");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("ImpactsMeasured")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("impacts_measured");
+
+                    b.Property<string>("ImpactsNotSought")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("impacts_not_sought");
+
+                    b.Property<Guid>("LabId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("lab_id");
+
+                    b.Property<string>("Nature")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("nature");
+
+                    b.Property<string>("NextSteps")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("next_steps");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("Sign")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("sign");
+
+                    b.Property<string>("Stakeholders")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("stakeholders");
+
+                    b.Property<string>("Statement")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("statement");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("status");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_impact_hypotheses");
+
+                    b.HasIndex("ConcludedBy")
+                        .HasDatabaseName("ix_impact_hypotheses_concluded_by");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("ix_impact_hypotheses_organisation_id");
+
+                    b.HasIndex("LabId", "OrganisationId")
+                        .HasDatabaseName("ix_impact_hypotheses_lab_id_organisation_id");
+
+                    b.ToTable("impact_hypotheses", (string)null);
+                });
+
+            modelBuilder.Entity("Mutualisons.Domain.Impact.ImpactStatement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Attribution")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("attribution");
+
+                    b.PrimitiveCollection<string[]>("Audiences")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("audiences");
+
+                    b.Property<string>("ChangeDescription")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("change_description");
+
+                    b.Property<string>("ChangeSought")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("change_sought");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("LabId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("lab_id");
+
+                    b.Property<string>("Mission")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("mission");
+
+                    b.PrimitiveCollection<string[]>("Natures")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("natures");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("OtherAudiences")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("other_audiences");
+
+                    b.Property<int>("RevisionCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("revision_count");
+
+                    b.Property<string>("Significance")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("significance");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_impact_statements");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("ix_impact_statements_organisation_id");
+
+                    b.HasIndex("LabId", "OrganisationId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_impact_statements_lab_id_organisation_id");
+
+                    b.ToTable("impact_statements", (string)null);
+                });
+
+            modelBuilder.Entity("Mutualisons.Domain.Impact.ImpactStatementRevision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Attribution")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("attribution");
+
+                    b.PrimitiveCollection<string[]>("Audiences")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("audiences");
+
+                    b.Property<Guid?>("By")
+                        .HasColumnType("uuid")
+                        .HasColumnName("by");
+
+                    b.Property<string>("ChangeDescription")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("change_description");
+
+                    b.Property<string>("ChangeSought")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("change_sought");
+
+                    b.PrimitiveCollection<string[]>("Changed")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("changed");
+
+                    b.Property<string>("Mission")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("mission");
+
+                    b.PrimitiveCollection<string[]>("Natures")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("natures");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<string>("OtherAudiences")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("other_audiences");
+
+                    b.Property<string>("Significance")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("significance");
+
+                    b.Property<Guid>("StatementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("statement_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_impact_statement_revisions");
+
+                    b.HasIndex("By")
+                        .HasDatabaseName("ix_impact_statement_revisions_by");
+
+                    b.HasIndex("StatementId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_impact_statement_revisions_statement_id_number");
+
+                    b.ToTable("impact_statement_revisions", (string)null);
+                });
+
+            modelBuilder.Entity("Mutualisons.Domain.Impact.Indicator", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("BaselineDate")
+                        .HasColumnType("date")
+                        .HasColumnName("baseline_date");
+
+                    b.Property<decimal>("BaselineValue")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)")
+                        .HasColumnName("baseline_value");
+
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("direction");
+
+                    b.Property<DateOnly?>("FirstMeasuredOn")
+                        .HasColumnType("date")
+                        .HasColumnName("first_measured_on");
+
+                    b.Property<Guid>("HypothesisId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("hypothesis_id");
+
+                    b.Property<int>("MeasurementCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("measurement_count");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("source");
+
+                    b.Property<DateOnly?>("TargetDate")
+                        .HasColumnType("date")
+                        .HasColumnName("target_date");
+
+                    b.Property<decimal?>("TargetValue")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)")
+                        .HasColumnName("target_value");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("unit");
+
+                    b.HasKey("Id")
+                        .HasName("pk_impact_indicators");
+
+                    b.HasIndex("HypothesisId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_impact_indicators_hypothesis_id_name");
+
+                    b.ToTable("impact_indicators", (string)null);
+                });
+
+            modelBuilder.Entity("Mutualisons.Domain.Impact.Measurement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("IndicatorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("indicator_id");
+
+                    b.Property<DateOnly>("MeasuredOn")
+                        .HasColumnType("date")
+                        .HasColumnName("measured_on");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("note");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<Guid?>("RecordedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)")
+                        .HasColumnName("value");
+
+                    b.HasKey("Id")
+                        .HasName("pk_impact_measurements");
+
+                    b.HasIndex("RecordedBy")
+                        .HasDatabaseName("ix_impact_measurements_recorded_by");
+
+                    b.HasIndex("IndicatorId", "MeasuredOn")
+                        .HasDatabaseName("ix_impact_measurements_indicator_id_measured_on");
+
+                    b.ToTable("impact_measurements", (string)null);
+                });
+
             modelBuilder.Entity("Mutualisons.Domain.Labs.JournalEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1558,6 +2056,126 @@ namespace Mutualisons.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_questionnaire_answers_questionnaire_responses_response_id");
                 });
 
+            modelBuilder.Entity("Mutualisons.Domain.Impact.Evidence", b =>
+                {
+                    b.HasOne("Mutualisons.Domain.Impact.ImpactHypothesis", null)
+                        .WithMany()
+                        .HasForeignKey("HypothesisId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_impact_evidence_impact_hypotheses_hypothesis_id");
+
+                    b.HasOne("Mutualisons.Domain.Impact.Indicator", null)
+                        .WithMany()
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_impact_evidence_indicators_indicator_id");
+
+                    b.HasOne("Mutualisons.Infrastructure.Identity.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedBy")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_impact_evidence_asp_net_users_recorded_by");
+                });
+
+            modelBuilder.Entity("Mutualisons.Domain.Impact.HypothesisReopening", b =>
+                {
+                    b.HasOne("Mutualisons.Infrastructure.Identity.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("By")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_impact_hypothesis_reopenings_asp_net_users_by");
+
+                    b.HasOne("Mutualisons.Domain.Impact.ImpactHypothesis", null)
+                        .WithMany("Reopenings")
+                        .HasForeignKey("HypothesisId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_impact_hypothesis_reopenings_impact_hypotheses_hypothesis_id");
+                });
+
+            modelBuilder.Entity("Mutualisons.Domain.Impact.ImpactHypothesis", b =>
+                {
+                    b.HasOne("Mutualisons.Infrastructure.Identity.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("ConcludedBy")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_impact_hypotheses_asp_net_users_concluded_by");
+
+                    b.HasOne("Mutualisons.Domain.Labs.Mutualisation", null)
+                        .WithMany()
+                        .HasForeignKey("LabId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_impact_hypotheses_mutualisations_lab_id");
+
+                    b.HasOne("Mutualisons.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_impact_hypotheses_organisations_organisation_id");
+                });
+
+            modelBuilder.Entity("Mutualisons.Domain.Impact.ImpactStatement", b =>
+                {
+                    b.HasOne("Mutualisons.Domain.Labs.Mutualisation", null)
+                        .WithMany()
+                        .HasForeignKey("LabId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_impact_statements_mutualisations_lab_id");
+
+                    b.HasOne("Mutualisons.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_impact_statements_organisations_organisation_id");
+                });
+
+            modelBuilder.Entity("Mutualisons.Domain.Impact.ImpactStatementRevision", b =>
+                {
+                    b.HasOne("Mutualisons.Infrastructure.Identity.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("By")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_impact_statement_revisions_asp_net_users_by");
+
+                    b.HasOne("Mutualisons.Domain.Impact.ImpactStatement", null)
+                        .WithMany("Revisions")
+                        .HasForeignKey("StatementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_impact_statement_revisions_impact_statements_statement_id");
+                });
+
+            modelBuilder.Entity("Mutualisons.Domain.Impact.Indicator", b =>
+                {
+                    b.HasOne("Mutualisons.Domain.Impact.ImpactHypothesis", null)
+                        .WithMany("Indicators")
+                        .HasForeignKey("HypothesisId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_impact_indicators_impact_hypotheses_hypothesis_id");
+                });
+
+            modelBuilder.Entity("Mutualisons.Domain.Impact.Measurement", b =>
+                {
+                    b.HasOne("Mutualisons.Domain.Impact.Indicator", null)
+                        .WithMany()
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_impact_measurements_impact_indicators_indicator_id");
+
+                    b.HasOne("Mutualisons.Infrastructure.Identity.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedBy")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_impact_measurements_asp_net_users_recorded_by");
+                });
+
             modelBuilder.Entity("Mutualisons.Domain.Labs.JournalEntry", b =>
                 {
                     b.HasOne("Mutualisons.Infrastructure.Identity.UserAccount", null)
@@ -1922,6 +2540,18 @@ namespace Mutualisons.Infrastructure.Persistence.Migrations
             modelBuilder.Entity("Mutualisons.Domain.Diagnostic.QuestionnaireResponse", b =>
                 {
                     b.Navigation("Answers");
+                });
+
+            modelBuilder.Entity("Mutualisons.Domain.Impact.ImpactHypothesis", b =>
+                {
+                    b.Navigation("Indicators");
+
+                    b.Navigation("Reopenings");
+                });
+
+            modelBuilder.Entity("Mutualisons.Domain.Impact.ImpactStatement", b =>
+                {
+                    b.Navigation("Revisions");
                 });
 
             modelBuilder.Entity("Mutualisons.Domain.Labs.Mutualisation", b =>
