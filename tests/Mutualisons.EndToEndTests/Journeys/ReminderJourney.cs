@@ -34,7 +34,8 @@ public sealed class ReminderJourney(BrowserFixture browser)
             var created = new Questionnaire(lab, QuestionnaireTemplates.Find(QuestionnaireTemplates.Data)!.Create(), null, DateTimeOffset.UtcNow);
             db.Questionnaires.Add(created);
             db.QuestionnaireVersions.Add(created.Publish(null, DateTimeOffset.UtcNow));
-            var links = browser.Services.GetRequiredService<QuestionnaireLinks>();
+            using var scope = browser.Services.CreateScope();
+            var links = scope.ServiceProvider.GetRequiredService<QuestionnaireLinks>();
             db.QuestionnaireInvitations.Add(QuestionnaireInvitation.Create(created.Id, invited.Id, address, links.Protect, DateTimeOffset.UtcNow).Invitation);
             await db.SaveChangesAsync();
             questionnaire = created.Id;
