@@ -21,8 +21,7 @@ public partial class IndicatorForm
     public EventCallback OnCancel { get; set; }
 
     private EditContext _form = default!;
-    private SaveResult? _result;
-    private bool _busy;
+    private readonly FormSubmission _submit = new();
 
     protected override void OnParametersSet()
     {
@@ -34,27 +33,9 @@ public partial class IndicatorForm
 
     private async Task SubmitAsync()
     {
-        if (_busy)
+        if (await _submit.RunAsync(_form, () => Save(Input)))
         {
-            return;
-        }
-        if (!_form.Validate())
-        {
-            _result = FormValidation.Incomplete;
-            return;
-        }
-        _busy = true;
-        try
-        {
-            _result = await Save(Input);
-            if (_result.Succeeded)
-            {
-                await OnSaved.InvokeAsync(_result);
-            }
-        }
-        finally
-        {
-            _busy = false;
+            await OnSaved.InvokeAsync(_submit.Result);
         }
     }
 }

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Components.Forms;
 using MudBlazor;
 using Mutualisons.Domain.Labs;
 using Mutualisons.Web.Components;
-using Mutualisons.Web.Features.Common;
 
 namespace Mutualisons.Web.Features.Labs;
 
@@ -26,8 +25,7 @@ public partial class MoveFocusDialog
 
     private MoveFocusInput _input = new();
     private EditContext _form = default!;
-    private SaveResult? _result;
-    private bool _busy;
+    private readonly FormSubmission _submit = new();
 
     protected override void OnInitialized()
     {
@@ -37,27 +35,9 @@ public partial class MoveFocusDialog
 
     private async Task SubmitAsync()
     {
-        if (_busy)
+        if (await _submit.RunAsync(_form, () => Labs.MoveFocusAsync(LabId, _input)))
         {
-            return;
-        }
-        if (!_form.Validate())
-        {
-            _result = FormValidation.Incomplete;
-            return;
-        }
-        _busy = true;
-        try
-        {
-            _result = await Labs.MoveFocusAsync(LabId, _input);
-            if (_result.Succeeded)
-            {
-                Dialog.Close(DialogResult.Ok(true));
-            }
-        }
-        finally
-        {
-            _busy = false;
+            Dialog.Close(DialogResult.Ok(true));
         }
     }
 
