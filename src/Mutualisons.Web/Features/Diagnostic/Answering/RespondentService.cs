@@ -347,15 +347,20 @@ public sealed class RespondentService(IDbContextFactory<MutualisonsDbContext> db
         }
         var hash = SecretToken.HashOf(token);
         // One round trip for the link, its questionnaire's gate and the response if there is one; the response's
-        // answers are read only when it exists (a first visit, the most frequent, has none).
-        var found = await db.QuestionnaireInvitations.Where(i => i.TokenHash == hash)
-            .Join(db.Questionnaires, i => i.QuestionnaireId, q => q.Id,
-                (i, q) => new
-                {
-                    Invitation = i,
-                    Questionnaire = new Gatekeeper(q.Id, q.CurrentVersionId, q.OpensAt, q.ClosesAt, q.OnePerBrowser),
-                    Response = db.QuestionnaireResponses.FirstOrDefault(r => r.InvitationId == i.Id),
-                })
+        // answers are read only when it exists (a first visit, the most frequent, has none). A left join on the
+        // unique invitation column, not FirstOrDefault: EF translates that into a window over every response of
+        // every questionnaire, which grew with the table (44 ms a request after 10,000 responses).
+        var found = await (
+            from i in db.QuestionnaireInvitations
+            where i.TokenHash == hash
+            join q in db.Questionnaires on i.QuestionnaireId equals q.Id
+            from r in db.QuestionnaireResponses.Where(r => r.InvitationId == i.Id).DefaultIfEmpty()
+            select new
+            {
+                Invitation = i,
+                Questionnaire = new Gatekeeper(q.Id, q.CurrentVersionId, q.OpensAt, q.ClosesAt, q.OnePerBrowser),
+                Response = r,
+            })
             .SingleOrDefaultAsync(cancellationToken);
         if (found is null)
         {
