@@ -133,7 +133,15 @@ internal static class AnswersBench
         }
         finally
         {
-            await TestDatabaseServer.DropDatabaseAsync(connectionString);
+            // MUTUALISONS_BENCH_KEEP_DATABASE=1 leaves the seeded database behind, to read its query plans.
+            if (Environment.GetEnvironmentVariable("MUTUALISONS_BENCH_KEEP_DATABASE") == "1")
+            {
+                Console.WriteLine($"Database kept: {connectionString}");
+            }
+            else
+            {
+                await TestDatabaseServer.DropDatabaseAsync(connectionString);
+            }
         }
     }
 
