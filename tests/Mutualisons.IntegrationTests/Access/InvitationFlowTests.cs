@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Mutualisons.Domain.Access;
+using Mutualisons.Domain.Audit;
 using Mutualisons.Domain.Common;
 using Mutualisons.IntegrationTests.Support;
 using Mutualisons.Web.Features.Access;
@@ -78,6 +79,26 @@ public sealed partial class InvitationFlowTests(DemoAppFixture app) : CleanDatab
         Assert.True(result.Succeeded);
         await using var db = app.CreateDbContext();
         Assert.Equal(LabRole.PilotGroupMember, (await db.Mutualisations.AsNoTracking().SingleAsync(m => m.Name == "Bota 75")).RoleOf(pilotId));
+    }
+
+    [Fact]
+    public async Task Two_people_using_one_link_at_once_give_one_member_and_one_audit_line()
+    {
+        var pilotId = await app.AccountAsync(DemoAppFixture.Pilot);
+        var observerId = await app.AccountAsync(DemoAppFixture.Observer);
+        var token = await InviteAsync("shared-link@example.org", LabRole.Observer);
+        var bota = await BotaAsync();
+
+        var results = await Task.WhenAll(
+            app.AsAsync<InvitationService, SaveResult>(DemoAppFixture.Pilot, s => s.AcceptAsync(token, pilotId)),
+            app.AsAsync<InvitationService, SaveResult>(DemoAppFixture.Observer, s => s.AcceptAsync(token, observerId)));
+
+        Assert.Single(results, r => r.Succeeded);
+        Assert.Single(results, r => r.MessageKey == "Rule.Invitation.AlreadyUsed");
+        await using var db = app.CreateDbContext();
+        var invitation = await db.Invitations.AsNoTracking().SingleAsync(i => i.Email == "shared-link@example.org");
+        Assert.Contains(invitation.AcceptedBy, new Guid?[] { pilotId, observerId });
+        Assert.Equal(1, await db.AuditEntries.CountAsync(e => e.LabId == bota && e.Subject == AuditSubject.Person && e.Summary.Contains("shared-link@example.org")));
     }
 
     [Fact]

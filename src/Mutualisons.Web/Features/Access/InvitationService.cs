@@ -16,6 +16,7 @@ public sealed record InvitationView(InvitationState State, string LabName, LabRo
 /// <summary>The public side of invitations: open the link, then join with an existing or a new account.</summary>
 public sealed class InvitationService(
     IDbContextFactory<MutualisonsDbContext> dbFactory,
+    LabWrites writes,
     UserManager<UserAccount> users,
     TimeProvider time,
     ILogger<InvitationService> logger)
@@ -47,11 +48,8 @@ public sealed class InvitationService(
     }
 
     /// <summary>Links the invitation's lab role to an existing, signed-in account.</summary>
-    public async Task<SaveResult> AcceptAsync(string token, Guid personId, CancellationToken cancellationToken = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await AcceptAsync(db, token, personId, cancellationToken);
-    }
+    public Task<SaveResult> AcceptAsync(string token, Guid personId, CancellationToken cancellationToken = default) =>
+        JoinAsync(token, personId, cancellationToken);
 
     /// <summary>Creates the account for the invited address and joins the lab, all or nothing.</summary>
     public async Task<(SaveResult Result, UserAccount? Account)> AcceptWithNewAccountAsync(string token, NewAccountInput input, CancellationToken cancellationToken = default)
@@ -74,7 +72,7 @@ public sealed class InvitationService(
         {
             return (IdentityErrors.ToResult(created), null);
         }
-        var result = await AcceptAsync(db, token, account.Id, cancellationToken);
+        var result = await JoinAsync(token, account.Id, cancellationToken);
         if (!result.Succeeded)
         {
             // The invitation was used meanwhile: leave no orphan account behind.
@@ -84,37 +82,43 @@ public sealed class InvitationService(
         return (result, account);
     }
 
-    private async Task<SaveResult> AcceptAsync(MutualisonsDbContext db, string token, Guid personId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Joins the invitation's lab through the one write path: the invitation is used, the role granted and the
+    /// join audited in one save.
+    /// </summary>
+    private async Task<SaveResult> JoinAsync(string token, Guid personId, CancellationToken cancellationToken)
     {
-        var invitation = await FindTrackedAsync(db, token, cancellationToken);
-        if (invitation is null)
+        var hash = SecretToken.HashOf(token);
+        Guid labId;
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
-            return SaveResult.NotFound;
+            if (await db.Invitations.Where(i => i.TokenHash == hash).Select(i => (Guid?)i.LabId).SingleOrDefaultAsync(cancellationToken) is not { } found)
+            {
+                return SaveResult.NotFound;
+            }
+            labId = found;
         }
-        var lab = await db.Mutualisations.AsSplitQuery().SingleAsync(m => m.Id == invitation.LabId, cancellationToken);
-        try
+        Guid? invitationId = null;
+        var result = await writes.Joining(labId, new Actor(personId, string.Empty, false)).RunAsync(async write =>
         {
-            var now = time.GetUtcNow();
-            invitation.Accept(personId, now);
+            var invitation = await write.Db.Invitations.SingleOrDefaultAsync(i => i.TokenHash == hash && i.LabId == labId, write.CancellationToken)
+                ?? throw LabWrite.NotFound();
+            var lab = await write.Db.Mutualisations.AsSplitQuery().SingleAsync(m => m.Id == labId, write.CancellationToken);
+            invitation.Accept(personId, write.Now);
             // An invitation never lowers the role a person already holds in the lab.
             if (lab.RoleOf(personId) is not { } current || current > invitation.Role)
             {
-                lab.GrantRole(personId, invitation.Role, invitation.OrganisationId, now);
+                lab.GrantRole(personId, invitation.Role, invitation.OrganisationId, write.Now);
             }
-            db.AuditEntries.Add(new AuditEntry(lab.Id, personId, AuditAction.Created, AuditSubject.Person, personId, $"{Web.Features.Audit.AuditText.Of(invitation.Role)} ({invitation.Email})", now));
-            await db.SaveChangesAsync(cancellationToken);
-            logger.LogInformation("Invitation {InvitationId} accepted by {UserId}", invitation.Id, personId);
-            return SaveResult.Saved(lab.Id);
-        }
-        catch (DomainException exception)
+            write.AlsoAudit(AuditAction.Created, AuditSubject.Person, personId, $"{Web.Features.Audit.AuditText.Of(invitation.Role)} ({invitation.Email})");
+            invitationId = invitation.Id;
+        }, cancellationToken);
+        if (result.Succeeded)
         {
-            return SaveResult.Refused(exception.Code);
+            logger.LogInformation("Invitation {InvitationId} accepted by {UserId}", invitationId, personId);
         }
-        catch (DbUpdateConcurrencyException)
-        {
-            // Someone used the same link at the same moment.
-            return SaveResult.Refused("Invitation.AlreadyUsed");
-        }
+        // A conflict here is someone using the same link at the same moment.
+        return result.Status == SaveStatus.Conflict ? SaveResult.Refused("Invitation.AlreadyUsed") : result;
     }
 
     private static Task<Invitation?> FindTrackedAsync(MutualisonsDbContext db, string token, CancellationToken cancellationToken)

@@ -33,6 +33,13 @@ public sealed class LabWrites(IDbContextFactory<MutualisonsDbContext> dbFactory,
     /// Writes that belong to no single lab (the organisations directory): <paramref name="refusal"/> says why
     /// the person may not, or null when they may.
     /// </summary>
+    /// <summary>
+    /// Joining <paramref name="labId"/> by an invitation link: the link, checked by the write itself, stands for
+    /// the right, since the person has no role there yet; <paramref name="joining"/> acts (an account made
+    /// for the link joins before it is signed in).
+    /// </summary>
+    public LabWriteScope Joining(Guid labId, Actor joining) => new(this, new LinkCheck(), labId, null, joining);
+
     public LabWriteScope Outside(Func<MutualisonsDbContext, Actor, CancellationToken, Task<SaveResult?>> refusal) =>
         new(this, new CustomAccessCheck(refusal), null, null);
 
@@ -46,7 +53,7 @@ public sealed class LabWrites(IDbContextFactory<MutualisonsDbContext> dbFactory,
         {
             return SaveResult.Invalid(invalid);
         }
-        var actor = await currentActor.GetAsync();
+        var actor = scope.ActingAs ?? await currentActor.GetAsync();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         if (await scope.Access.RefusalAsync(db, actor, cancellationToken) is { } refusal)
         {
@@ -167,6 +174,12 @@ public sealed class LabWrites(IDbContextFactory<MutualisonsDbContext> dbFactory,
             };
     }
 
+    /// <summary>The write checks the link it was given: no role is asked for.</summary>
+    private sealed record LinkCheck : IAccessCheck
+    {
+        public Task<SaveResult?> RefusalAsync(MutualisonsDbContext db, Actor actor, CancellationToken cancellationToken) => Task.FromResult<SaveResult?>(null);
+    }
+
     private sealed record CustomAccessCheck(Func<MutualisonsDbContext, Actor, CancellationToken, Task<SaveResult?>> Check) : IAccessCheck
     {
         public Task<SaveResult?> RefusalAsync(MutualisonsDbContext db, Actor actor, CancellationToken cancellationToken) => Check(db, actor, cancellationToken);
@@ -177,12 +190,13 @@ public sealed class LabWrites(IDbContextFactory<MutualisonsDbContext> dbFactory,
     {
         private readonly LabWrites _writes;
 
-        internal LabWriteScope(LabWrites writes, IAccessCheck access, Guid? labId, Func<CancellationToken, Task<FluentValidation.Results.ValidationResult>>? validation)
+        internal LabWriteScope(LabWrites writes, IAccessCheck access, Guid? labId, Func<CancellationToken, Task<FluentValidation.Results.ValidationResult>>? validation, Actor? actingAs = null)
         {
             _writes = writes;
             Access = access;
             LabId = labId;
             Validation = validation;
+            ActingAs = actingAs;
         }
 
         internal IAccessCheck Access { get; }
@@ -191,11 +205,14 @@ public sealed class LabWrites(IDbContextFactory<MutualisonsDbContext> dbFactory,
 
         internal Func<CancellationToken, Task<FluentValidation.Results.ValidationResult>>? Validation { get; }
 
+        /// <summary>Who writes, when it is not the signed-in person.</summary>
+        internal Actor? ActingAs { get; }
+
         /// <summary>Validates <paramref name="input"/> before anything else: an invalid input touches nothing.</summary>
         public LabWriteScope Validating<TInput>(TInput input, IValidator<TInput> validator)
         {
             ArgumentNullException.ThrowIfNull(validator);
-            return new(_writes, Access, LabId, cancellationToken => validator.ValidateAsync(input, cancellationToken));
+            return new(_writes, Access, LabId, cancellationToken => validator.ValidateAsync(input, cancellationToken), ActingAs);
         }
 
         /// <summary>Adds the aggregate <paramref name="create"/> builds, audited as created with the summary it gives.</summary>
