@@ -142,7 +142,7 @@ public static class IndicatorCatalogue
                 new LocalizedText(), AnswerComputation.ShareChoosing, [])),
 
         // Project: activities coordinated or built together.
-        new("project.joint-activities", MutualisationLogic.Project, ImpactObjective.QuantitativeIncrease,
+        new("project.joint-activities", MutualisationLogic.StrongProject, ImpactObjective.QuantitativeIncrease,
             T("Activités menées ensemble", "Samen georganiseerde activiteiten", "Joint activities held"),
             T("Le nombre moyen d'activités (ateliers, séances de sensibilisation, événements) qu'un membre a organisées avec au moins un autre membre.",
               "Het gemiddelde aantal activiteiten (workshops, sensibiliseringssessies, evenementen) dat een lid met minstens één ander lid organiseerde.",
@@ -155,7 +155,7 @@ public static class IndicatorCatalogue
                 T("Combien d'activités votre organisation a-t-elle organisées cette année avec un autre membre ?", "Hoeveel activiteiten organiseerde uw organisatie dit jaar samen met een ander lid?", "How many activities did your organisation hold this year with another member?"),
                 new LocalizedText(), AnswerComputation.MeanOfNumber, [])),
 
-        new("project.people-reached", MutualisationLogic.Project, ImpactObjective.QuantitativeIncrease,
+        new("project.people-reached", MutualisationLogic.StrongProject, ImpactObjective.QuantitativeIncrease,
             T("Personnes venues par un autre membre", "Mensen bereikt via een ander lid", "People reached through another member"),
             T("Les personnes qu'un membre a accueillies parce qu'elles avaient connu une activité d'un autre membre.",
               "De mensen die een lid ontving omdat ze een activiteit van een ander lid hadden leren kennen.",
@@ -168,7 +168,7 @@ public static class IndicatorCatalogue
                 T("Combien de personnes sont venues vers votre organisation par une activité d'un autre membre ?", "Hoeveel mensen kwamen bij uw organisatie terecht via een activiteit van een ander lid?", "How many people came to your organisation through another member's activity?"),
                 new LocalizedText(), AnswerComputation.SumOfNumber, [])),
 
-        new("project.cross-publicity", MutualisationLogic.Project, ImpactObjective.QuantitativeIncrease,
+        new("project.cross-publicity", MutualisationLogic.WeakProject, ImpactObjective.QuantitativeIncrease,
             T("Membres qui relaient les activités des autres", "Leden die elkaars activiteiten bekendmaken", "Members publicising each other"),
             T("La part des membres qui ont annoncé une activité d'un autre membre dans leurs propres canaux.",
               "Het aandeel leden dat een activiteit van een ander lid via de eigen kanalen aankondigde.",
@@ -181,7 +181,7 @@ public static class IndicatorCatalogue
                 T("Avez-vous annoncé une activité d'un autre membre dans votre lettre, votre site ou vos réseaux ?", "Hebt u een activiteit van een ander lid aangekondigd in uw nieuwsbrief, op uw website of sociale media?", "Did you announce another member's activity in your newsletter, website or social media?"),
                 new LocalizedText(), AnswerComputation.ShareChoosing, [])),
 
-        new("project.cooperation-quality", MutualisationLogic.Project, ImpactObjective.QualityImprovement,
+        new("project.cooperation-quality", MutualisationLogic.StrongProject, ImpactObjective.QualityImprovement,
             T("Qualité de la coopération", "Kwaliteit van de samenwerking", "Quality of cooperation"),
             T("Comment les membres jugent leur travail en commun, de 1 (difficile) à 5 (fluide et utile).",
               "Hoe de leden hun samenwerking beoordelen, van 1 (moeizaam) tot 5 (vlot en nuttig).",
@@ -239,7 +239,7 @@ public static class IndicatorCatalogue
                 ScaleMaxLabel: T("Tout à fait", "Helemaal", "Entirely"))),
 
         // Swarming and fertilisation: practices that travel.
-        new("fertilisation.practices-taken-up", MutualisationLogic.Fertilisation, ImpactObjective.Multiplication,
+        new("fertilisation.practices-taken-up", MutualisationLogic.SwarmingAndFertilisation, ImpactObjective.Multiplication,
             T("Pratiques reprises d'un autre membre", "Werkwijzen overgenomen van een ander lid", "Practices taken up from another member"),
             T("Les pratiques (méthodes, outils, façons d'accueillir) qu'un membre a reprises d'un autre membre et mises en œuvre chez lui.",
               "De werkwijzen (methodes, tools, manieren van onthaal) die een lid van een ander lid overnam en zelf toepast.",
@@ -252,7 +252,7 @@ public static class IndicatorCatalogue
                 T("Combien de pratiques d'un autre membre votre organisation a-t-elle reprises cette année ?", "Hoeveel werkwijzen van een ander lid nam uw organisatie dit jaar over?", "How many practices of another member did your organisation take up this year?"),
                 new LocalizedText(), AnswerComputation.SumOfNumber, [])),
 
-        new("fertilisation.lessons-shared", MutualisationLogic.Fertilisation, ImpactObjective.QualityImprovement,
+        new("fertilisation.lessons-shared", MutualisationLogic.SwarmingAndFertilisation, ImpactObjective.QualityImprovement,
             T("Membres qui partagent réussites et échecs", "Leden die successen en mislukkingen delen", "Members sharing successes and failures"),
             T("La part des membres qui ont raconté aux autres une réussite ou un échec dont on peut apprendre.",
               "Het aandeel leden dat een succes of een mislukking waaruit anderen kunnen leren met de anderen deelde.",
@@ -265,7 +265,7 @@ public static class IndicatorCatalogue
                 T("Avez-vous partagé avec les autres membres une réussite ou un échec de votre organisation ?", "Hebt u een succes of een mislukking van uw organisatie met de andere leden gedeeld?", "Did you share a success or a failure of your organisation with the other members?"),
                 new LocalizedText(), AnswerComputation.ShareChoosing, [])),
 
-        new("fertilisation.reproduced-elsewhere", MutualisationLogic.Fertilisation, ImpactObjective.Multiplication,
+        new("fertilisation.reproduced-elsewhere", MutualisationLogic.SwarmingAndFertilisation, ImpactObjective.Multiplication,
             T("Pratiques reproduites ailleurs", "Werkwijzen elders overgenomen", "Practices reproduced elsewhere"),
             T("La part des membres dont une pratique a été reprise par une organisation extérieure à la mutualisation.",
               "Het aandeel leden van wie een werkwijze werd overgenomen door een organisatie buiten het samenwerkingsverband.",

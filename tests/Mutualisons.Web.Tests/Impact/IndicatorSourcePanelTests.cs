@@ -15,6 +15,7 @@ public sealed class IndicatorSourcePanelTests : IAsyncLifetime, IAsyncDisposable
 {
     private static readonly DateTimeOffset Now = new(2026, 3, 1, 9, 0, 0, TimeSpan.Zero);
     private readonly BunitContext _context = new();
+    private bool _popovers;
 
     public IndicatorSourcePanelTests()
     {
@@ -37,7 +38,12 @@ public sealed class IndicatorSourcePanelTests : IAsyncLifetime, IAsyncDisposable
 
     private IRenderedComponent<IndicatorSourcePanel> Render(IndicatorView indicator, IndicatorSourceView source, bool mayConfirm, bool mayCollect = false)
     {
-        _context.Render<MudPopoverProvider>();
+        if (!_popovers)
+        {
+            // One provider per page, as in the app.
+            _context.Render<MudPopoverProvider>();
+            _popovers = true;
+        }
         return _context.Render<IndicatorSourcePanel>(p => p
             .Add(x => x.LabId, Guid.NewGuid())
             .Add(x => x.HypothesisId, Guid.NewGuid())

@@ -111,7 +111,10 @@ public sealed class IndicatorSourceService(
                     var title = input.NewTitle!.Trim();
                     // French is required to publish: a title typed in another language stands in for it until translated.
                     content.Title.Set(ProductLocalization.French, title);
-                    content.Title.Set(ProductLocalization.CurrentLanguage, title);
+                    if (LocalizedText.Languages.Contains(ProductLocalization.CurrentLanguage))
+                    {
+                        content.Title.Set(ProductLocalization.CurrentLanguage, title);
+                    }
                     questionnaire = new Questionnaire(labId, content, write.Actor.UserId, write.Now);
                     write.Db.Questionnaires.Add(questionnaire);
                     write.AlsoAudit(AuditAction.Created, AuditSubject.Questionnaire, questionnaire.Id, title);

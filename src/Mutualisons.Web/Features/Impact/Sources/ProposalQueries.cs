@@ -23,12 +23,12 @@ internal static class ProposalQueries
             // One statement for every indicator: each joins its own question's answers, in a questionnaire of this
             // lab, from submitted responses only. A share counts respondents, not ticks of a multiple choice.
             var tallies = await db.Database.SqlQuery<TallyRow>($"""
-                SELECT i.id AS "IndicatorId",
-                       count(DISTINCT a.response_id)::int AS "Answered",
-                       avg(a.number) AS "Mean",
-                       sum(a.number) AS "Sum",
-                       (count(DISTINCT a.response_id) FILTER (WHERE a.choice = i.choice))::int AS "Choosing",
-                       max(r.submitted_at) AS "LatestSubmittedAt"
+                SELECT i.id AS indicator_id,
+                       count(DISTINCT a.response_id)::int AS answered,
+                       avg(a.number) AS mean,
+                       sum(a.number) AS sum,
+                       (count(DISTINCT a.response_id) FILTER (WHERE a.choice = i.choice))::int AS choosing,
+                       max(r.submitted_at) AS latest_submitted_at
                 FROM impact_indicators i
                 JOIN impact_hypotheses h ON h.id = i.hypothesis_id AND h.lab_id = {labId}
                 JOIN questionnaires q ON q.id = i.questionnaire_id AND q.lab_id = h.lab_id
@@ -94,7 +94,7 @@ internal static class ProposalQueries
         }
     }
 
-    /// <summary>One row of the tally statement; EF maps its columns by these names.</summary>
+    /// <summary>One row of the tally statement; EF maps its columns by these names, in snake case like every column.</summary>
     internal sealed class TallyRow
     {
         public Guid IndicatorId { get; set; }
