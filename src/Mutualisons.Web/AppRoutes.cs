@@ -63,4 +63,10 @@ public static class AppRoutes
     public static string ImpactStatement(Guid lab, Guid organisation) => $"{Impact(lab)}/organisations/{organisation}";
 
     public static string ImpactHypothesis(Guid lab, Guid hypothesis) => $"{Impact(lab)}/hypotheses/{hypothesis}";
+
+    public static string ImpactCatalogue(Guid lab) => $"{Impact(lab)}/catalogue";
+
+    public static string ImpactJsonLdExport(Guid lab) => $"{Impact(lab)}/export.jsonld";
+
+    public static string ImpactCsvExport(Guid lab) => $"{Impact(lab)}/export.csv";
 }

@@ -13,6 +13,9 @@ using Mutualisons.Web.Features.Diagnostic.Questionnaires;
 using Mutualisons.Web.Features.Diagnostic.Results;
 using Mutualisons.Web.Features.Diagnostic.Sending;
 using Mutualisons.Web.Features.Impact;
+using Mutualisons.Web.Features.Impact.Catalogue;
+using Mutualisons.Web.Features.Impact.Exports;
+using Mutualisons.Web.Features.Impact.Sources;
 using Mutualisons.Web.Features.Publics;
 using Mutualisons.Web.Features.Publics.Activities;
 using Mutualisons.Web.Features.Publics.Dashboard;
@@ -68,6 +71,9 @@ builder.Services.AddScoped<DirectoryService>();
 builder.Services.AddScoped<ImpactOverviewService>();
 builder.Services.AddScoped<ImpactStatementService>();
 builder.Services.AddScoped<ImpactHypothesisService>();
+builder.Services.AddScoped<IndicatorSourceService>();
+builder.Services.AddScoped<CatalogueService>();
+builder.Services.AddScoped<ImpactExportService>();
 builder.Services.AddMemoryCache();
 builder.Services.AddScoped<RespondentService>();
 builder.Services.AddScoped<QuestionnaireService>();
@@ -126,6 +132,7 @@ app.MapCultureSwitch().AllowAnonymous();
 app.MapAccountEndpoints();
 app.MapPublicsExports();
 app.MapQuestionnaireExports();
+app.MapImpactExports();
 app.MapAnswerAutosave();
 app.MapRazorComponents<App>()
     // SecurityHeaders sends the whole policy, frame-ancestors included.

@@ -1,4 +1,7 @@
 using Mutualisons.Domain.Common;
+using Mutualisons.Domain.Diagnostic;
+using Mutualisons.Domain.Labs;
+using Mutualisons.Domain.Publics;
 
 namespace Mutualisons.Domain.Impact;
 
@@ -10,8 +13,7 @@ public sealed record IndicatorDefinition(
     decimal BaselineValue,
     DateOnly BaselineDate,
     decimal? TargetValue,
-    DateOnly? TargetDate,
-    IndicatorSource Source = IndicatorSource.RecordedByHand);
+    DateOnly? TargetDate);
 
 /// <summary>
 /// "Our activity has effects of this nature on these stakeholders": one organisation's impact hypothesis in a
@@ -197,6 +199,92 @@ public sealed class ImpactHypothesis : ILabOwned
         return reopening;
     }
 
+    /// <summary>
+    /// Copies a catalogue entry into this hypothesis as a new indicator, named in <paramref name="language"/>:
+    /// the copy is the lab's own, the catalogue never changes.
+    /// </summary>
+    public Indicator AddFromCatalogue(CatalogueEntry entry, string language, decimal baselineValue, DateOnly baselineDate, decimal? targetValue, DateOnly? targetDate)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var indicator = AddIndicator(new IndicatorDefinition(entry.Name.In(language), entry.Unit, entry.Direction, baselineValue, baselineDate, targetValue, targetDate));
+        indicator.FromCatalogue(entry.Key);
+        return indicator;
+    }
+
+    /// <summary>
+    /// Sources an indicator from a question of one of this lab's questionnaires: a question of another lab's
+    /// questionnaire is refused, and the computation must fit both the question and the indicator's unit.
+    /// </summary>
+    public void SourceFromQuestion(Guid indicatorId, Questionnaire questionnaire, Guid questionId, AnswerComputation computation, string? choice)
+    {
+        ArgumentNullException.ThrowIfNull(questionnaire);
+        EnsureOfThisLab(questionnaire);
+        var question = questionnaire.Draft.FindQuestion(questionId)
+            ?? throw new DomainException("Impact.QuestionNotFound", "This question is not in the questionnaire.");
+        IndicatorOf(indicatorId).SourceFromQuestion(questionnaire.Id, question, computation, choice);
+    }
+
+    /// <summary>
+    /// "Collect by questionnaire": adds the indicator's ready question to a questionnaire of this lab that was
+    /// never published (through the questionnaire's own draft rules) and sources the indicator from it.
+    /// </summary>
+    public QuestionDefinition CollectByQuestionnaire(Guid indicatorId, Questionnaire questionnaire, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(questionnaire);
+        EnsureOfThisLab(questionnaire);
+        if (questionnaire.CurrentVersionId is not null)
+        {
+            throw new DomainException("Impact.QuestionnairePublished", "A published questionnaire is not changed from here: choose a draft or a new one.");
+        }
+        var indicator = IndicatorOf(indicatorId);
+        var ready = IndicatorCatalogue.ReadyQuestionFor(indicator);
+        var question = ready.Create();
+        var content = questionnaire.Draft.Copy();
+        var section = content.Sections.LastOrDefault();
+        if (section is null)
+        {
+            section = new SectionDefinition { Title = IndicatorCatalogue.SectionTitle.Copy() };
+            content.Sections.Add(section);
+        }
+        section.Questions.Add(question.Question);
+        questionnaire.ReviseDraft(content, now);
+        indicator.SourceFromQuestion(questionnaire.Id, question.Question, ready.Computation, question.Choice);
+        return question.Question;
+    }
+
+    public void SourceFromFigure(Guid indicatorId, PlatformFigure figure, Cycle? cycle, ParticipationLevel? level) =>
+        IndicatorOf(indicatorId).SourceFromFigure(figure, cycle, level);
+
+    /// <summary>Back to figures typed by hand; measurements already recorded stay.</summary>
+    public void SourceByHand(Guid indicatorId) => IndicatorOf(indicatorId).SourceByHand();
+
+    /// <summary>
+    /// Turns a proposal into an ordinary measurement, dated <paramref name="on"/> and recorded by the person who
+    /// confirms it; the responses it counted make no new proposal.
+    /// </summary>
+    public Measurement ConfirmProposal(ProposedMeasurement proposal, DateOnly on, string? note, Guid? by, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(proposal);
+        var indicator = IndicatorOf(proposal.IndicatorId);
+        indicator.Settle(proposal);
+        return RecordMeasurement(indicator.Id, on, proposal.Value, note, by, now);
+    }
+
+    /// <summary>Sets a proposal aside: the responses it counted make no new proposal.</summary>
+    public void DismissProposal(ProposedMeasurement proposal)
+    {
+        ArgumentNullException.ThrowIfNull(proposal);
+        IndicatorOf(proposal.IndicatorId).Settle(proposal);
+    }
+
+    private void EnsureOfThisLab(Questionnaire questionnaire)
+    {
+        if (questionnaire.LabId != LabId)
+        {
+            throw new DomainException("Impact.QuestionnaireOfAnotherLab", "Only a questionnaire of this lab can feed its indicators.");
+        }
+    }
+
     private void EnsureNameFree(string name, Guid? except)
     {
         var trimmed = name?.Trim() ?? string.Empty;
@@ -219,6 +307,7 @@ public sealed class Indicator
     {
         Id = Guid.CreateVersion7();
         HypothesisId = hypothesisId;
+        Source = IndicatorSource.RecordedByHand;
         Define(definition);
     }
 
@@ -242,6 +331,32 @@ public sealed class Indicator
 
     public IndicatorSource Source { get; private set; }
 
+    /// <summary>The catalogue entry this indicator was copied from, if any: its ready question can be asked.</summary>
+    public string? CatalogueKey { get; private set; }
+
+    /// <summary>Questionnaire source: the lab's questionnaire and the question whose answers are computed.</summary>
+    public Guid? QuestionnaireId { get; private set; }
+
+    public Guid? QuestionId { get; private set; }
+
+    public AnswerComputation? Computation { get; private set; }
+
+    /// <summary>For a share: the answer counted (an option key, "yes", a resource kind).</summary>
+    public string? Choice { get; private set; }
+
+    /// <summary>Platform source: the figure followed, and for participation the cycle and the lowest level counted.</summary>
+    public PlatformFigure? Figure { get; private set; }
+
+    public Cycle? FigureCycle { get; private set; }
+
+    public ParticipationLevel? FigureLevel { get; private set; }
+
+    /// <summary>
+    /// The moment up to which computed proposals were confirmed or dismissed: only responses submitted later
+    /// make a new proposal, so a dismissed figure does not come back.
+    /// </summary>
+    public DateTimeOffset? ProposalsSettledThrough { get; private set; }
+
     /// <summary>How many measurements exist: the hypothesis knows whether it was ever measured without loading them.</summary>
     public int MeasurementCount { get; private set; }
 
@@ -254,6 +369,11 @@ public sealed class Indicator
         if (MeasurementCount > 0 && unit != Unit)
         {
             throw new DomainException("Impact.UnitLocked", "The unit of a measured indicator cannot change.");
+        }
+        // A computed source decides the unit: a share stays a percentage, whatever the form sends.
+        if (!SourceFits(unit))
+        {
+            throw new DomainException("Impact.UnitDoesNotFitSource", "This unit does not fit the indicator's source.");
         }
         if (FirstMeasuredOn is { } first && definition.BaselineDate > first)
         {
@@ -270,11 +390,112 @@ public sealed class Indicator
         Name = Guard.RequiredText(definition.Name, Limits.Name, "Impact.IndicatorNameRequired", "The indicator's name");
         Unit = unit;
         Direction = Guard.Defined(definition.Direction, "Impact.DirectionInvalid");
-        Source = Guard.Defined(definition.Source, "Impact.SourceInvalid");
         BaselineValue = unit.Check(definition.BaselineValue);
         BaselineDate = definition.BaselineDate;
         TargetValue = definition.TargetValue is { } target ? unit.Check(target) : null;
         TargetDate = definition.TargetDate;
+    }
+
+    internal void FromCatalogue(string key) => CatalogueKey = key;
+
+    internal void SourceFromQuestion(Guid questionnaireId, QuestionDefinition question, AnswerComputation computation, string? choice)
+    {
+        var kept = IndicatorSourcing.CheckQuestion(question, computation, choice, Unit);
+        ClearSource();
+        Source = IndicatorSource.Questionnaire;
+        QuestionnaireId = questionnaireId;
+        QuestionId = question.Id;
+        Computation = computation;
+        Choice = kept;
+    }
+
+    internal void SourceFromFigure(PlatformFigure figure, Cycle? cycle, ParticipationLevel? level)
+    {
+        IndicatorSourcing.CheckFigure(figure, cycle, level, Unit);
+        ClearSource();
+        Source = IndicatorSource.PlatformFigure;
+        Figure = figure;
+        FigureCycle = figure.NeedsLevel() ? cycle : null;
+        FigureLevel = figure.NeedsLevel() ? level : null;
+    }
+
+    internal void SourceByHand() => ClearSource();
+
+    private void ClearSource()
+    {
+        Source = IndicatorSource.RecordedByHand;
+        QuestionnaireId = null;
+        QuestionId = null;
+        Computation = null;
+        Choice = null;
+        Figure = null;
+        FigureCycle = null;
+        FigureLevel = null;
+        ProposalsSettledThrough = null;
+    }
+
+    private bool SourceFits(IndicatorUnit unit) => Source switch
+    {
+        IndicatorSource.Questionnaire => Computation is not { } c || c.Fits(unit),
+        IndicatorSource.PlatformFigure => Figure is not { } f || f.Fits(unit),
+        _ => true,
+    };
+
+    /// <summary>
+    /// The measurement the answers counted by PostgreSQL propose, or null when there is nothing new: no
+    /// respondent answered, or every response counted was already confirmed or dismissed.
+    /// </summary>
+    public ProposedMeasurement? Propose(AnswerTally tally)
+    {
+        ArgumentNullException.ThrowIfNull(tally);
+        if (Source != IndicatorSource.Questionnaire || Computation is not { } computation || tally.Answered == 0
+            || (ProposalsSettledThrough is { } settled && tally.LatestSubmittedAt <= settled))
+        {
+            return null;
+        }
+        decimal? value = computation switch
+        {
+            AnswerComputation.MeanOfScale or AnswerComputation.MeanOfNumber => tally.Mean,
+            AnswerComputation.SumOfNumber => tally.Sum,
+            AnswerComputation.ShareChoosing => 100m * tally.Choosing / tally.Answered,
+            _ => null,
+        };
+        if (value is not { } figure)
+        {
+            return null;
+        }
+        // Stored with four decimals; a share or a mean reads better with two.
+        var rounded = Math.Round(figure, computation == AnswerComputation.SumOfNumber ? 4 : 2, MidpointRounding.AwayFromZero);
+        return new ProposedMeasurement(Id, rounded, tally.Answered, Guard.Utc(tally.LatestSubmittedAt), Unit.Fits(rounded));
+    }
+
+    /// <summary>
+    /// The platform's current figure proposed as a measurement, unless the latest measurement already says the same.
+    /// </summary>
+    public ProposedMeasurement? Propose(decimal currentFigure, decimal? latestMeasured, DateTimeOffset now)
+    {
+        if (Source != IndicatorSource.PlatformFigure || latestMeasured == currentFigure)
+        {
+            return null;
+        }
+        var rounded = Math.Round(currentFigure, 2, MidpointRounding.AwayFromZero);
+        return new ProposedMeasurement(Id, rounded, 0, Guard.Utc(now), Unit.Fits(rounded));
+    }
+
+    internal void Settle(ProposedMeasurement proposal)
+    {
+        if (Source == IndicatorSource.RecordedByHand)
+        {
+            throw new DomainException("Impact.NothingProposed", "Figures recorded by hand are not proposed.");
+        }
+        if (Source == IndicatorSource.Questionnaire && ProposalsSettledThrough is { } settled && proposal.Through <= settled)
+        {
+            throw new DomainException("Impact.ProposalSettled", "This proposal was already confirmed or dismissed.");
+        }
+        if (Source == IndicatorSource.Questionnaire)
+        {
+            ProposalsSettledThrough = proposal.Through;
+        }
     }
 
     internal Measurement Record(DateOnly on, decimal value, string? note, Guid? by, DateTimeOffset now)

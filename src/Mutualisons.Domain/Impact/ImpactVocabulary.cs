@@ -46,12 +46,15 @@ public enum IndicatorDirection
 }
 
 /// <summary>
-/// Where an indicator's figures come from. Only figures recorded by hand exist today; a question of a cycle 1
-/// questionnaire and a figure the platform already holds are the sources to come.
+/// Where an indicator's figures come from: typed by hand, computed from the answers to a question of one of the
+/// lab's cycle 1 questionnaires, or read from a figure the platform already holds. Computed figures are only
+/// proposed: a person confirms them before they become measurements.
 /// </summary>
 public enum IndicatorSource
 {
     RecordedByHand,
+    Questionnaire,
+    PlatformFigure,
 }
 
 /// <summary>What a piece of qualitative evidence is.</summary>

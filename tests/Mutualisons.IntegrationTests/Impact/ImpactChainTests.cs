@@ -120,7 +120,7 @@ public sealed class ImpactChainTests(DemoAppFixture app) : CleanDatabaseTest(app
         Assert.Contains(nameof(IndicatorInput.Name), sameName.Errors!.Keys);
         await using var reading = app.CreateDbContext();
         Assert.Equal(measurements, await reading.Measurements.CountAsync());
-        Assert.Equal(2, await reading.Indicators.CountAsync(i => i.HypothesisId == id));
+        Assert.Equal(view.Indicators.Count, await reading.Indicators.CountAsync(i => i.HypothesisId == id));
         Assert.Equal(view.Version, (await ViewAsync(lab, id))!.Version);
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Mutualisons.Domain.Common;
+using Mutualisons.Domain.Diagnostic;
 using Mutualisons.Domain.Impact;
 using Mutualisons.Domain.Labs;
 using Mutualisons.Domain.Organisations;
@@ -95,6 +96,10 @@ internal sealed class IndicatorConfiguration : IEntityTypeConfiguration<Indicato
         builder.Property(i => i.TargetValue).HasPrecision(18, 4);
         // The domain refuses a name used twice whatever its case; the database keeps exact duplicates out whatever happens.
         builder.HasIndex(i => new { i.HypothesisId, i.Name }).IsUnique();
+        builder.Property(i => i.CatalogueKey).HasMaxLength(80);
+        builder.Property(i => i.Choice).HasMaxLength(80);
+        // Deleting a questionnaire leaves its indicators without proposals, not without their measurements.
+        builder.HasOne<Questionnaire>().WithMany().HasForeignKey(i => i.QuestionnaireId).OnDelete(DeleteBehavior.SetNull);
     }
 }
 

@@ -150,7 +150,31 @@ public static class DemoDataSeeder
             db.Measurements.Add(rooms.RecordMeasurement(rent.Id, on, euros, month == 4 ? "Deux salles partagées avec SAW-B depuis avril." : null, null, at));
             db.Measurements.Add(rooms.RecordMeasurement(hours.Id, on, time, null, null, at));
         }
+        SharedAreaSurvey(db, labId, o, rooms);
         db.Evidence.Add(rooms.AddEvidence(null, EvidenceKind.Quote, "On ne perd plus une matinée à chercher une salle pour la soirée d'information.", "Une bénévole de Saint-Josse", Day(2019, 5, 14), null, On(2019, 5, 14)));
+    }
+
+    /// <summary>
+    /// The catalogue's "area shared" indicator, collected by a short questionnaire three occupants answered: the
+    /// hypothesis page shows the sum of their answers as a proposed measurement, waiting to be confirmed.
+    /// </summary>
+    private static void SharedAreaSurvey(MutualisonsDbContext db, Guid labId, Dictionary<string, Organisation> o, ImpactHypothesis rooms)
+    {
+        var area = rooms.AddFromCatalogue(IndicatorCatalogue.Find("means.shared-area")!, "fr", 0, Day(2019, 1, 31), 400, Day(2019, 12, 31));
+        var content = new QuestionnaireContent { Title = new LocalizedText("Bilan du partage des lieux", "Balans van het delen van de ruimtes", "Review of the shared spaces") };
+        var questionnaire = new Questionnaire(labId, content, null, On(2019, 6, 3));
+        var question = rooms.CollectByQuestionnaire(area.Id, questionnaire, On(2019, 6, 3));
+        var version = questionnaire.Publish(null, On(2019, 6, 4));
+        questionnaire.Schedule(On(2019, 6, 4), On(2019, 7, 15), On(2019, 6, 4));
+        db.Questionnaires.Add(questionnaire);
+        db.QuestionnaireVersions.Add(version);
+        foreach (var (key, metres, day) in new[] { ("financite", "120", 5), ("sawb", "85", 6), ("mdm", "40", 10) })
+        {
+            var response = QuestionnaireResponse.Start(questionnaire.Id, version.Id, null, o[key].Id, null, "fr", On(2019, 6, day));
+            response.SaveSection(version.Content, 0, new Dictionary<Guid, SubmittedAnswer> { [question.Id] = new([metres]) }, "fr", On(2019, 6, day));
+            response.Submit(version.Content, On(2019, 6, day));
+            db.QuestionnaireResponses.Add(response);
+        }
     }
 
     private static Mutualisation InCommon(Dictionary<string, Organisation> o)

@@ -1110,11 +1110,41 @@ namespace Mutualisons.Infrastructure.Persistence.Migrations
                         .HasColumnType("numeric(18,4)")
                         .HasColumnName("baseline_value");
 
+                    b.Property<string>("CatalogueKey")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("catalogue_key");
+
+                    b.Property<string>("Choice")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("choice");
+
+                    b.Property<string>("Computation")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("computation");
+
                     b.Property<string>("Direction")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")
                         .HasColumnName("direction");
+
+                    b.Property<string>("Figure")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("figure");
+
+                    b.Property<string>("FigureCycle")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("figure_cycle");
+
+                    b.Property<string>("FigureLevel")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("figure_level");
 
                     b.Property<DateOnly?>("FirstMeasuredOn")
                         .HasColumnType("date")
@@ -1133,6 +1163,18 @@ namespace Mutualisons.Infrastructure.Persistence.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
+
+                    b.Property<DateTimeOffset?>("ProposalsSettledThrough")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("proposals_settled_through");
+
+                    b.Property<Guid?>("QuestionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("question_id");
+
+                    b.Property<Guid?>("QuestionnaireId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("questionnaire_id");
 
                     b.Property<string>("Source")
                         .IsRequired()
@@ -1157,6 +1199,9 @@ namespace Mutualisons.Infrastructure.Persistence.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_impact_indicators");
+
+                    b.HasIndex("QuestionnaireId")
+                        .HasDatabaseName("ix_impact_indicators_questionnaire_id");
 
                     b.HasIndex("HypothesisId", "Name")
                         .IsUnique()
@@ -2155,6 +2200,12 @@ namespace Mutualisons.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_impact_indicators_impact_hypotheses_hypothesis_id");
+
+                    b.HasOne("Mutualisons.Domain.Diagnostic.Questionnaire", null)
+                        .WithMany()
+                        .HasForeignKey("QuestionnaireId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_impact_indicators_questionnaires_questionnaire_id");
                 });
 
             modelBuilder.Entity("Mutualisons.Domain.Impact.Measurement", b =>

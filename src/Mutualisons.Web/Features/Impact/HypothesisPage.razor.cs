@@ -14,6 +14,7 @@ public partial class HypothesisPage
     public Guid HypothesisId { get; set; }
 
     private HypothesisView? _view;
+    private Sources.HypothesisSourcing? _sourcing;
     private bool _loaded;
     private bool _busy;
     private SaveResult? _result;
@@ -41,6 +42,7 @@ public partial class HypothesisPage
     private async Task LoadAsync()
     {
         _view = await Hypotheses.GetHypothesisAsync(LabId, HypothesisId);
+        _sourcing = _view is null ? null : await Sources.GetSourcingAsync(LabId, HypothesisId);
         _loaded = true;
     }
 

@@ -104,7 +104,7 @@ public sealed class IndicatorInput
     public string? TargetDate { get; set; }
 
     public IndicatorDefinition ToDefinition() => new(
-        Name, Unit, Direction, BaselineValue ?? 0, DayText.Parse(BaselineDate) ?? default, TargetValue, DayText.Parse(TargetDate), IndicatorSource.RecordedByHand);
+        Name, Unit, Direction, BaselineValue ?? 0, DayText.Parse(BaselineDate) ?? default, TargetValue, DayText.Parse(TargetDate));
 }
 
 public sealed class IndicatorInputValidator : AbstractValidator<IndicatorInput>
