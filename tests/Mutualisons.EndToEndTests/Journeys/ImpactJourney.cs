@@ -129,4 +129,53 @@ public sealed class ImpactJourney(BrowserFixture browser)
         await Expect(sawb).ToContainTextAsync("Conclue");
         await Expect(sawb).ToContainTextAsync(string.Create(CultureInfo.InvariantCulture, $"Collaborations nouvelles : 2"));
     }
+
+    [Fact]
+    public async Task The_pilot_group_copies_a_catalogue_indicator_collects_it_by_questionnaire_and_confirms_a_measurement_proposed_from_answers()
+    {
+        var lab = await BotaAsync();
+        var page = await browser.NewPageAsync();
+        await page.SignInAsync(DemoAppFixture.Pilot);
+
+        await page.OpenAsync($"/labs/{lab}/impact");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Catalogue d'indicateurs" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Catalogue d'indicateurs", Level = 1 })).ToBeVisibleAsync();
+        await page.WaitForInteractiveAsync();
+        await page.AssertNoSeriousViolationsAsync();
+
+        // A catalogue entry is copied into Financité's hypothesis, never edited in place.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Copier dans une hypothèse : « Heures de travail libérées »" }).ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await dialog.Locator(".mud-select").First.ClickAsync();
+        await page.GetByRole(AriaRole.Option).Filter(new() { HasText = "Financité" }).First.ClickAsync();
+        await dialog.Locator("#copy-baseline").FillAsync("4");
+        await dialog.Locator("#copy-baseline-date").FillAsync("2019-01-31");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Copier dans une hypothèse" }).ClickAsync();
+        var hours = page.Locator("[data-indicator='Heures de travail libérées']");
+        await Expect(hours).ToBeVisibleAsync();
+        await page.WaitForInteractiveAsync();
+
+        // The demo survey's three answers propose a measurement of the shared area; the pilot group confirms it.
+        var area = page.Locator("[data-indicator='Surface partagée']");
+        await Expect(area.GetByTestId("proposal")).ToContainTextAsync("3 réponse(s)");
+        await Expect(area.Locator("tr.measurement-row")).ToHaveCountAsync(0);
+        await area.GetByRole(AriaRole.Button, new() { Name = "Confirmer la mesure proposée pour Surface partagée" }).ClickAsync();
+        await Expect(area.Locator("tr.measurement-row")).ToHaveCountAsync(1);
+        await Expect(area.Locator("tr.measurement-row td").First).ToContainTextAsync("245");
+        await Expect(area.Locator("svg.indicator-chart circle")).ToHaveCountAsync(2);
+        await Expect(area.GetByTestId("proposal")).ToHaveCountAsync(0);
+
+        // The copied indicator is collected by a new questionnaire of the lab, holding its ready question.
+        await hours.GetByRole(AriaRole.Button, new() { Name = "Collecter par questionnaire : Heures de travail libérées" }).ClickAsync();
+        dialog = page.GetByRole(AriaRole.Dialog);
+        await dialog.Locator("#collect-title").FillAsync("Suivi des heures libérées");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Collecter par questionnaire" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Dialog)).ToHaveCountAsync(0);
+        await Expect(hours.GetByTestId("indicator-source")).ToContainTextAsync("« Suivi des heures libérées »");
+        await page.AssertNoSeriousViolationsAsync();
+
+        await using var db = browser.CreateDbContext();
+        var questionnaire = await db.Questionnaires.AsNoTracking().Where(q => q.LabId == lab).ToListAsync();
+        Assert.Single(questionnaire, q => q.Draft.Title.Fr == "Suivi des heures libérées" && q.CurrentVersionId == null);
+    }
 }

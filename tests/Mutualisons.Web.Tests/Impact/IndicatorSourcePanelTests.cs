@@ -98,6 +98,6 @@ public sealed class IndicatorSourcePanelTests : IAsyncLifetime, IAsyncDisposable
 
         Assert.Empty(panel.FindAll("[data-testid=proposal]"));
         Assert.Contains("Relevé à la main", panel.Markup, StringComparison.Ordinal);
-        Assert.Contains(panel.FindAll("button"), b => b.GetAttribute("aria-label") == "Collecter Membres signataires d'une position commune par questionnaire");
+        Assert.Contains(panel.FindAll("button"), b => b.GetAttribute("aria-label") == "Collecter par questionnaire : Membres signataires d'une position commune");
     }
 }
