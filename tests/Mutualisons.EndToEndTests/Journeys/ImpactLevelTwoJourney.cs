@@ -32,6 +32,8 @@ public sealed class ImpactLevelTwoJourney(BrowserFixture browser)
         await page.Locator("#frame-epistemic").FillAsync("Le temps libéré ne dit pas ce que les groupes locaux en font");
         await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer le cadre" }).ClickAsync();
         await Expect(page.GetByText("Dernière modification le", new() { Exact = false })).ToBeVisibleAsync();
+        // The "saved" notice is checked once it has gone, as every journey does.
+        await page.Locator(".mud-snackbar").First.WaitForAsync();
         await page.AssertNoSeriousViolationsAsync();
         await page.ReloadInteractiveAsync();
         await Expect(page.Locator("#frame-epistemic")).ToHaveValueAsync("Le temps libéré ne dit pas ce que les groupes locaux en font");
@@ -43,7 +45,7 @@ public sealed class ImpactLevelTwoJourney(BrowserFixture browser)
         await page.WaitForInteractiveAsync();
         var strong = page.Locator("[data-logic='StrongProject']");
         await Expect(strong).ToContainTextAsync("Non poursuivie");
-        await strong.GetByRole(AriaRole.Button, new() { Name = "Poursuivre : Logique de projet forte (coopération)" }).ClickAsync();
+        await strong.GetByRole(AriaRole.Button, new() { Name = "Poursuivre cette logique : Logique de projet forte (coopération)" }).ClickAsync();
         var form = strong.GetByTestId("logic-form");
         await form.Locator("#logic-expectation-StrongProject").FillAsync("Des sessions de sensibilisation communes entre occupants");
         // Saving without an objective says why, beside the objectives.
@@ -56,6 +58,7 @@ public sealed class ImpactLevelTwoJourney(BrowserFixture browser)
         await form.GetByRole(AriaRole.Button, new() { Name = "Enregistrer la logique" }).ClickAsync();
         await Expect(strong).ToContainTextAsync("Poursuivie");
         await Expect(strong).ToContainTextAsync("Des sessions de sensibilisation communes entre occupants");
+        await page.Locator(".mud-snackbar").First.WaitForAsync();
         await page.AssertNoSeriousViolationsAsync();
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Voir la chaîne d'impact" }).ClickAsync();
