@@ -1,8 +1,13 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 using Mutualisons.Domain.Audit;
 using Mutualisons.Domain.Impact;
 using Mutualisons.Domain.Labs;
+using Mutualisons.Infrastructure.Persistence;
 using Mutualisons.IntegrationTests.Support;
+using Mutualisons.Web.Features.Access;
 using Mutualisons.Web.Features.Common;
 using Mutualisons.Web.Features.Impact;
 using Mutualisons.Web.Features.Impact.Chain;
@@ -195,5 +200,73 @@ public sealed class ImpactLevelTwoTests(DemoAppFixture app) : CleanDatabaseTest(
         await using var reading = app.CreateDbContext();
         Assert.False(await reading.PursuedLogics.AnyAsync(l => l.Id == saved.Id));
         Assert.Equal(means.HypothesisIds.Single(), await reading.ImpactHypotheses.Where(h => h.LabId == bota && h.Id == means.HypothesisIds.Single()).Select(h => h.Id).SingleAsync());
+    }
+
+    [Fact]
+    public async Task The_chain_reads_with_the_same_few_queries_whatever_the_number_of_hypotheses_indicators_and_measurements()
+    {
+        var lab = await LabAsync();
+        var before = await ChainQueriesAsync(lab);
+
+        // Three more hypotheses, each with two indicators measured three times, all linked to a logic.
+        var sawb = await OrganisationAsync("SAW-B");
+        var added = new HashSet<Guid>();
+        await using (var db = app.CreateDbContext())
+        {
+            for (var h = 0; h < 3; h++)
+            {
+                var hypothesis = new ImpactHypothesis(lab, sawb, $"Hypothèse {h}", null, EffectSign.Positive, EffectNature.Social, DateTimeOffset.UtcNow);
+                for (var i = 0; i < 2; i++)
+                {
+                    var indicator = hypothesis.AddIndicator(new IndicatorDefinition($"Indicateur {i}", IndicatorUnit.Count, IndicatorDirection.HigherIsBetter, 0, new DateOnly(2026, 1, 1), 10, new DateOnly(2026, 12, 31)));
+                    for (var m = 1; m <= 3; m++)
+                    {
+                        db.Measurements.Add(hypothesis.RecordMeasurement(indicator.Id, new DateOnly(2026, m, 28), m, null, null, DateTimeOffset.UtcNow));
+                    }
+                }
+                db.ImpactHypotheses.Add(hypothesis);
+                added.Add(hypothesis.Id);
+            }
+            await db.SaveChangesAsync();
+        }
+        Assert.True((await SaveLogicAsync(Pilot, lab, new LogicInput { Logic = MutualisationLogic.Strategic, HypothesisIds = added, Objectives = [ImpactObjective.Consolidation] })).Succeeded);
+
+        var after = await ChainQueriesAsync(lab);
+
+        Assert.Equal(before.Queries, after.Queries);
+        // The person's role, the lab's name, the logics, the hypotheses with their figures.
+        Assert.InRange(after.Queries, 4, 5);
+        Assert.Equal(3, after.Chain.Logics.Single(l => l.Logic == MutualisationLogic.Strategic).Hypotheses.Count(h => h.Indicators.All(i => i.LatestValue == 3)));
+    }
+
+    /// <summary>The chain as the observer reads it, and how many SQL commands it took.</summary>
+    private async Task<(ImpactChain Chain, int Queries)> ChainQueriesAsync(Guid lab)
+    {
+        var counter = new CommandCounter();
+        var options = new DbContextOptionsBuilder<MutualisonsDbContext>(app.Factory.Services.GetRequiredService<DbContextOptions<MutualisonsDbContext>>()).AddInterceptors(counter).Options;
+        var chain = await app.AsAsync<CurrentActor, ImpactChain?>(DemoAppFixture.Observer, actor => new ImpactChainService(new CountedContexts(options), actor).GetChainAsync(lab));
+        return (chain!, counter.Count);
+    }
+
+    private sealed class CommandCounter : DbCommandInterceptor
+    {
+        public int Count { get; private set; }
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            Count++;
+            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+        }
+
+        public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
+        {
+            Count++;
+            return base.ScalarExecutingAsync(command, eventData, result, cancellationToken);
+        }
+    }
+
+    private sealed class CountedContexts(DbContextOptions<MutualisonsDbContext> options) : IDbContextFactory<MutualisonsDbContext>
+    {
+        public MutualisonsDbContext CreateDbContext() => new(options);
     }
 }
