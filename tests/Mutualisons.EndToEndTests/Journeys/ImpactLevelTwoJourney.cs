@@ -82,5 +82,17 @@ public sealed class ImpactLevelTwoJourney(BrowserFixture browser)
         var width = await phone.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
         Assert.True(width <= 360, $"The chain is {width} px wide on a 360 px screen.");
         await phone.AssertNoSeriousViolationsAsync();
+
+        // The observer reads the frame and the logics without a way to change them, on the same small screen.
+        await phone.OpenAsync($"/labs/{lab}/impact/frame");
+        await Expect(phone.Locator("#frame-epistemic")).ToHaveAttributeAsync("readonly", string.Empty);
+        await Expect(phone.GetByRole(AriaRole.Button, new() { Name = "Enregistrer le cadre" })).ToHaveCountAsync(0);
+        await phone.AssertNoSeriousViolationsAsync();
+        await phone.OpenAsync($"/labs/{lab}/impact/logics");
+        await Expect(phone.Locator("[data-logic='StrongProject']")).ToContainTextAsync("Poursuivie");
+        await Expect(phone.GetByRole(AriaRole.Button, new() { Name = "Modifier", Exact = false })).ToHaveCountAsync(0);
+        width = await phone.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+        Assert.True(width <= 360, $"The logics page is {width} px wide on a 360 px screen.");
+        await phone.AssertNoSeriousViolationsAsync();
     }
 }
