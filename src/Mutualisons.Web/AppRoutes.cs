@@ -69,4 +69,16 @@ public static class AppRoutes
     public static string ImpactJsonLdExport(Guid lab) => $"{Impact(lab)}/export.jsonld";
 
     public static string ImpactCsvExport(Guid lab) => $"{Impact(lab)}/export.csv";
+
+    /// <summary>The lab's evaluation frame: why, for whom, how and when it evaluates.</summary>
+    public static string ImpactFrame(Guid lab) => $"{Impact(lab)}/frame";
+
+    /// <summary>The evaluation frame of a member organisation that evaluates on its own.</summary>
+    public static string ImpactOrganisationFrame(Guid lab, Guid organisation) => $"{ImpactStatement(lab, organisation)}/frame";
+
+    /// <summary>The mutualisation logics the lab pursues and what each should serve.</summary>
+    public static string ImpactLogics(Guid lab) => $"{Impact(lab)}/logics";
+
+    /// <summary>Mutualisation → logics → members' hypotheses → indicators.</summary>
+    public static string ImpactChain(Guid lab) => $"{Impact(lab)}/chain";
 }

@@ -58,6 +58,12 @@ public sealed class MutualisonsDbContext(DbContextOptions<MutualisonsDbContext> 
 
     public DbSet<HypothesisReopening> HypothesisReopenings => Set<HypothesisReopening>();
 
+    public DbSet<EvaluationFrame> EvaluationFrames => Set<EvaluationFrame>();
+
+    public DbSet<PursuedLogic> PursuedLogics => Set<PursuedLogic>();
+
+    public DbSet<LogicHypothesisLink> LogicHypothesisLinks => Set<LogicHypothesisLink>();
+
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<OutboxEmail> OutboxEmails => Set<OutboxEmail>();

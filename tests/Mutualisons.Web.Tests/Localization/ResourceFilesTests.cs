@@ -48,7 +48,9 @@ public sealed partial class ResourceFilesTests
             typeof(Domain.Publics.ParticipationLevel), typeof(Domain.Publics.StakeholderKind), typeof(Domain.Publics.ActivityKind), typeof(Domain.Publics.ActivityStatus),
             typeof(Domain.Labs.ImpactObjective), typeof(Domain.Diagnostic.QuestionType), typeof(Domain.Diagnostic.QuestionnaireState), typeof(Domain.Diagnostic.RespondentProgress),
             typeof(Domain.Impact.Audience), typeof(Domain.Impact.EffectNature), typeof(Domain.Impact.EffectSign), typeof(Domain.Impact.HypothesisStatus), typeof(Domain.Impact.IndicatorDirection),
-            typeof(Domain.Impact.IndicatorSource), typeof(Domain.Impact.IndicatorUnit), typeof(Domain.Impact.EvidenceKind), typeof(Domain.Impact.StatementField)];
+            typeof(Domain.Impact.IndicatorSource), typeof(Domain.Impact.IndicatorUnit), typeof(Domain.Impact.EvidenceKind), typeof(Domain.Impact.StatementField),
+            typeof(Domain.Impact.EvaluationPurpose), typeof(Domain.Impact.EvaluationAudience), typeof(Domain.Impact.EvaluationMethod), typeof(Domain.Impact.EvaluationTiming),
+            typeof(Domain.Impact.ImpactComplexity), typeof(Domain.Impact.MutualisationLogic), typeof(Domain.Impact.ScalingStrategy)];
 
         var missing = shown.SelectMany(t => Enum.GetNames(t).Select(n => $"{t.Name}.{n}")).Where(k => !keys.Contains(k)).ToList();
 
@@ -56,6 +58,10 @@ public sealed partial class ResourceFilesTests
         Assert.All(Enum.GetNames<Domain.Labs.Cycle>(), c => Assert.Contains($"Cycle.{c}.Purpose", keys));
         // Each unit explains, beside a value that does not fit, which values it takes.
         Assert.All(Enum.GetNames<Domain.Impact.IndicatorUnit>(), u => Assert.Contains($"Validation.Impact.Unit.{u}", keys));
+        // Each complexity and each logic is explained in the product's words where it is shown.
+        Assert.All(Enum.GetNames<Domain.Impact.ImpactComplexity>(), c => Assert.Contains($"ImpactComplexity.{c}.Help", keys));
+        Assert.All(Enum.GetNames<Domain.Impact.MutualisationLogic>(), l => Assert.Contains($"MutualisationLogic.{l}.Help", keys));
+        Assert.All(Domain.Audit.AuditSubject.All, s => Assert.Contains($"Audit.Subject.{s}", keys));
     }
 
     [GeneratedRegex("""\b[Ll]\["([A-Z][A-Za-z]+\.[A-Za-z.]+)"[\],]""")]

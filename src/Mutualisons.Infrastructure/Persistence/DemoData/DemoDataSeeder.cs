@@ -152,6 +152,41 @@ public static class DemoDataSeeder
         }
         SharedAreaSurvey(db, labId, o, rooms);
         db.Evidence.Add(rooms.AddEvidence(null, EvidenceKind.Quote, "On ne perd plus une matinée à chercher une salle pour la soirée d'information.", "Une bénévole de Saint-Josse", Day(2019, 5, 14), null, On(2019, 5, 14)));
+        BotaLevelTwo(db, labId, rooms);
+    }
+
+    /// <summary>
+    /// The second level in Bota 75: the lab's evaluation frame, and the three logics it pursues with the shared
+    /// rooms, each linked to Réseau Financité's hypothesis, to impact objectives and to scaling strategies.
+    /// </summary>
+    private static void BotaLevelTwo(MutualisonsDbContext db, Guid labId, ImpactHypothesis rooms)
+    {
+        db.EvaluationFrames.Add(new EvaluationFrame(labId, null, new FrameText(
+            [EvaluationPurpose.UnderstandEffects, EvaluationPurpose.FindImprovements, EvaluationPurpose.ConvinceFunders],
+            [EvaluationAudience.InternalStakeholders, EvaluationAudience.Funders],
+            "Le groupe pilote, avec une personne par organisation",
+            "Une demi-journée par trimestre pour relever les chiffres et en discuter ; pas de budget propre.",
+            [EvaluationMethod.Indicators, EvaluationMethod.LogicModel],
+            [EvaluationTiming.Before, EvaluationTiming.Continuous],
+            new Dictionary<ImpactComplexity, string?>
+            {
+                [ImpactComplexity.Computational] = "Quatre occupants, des dizaines d'activités : on ne suit que les salles et le temps libéré.",
+                [ImpactComplexity.Axiological] = "Les financeurs regardent les économies, les bénévoles le temps gagné : on montre les deux.",
+            }), On(2019, 5, 7)));
+
+        var means = new PursuedLogic(labId, MutualisationLogic.Means, new LogicAims(
+            "Les salles partagées coûtent moins cher à chacun ; l'argent et le temps gagnés retournent à l'accompagnement.",
+            [ImpactObjective.Consolidation, ImpactObjective.Optimisation], [ScalingStrategy.Protection, ScalingStrategy.Cooperation]), On(2019, 5, 7));
+        means.Link(rooms);
+        var project = new PursuedLogic(labId, MutualisationLogic.WeakProject, new LogicAims(
+            "Chaque occupant relaie les soirées des autres : les publics se croisent.",
+            [ImpactObjective.QuantitativeIncrease], [ScalingStrategy.Broadening]), On(2019, 5, 7));
+        project.Link(rooms);
+        var swarming = new PursuedLogic(labId, MutualisationLogic.SwarmingAndFertilisation, new LogicAims(
+            "Les groupes locaux de Financité apprennent des permanences des autres occupants, et l'inverse.",
+            [ImpactObjective.QualityImprovement], [ScalingStrategy.Fertilisation, ScalingStrategy.Learning]), On(2019, 6, 4));
+        swarming.Link(rooms);
+        db.PursuedLogics.AddRange(means, project, swarming);
     }
 
     /// <summary>

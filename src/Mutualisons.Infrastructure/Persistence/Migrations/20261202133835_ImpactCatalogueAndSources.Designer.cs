@@ -715,6 +715,101 @@ namespace Mutualisons.Infrastructure.Persistence.Migrations
                     b.ToTable("questionnaire_answers", (string)null);
                 });
 
+            modelBuilder.Entity("Mutualisons.Domain.Impact.EvaluationFrame", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.PrimitiveCollection<string[]>("Audiences")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("audiences");
+
+                    b.Property<string>("AxiologicalNotes")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("axiological_notes");
+
+                    b.Property<string>("ComputationalNotes")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("computational_notes");
+
+                    b.Property<string>("EpistemicNotes")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("epistemic_notes");
+
+                    b.Property<Guid>("LabId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("lab_id");
+
+                    b.PrimitiveCollection<string[]>("Methods")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("methods");
+
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.PrimitiveCollection<string[]>("Purposes")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("purposes");
+
+                    b.Property<string>("SystemicNotes")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("systemic_notes");
+
+                    b.Property<string>("TimeAndMeans")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("time_and_means");
+
+                    b.PrimitiveCollection<string[]>("Timings")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("timings");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("WhoCarriesIt")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("who_carries_it");
+
+                    b.HasKey("Id")
+                        .HasName("pk_impact_evaluation_frames");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("ix_impact_evaluation_frames_organisation_id");
+
+                    b.HasIndex("LabId", "OrganisationId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_impact_evaluation_frames_lab_id_organisation_id");
+
+                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("LabId", "OrganisationId"), false);
+
+                    b.ToTable("impact_evaluation_frames", (string)null);
+                });
+
             modelBuilder.Entity("Mutualisons.Domain.Impact.Evidence", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1213,6 +1308,25 @@ namespace Mutualisons.Infrastructure.Persistence.Migrations
                     b.ToTable("impact_indicators", (string)null);
                 });
 
+            modelBuilder.Entity("Mutualisons.Domain.Impact.LogicHypothesisLink", b =>
+                {
+                    b.Property<Guid>("PursuedLogicId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("pursued_logic_id");
+
+                    b.Property<Guid>("HypothesisId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("hypothesis_id");
+
+                    b.HasKey("PursuedLogicId", "HypothesisId")
+                        .HasName("pk_impact_logic_hypotheses");
+
+                    b.HasIndex("HypothesisId")
+                        .HasDatabaseName("ix_impact_logic_hypotheses_hypothesis_id");
+
+                    b.ToTable("impact_logic_hypotheses", (string)null);
+                });
+
             modelBuilder.Entity("Mutualisons.Domain.Impact.Measurement", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1256,6 +1370,58 @@ namespace Mutualisons.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_impact_measurements_indicator_id_measured_on");
 
                     b.ToTable("impact_measurements", (string)null);
+                });
+
+            modelBuilder.Entity("Mutualisons.Domain.Impact.PursuedLogic", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("ChosenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("chosen_at");
+
+                    b.Property<string>("Expectation")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("expectation");
+
+                    b.Property<Guid>("LabId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("lab_id");
+
+                    b.Property<string>("Logic")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("logic");
+
+                    b.PrimitiveCollection<string[]>("Objectives")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("objectives");
+
+                    b.PrimitiveCollection<string[]>("Strategies")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("strategies");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_impact_pursued_logics");
+
+                    b.HasIndex("LabId", "Logic")
+                        .IsUnique()
+                        .HasDatabaseName("ix_impact_pursued_logics_lab_id_logic");
+
+                    b.ToTable("impact_pursued_logics", (string)null);
                 });
 
             modelBuilder.Entity("Mutualisons.Domain.Labs.JournalEntry", b =>
@@ -2101,6 +2267,22 @@ namespace Mutualisons.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_questionnaire_answers_questionnaire_responses_response_id");
                 });
 
+            modelBuilder.Entity("Mutualisons.Domain.Impact.EvaluationFrame", b =>
+                {
+                    b.HasOne("Mutualisons.Domain.Labs.Mutualisation", null)
+                        .WithMany()
+                        .HasForeignKey("LabId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_impact_evaluation_frames_mutualisations_lab_id");
+
+                    b.HasOne("Mutualisons.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_impact_evaluation_frames_organisations_organisation_id");
+                });
+
             modelBuilder.Entity("Mutualisons.Domain.Impact.Evidence", b =>
                 {
                     b.HasOne("Mutualisons.Domain.Impact.ImpactHypothesis", null)
@@ -2211,6 +2393,23 @@ namespace Mutualisons.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_impact_indicators_questionnaires_questionnaire_id");
                 });
 
+            modelBuilder.Entity("Mutualisons.Domain.Impact.LogicHypothesisLink", b =>
+                {
+                    b.HasOne("Mutualisons.Domain.Impact.ImpactHypothesis", null)
+                        .WithMany()
+                        .HasForeignKey("HypothesisId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_impact_logic_hypotheses_impact_hypotheses_hypothesis_id");
+
+                    b.HasOne("Mutualisons.Domain.Impact.PursuedLogic", null)
+                        .WithMany("Hypotheses")
+                        .HasForeignKey("PursuedLogicId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_impact_logic_hypotheses_pursued_logics_pursued_logic_id");
+                });
+
             modelBuilder.Entity("Mutualisons.Domain.Impact.Measurement", b =>
                 {
                     b.HasOne("Mutualisons.Domain.Impact.Indicator", null)
@@ -2225,6 +2424,16 @@ namespace Mutualisons.Infrastructure.Persistence.Migrations
                         .HasForeignKey("RecordedBy")
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_impact_measurements_asp_net_users_recorded_by");
+                });
+
+            modelBuilder.Entity("Mutualisons.Domain.Impact.PursuedLogic", b =>
+                {
+                    b.HasOne("Mutualisons.Domain.Labs.Mutualisation", null)
+                        .WithMany()
+                        .HasForeignKey("LabId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_impact_pursued_logics_mutualisations_lab_id");
                 });
 
             modelBuilder.Entity("Mutualisons.Domain.Labs.JournalEntry", b =>
@@ -2603,6 +2812,11 @@ namespace Mutualisons.Infrastructure.Persistence.Migrations
             modelBuilder.Entity("Mutualisons.Domain.Impact.ImpactStatement", b =>
                 {
                     b.Navigation("Revisions");
+                });
+
+            modelBuilder.Entity("Mutualisons.Domain.Impact.PursuedLogic", b =>
+                {
+                    b.Navigation("Hypotheses");
                 });
 
             modelBuilder.Entity("Mutualisons.Domain.Labs.Mutualisation", b =>
