@@ -6,12 +6,17 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Mutualisons.Bench;
 
-// Two benchmarks in one program: the participation dashboard (cycle 2), and answering plus results of a
-// questionnaire (cycle 1). "answers" as first argument picks the second; anything else runs the first.
+// Three benchmarks in one program: the participation dashboard (cycle 2), answering plus results of a
+// questionnaire (cycle 1), and the impact chain (cycle 3). "answers" or "impact" as first argument picks one;
+// anything else runs the dashboard.
 internal static class BenchMain
 {
-    public static Task<int> Main(string[] args) =>
-        args.Length > 0 && args[0] == "answers" ? AnswersBench.RunAsync(args[1..]) : DashboardBench.RunAsync(args);
+    public static Task<int> Main(string[] args) => (args.Length > 0 ? args[0] : null) switch
+    {
+        "answers" => AnswersBench.RunAsync(args[1..]),
+        "impact" => ImpactBench.RunAsync(args[1..]),
+        _ => DashboardBench.RunAsync(args),
+    };
 }
 
 /// <summary>What both benchmarks share: where the repository is, medians, the sign-in form.</summary>

@@ -112,11 +112,8 @@ internal sealed class ResponseAnswerConfiguration : IEntityTypeConfiguration<Res
         builder.Property(a => a.Number).HasPrecision(18, 4);
         builder.Property(a => a.Text).HasMaxLength(Limits.LongText);
         builder.HasIndex(a => new { a.ResponseId, a.QuestionId });
-        // Results count choices per question of one questionnaire: read from this index alone (no visit of the
-        // table, which holds every questionnaire's answers), already in group order.
-        builder.HasIndex(a => new { a.QuestionId, a.Choice }).IncludeProperties(a => new { a.ResponseId, a.Position, a.Number });
-        // Free texts are few: counted and listed from their own small index.
-        builder.HasIndex(a => a.QuestionId).HasDatabaseName("ix_questionnaire_answers_texts").HasFilter("text IS NOT NULL").IncludeProperties(a => a.ResponseId);
+        // Results count choices per question across responses.
+        builder.HasIndex(a => new { a.QuestionId, a.Choice });
     }
 }
 

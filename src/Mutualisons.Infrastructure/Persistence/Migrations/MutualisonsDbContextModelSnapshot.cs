@@ -703,16 +703,8 @@ namespace Mutualisons.Infrastructure.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("pk_questionnaire_answers");
 
-                    b.HasIndex("QuestionId")
-                        .HasDatabaseName("ix_questionnaire_answers_texts")
-                        .HasFilter("text IS NOT NULL");
-
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("QuestionId"), new[] { "ResponseId" });
-
                     b.HasIndex("QuestionId", "Choice")
                         .HasDatabaseName("ix_questionnaire_answers_question_id_choice");
-
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("QuestionId", "Choice"), new[] { "ResponseId", "Position", "Number" });
 
                     b.HasIndex("ResponseId", "QuestionId")
                         .HasDatabaseName("ix_questionnaire_answers_response_id_question_id");

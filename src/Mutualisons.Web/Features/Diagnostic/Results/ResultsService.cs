@@ -52,10 +52,7 @@ public sealed class ResultsService(IDbContextFactory<MutualisonsDbContext> dbFac
         var responses = Filtered(db, id, versionId.Value, filter);
         var submitted = await responses.CountAsync(cancellationToken);
         var inProgress = await db.QuestionnaireResponses.CountAsync(r => r.VersionId == versionId && r.SubmittedAt == null, cancellationToken);
-        // Only this version's questions: the answers are found through the (question, choice) index, which
-        // holds every column counted here, instead of reading the answers of every questionnaire.
-        var questionIds = content.Questions.Select(q => q.Id).ToList();
-        var answers = db.ResponseAnswers.Where(a => questionIds.Contains(a.QuestionId)).Join(responses, a => a.ResponseId, r => r.Id, (a, r) => a);
+        var answers = db.ResponseAnswers.Join(responses, a => a.ResponseId, r => r.Id, (a, r) => a);
 
         // One pass over the answer rows: per question and choice, how many, how many first values (one per
         // respondent and question, so their sum is the number who answered), and the number statistics.
@@ -66,15 +63,14 @@ public sealed class ResultsService(IDbContextFactory<MutualisonsDbContext> dbFac
                 g.Key.Choice,
                 Count = g.Count(),
                 Respondents = g.Count(a => a.Position == 0),
+                Texts = g.Count(a => a.Text != null),
                 Mean = g.Average(a => a.Number),
                 Min = g.Min(a => a.Number),
                 Max = g.Max(a => a.Number),
             })
             .ToListAsync(cancellationToken);
-        var texts = await answers.Where(a => a.Text != null).GroupBy(a => a.QuestionId)
-            .Select(g => new { QuestionId = g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.QuestionId, g => g.Count, cancellationToken);
         var answered = groups.GroupBy(g => g.QuestionId).ToDictionary(g => g.Key, g => g.Sum(x => x.Respondents));
+        var texts = groups.GroupBy(g => g.QuestionId).ToDictionary(g => g.Key, g => g.Sum(x => x.Texts));
         var choices = groups.Where(g => g.Choice != null).Select(g => new { g.QuestionId, g.Choice, g.Count, Rank = (double?)g.Mean }).ToList();
         var numbers = groups.Where(g => g.Choice == null && g.Min != null)
             .ToDictionary(g => g.QuestionId, g => new { Min = g.Min!.Value, Max = g.Max!.Value, Mean = g.Mean!.Value });
