@@ -30,16 +30,16 @@ public sealed class LabWrites(IDbContextFactory<MutualisonsDbContext> dbFactory,
     public LabWriteScope In(Guid labId, Func<LabRole, Guid?, bool> may) => new(this, new LabPlaceCheck(labId, may), labId, null);
 
     /// <summary>
-    /// Writes that belong to no single lab (the organisations directory): <paramref name="refusal"/> says why
-    /// the person may not, or null when they may.
-    /// </summary>
-    /// <summary>
     /// Joining <paramref name="labId"/> by an invitation link: the link, checked by the write itself, stands for
     /// the right, since the person has no role there yet; <paramref name="joining"/> acts (an account made
     /// for the link joins before it is signed in).
     /// </summary>
     public LabWriteScope Joining(Guid labId, Actor joining) => new(this, new LinkCheck(), labId, null, joining);
 
+    /// <summary>
+    /// Writes that belong to no single lab (the organisations directory): <paramref name="refusal"/> says why
+    /// the person may not, or null when they may.
+    /// </summary>
     public LabWriteScope Outside(Func<MutualisonsDbContext, Actor, CancellationToken, Task<SaveResult?>> refusal) =>
         new(this, new CustomAccessCheck(refusal), null, null);
 
