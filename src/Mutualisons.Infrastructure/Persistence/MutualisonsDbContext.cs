@@ -9,6 +9,7 @@ using Mutualisons.Domain.Labs;
 using Mutualisons.Domain.Organisations;
 using Mutualisons.Domain.People;
 using Mutualisons.Domain.Publics;
+using Mutualisons.Infrastructure.Diagnostic;
 using Mutualisons.Infrastructure.Email;
 using Mutualisons.Infrastructure.Identity;
 
@@ -39,6 +40,8 @@ public sealed class MutualisonsDbContext(DbContextOptions<MutualisonsDbContext> 
     public DbSet<QuestionnaireResponse> QuestionnaireResponses => Set<QuestionnaireResponse>();
 
     public DbSet<ResponseAnswer> ResponseAnswers => Set<ResponseAnswer>();
+
+    public DbSet<ResultTally> ResultTallies => Set<ResultTally>();
 
     public DbSet<DiagnosticNeed> DiagnosticNeeds => Set<DiagnosticNeed>();
 

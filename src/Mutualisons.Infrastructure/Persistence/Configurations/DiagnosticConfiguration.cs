@@ -5,6 +5,7 @@ using Mutualisons.Domain.Common;
 using Mutualisons.Domain.Diagnostic;
 using Mutualisons.Domain.Labs;
 using Mutualisons.Domain.Organisations;
+using Mutualisons.Infrastructure.Diagnostic;
 using Mutualisons.Infrastructure.Identity;
 
 namespace Mutualisons.Infrastructure.Persistence.Configurations;
@@ -78,6 +79,8 @@ internal sealed class QuestionnaireInvitationConfiguration : IEntityTypeConfigur
 
 internal sealed class QuestionnaireResponseConfiguration : IEntityTypeConfiguration<QuestionnaireResponse>
 {
+    public const string Tallied = "Tallied";
+
     public void Configure(EntityTypeBuilder<QuestionnaireResponse> builder)
     {
         builder.ToTable("questionnaire_responses");
@@ -92,6 +95,12 @@ internal sealed class QuestionnaireResponseConfiguration : IEntityTypeConfigurat
         builder.HasIndex(r => r.InvitationId).IsUnique();
         builder.HasIndex(r => r.BrowserKeyHash).IsUnique();
         builder.HasIndex(r => r.OrganisationId);
+        // Whether the results' running totals hold this response (ResultTally). Not the domain's concern:
+        // a submitted response never changes, so it is counted once. The partial index finds the few not yet counted.
+        builder.Property<bool>(Tallied).HasDefaultValue(false);
+        builder.HasIndex(r => r.VersionId);
+        builder.HasIndex(r => new { r.VersionId, r.SubmittedAt })
+            .HasFilter("submitted_at IS NOT NULL AND NOT tallied");
         builder.HasOne<Questionnaire>().WithMany().HasForeignKey(r => r.QuestionnaireId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<QuestionnaireVersion>().WithMany().HasForeignKey(r => r.VersionId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<QuestionnaireInvitation>().WithMany().HasForeignKey(r => r.InvitationId).OnDelete(DeleteBehavior.SetNull);
@@ -114,6 +123,20 @@ internal sealed class ResponseAnswerConfiguration : IEntityTypeConfiguration<Res
         builder.HasIndex(a => new { a.ResponseId, a.QuestionId });
         // Results count choices per question across responses.
         builder.HasIndex(a => new { a.QuestionId, a.Choice });
+    }
+}
+
+internal sealed class ResultTallyConfiguration : IEntityTypeConfiguration<ResultTally>
+{
+    public void Configure(EntityTypeBuilder<ResultTally> builder)
+    {
+        builder.ToTable("questionnaire_result_tallies");
+        builder.HasKey(t => new { t.VersionId, t.QuestionId, t.Choice });
+        builder.Property(t => t.Choice).HasMaxLength(64);
+        builder.Property(t => t.NumberSum).HasColumnType("numeric");
+        builder.Property(t => t.NumberMin).HasPrecision(18, 4);
+        builder.Property(t => t.NumberMax).HasPrecision(18, 4);
+        builder.HasOne<QuestionnaireVersion>().WithMany().HasForeignKey(t => t.VersionId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

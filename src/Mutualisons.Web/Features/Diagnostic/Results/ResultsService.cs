@@ -52,26 +52,17 @@ public sealed class ResultsService(IDbContextFactory<MutualisonsDbContext> dbFac
         var responses = Filtered(db, id, versionId.Value, filter);
         var submitted = await responses.CountAsync(cancellationToken);
         var inProgress = await db.QuestionnaireResponses.CountAsync(r => r.VersionId == versionId && r.SubmittedAt == null, cancellationToken);
-        var answers = db.ResponseAnswers.Join(responses, a => a.ResponseId, r => r.Id, (a, r) => a);
-
-        // One pass over the answer rows: per question and choice, how many, how many first values (one per
-        // respondent and question, so their sum is the number who answered), and the number statistics.
-        var groups = await answers.GroupBy(a => new { a.QuestionId, a.Choice })
-            .Select(g => new
-            {
-                g.Key.QuestionId,
-                g.Key.Choice,
-                Count = g.Count(),
-                Respondents = g.Count(a => a.Position == 0),
-                Texts = g.Count(a => a.Text != null),
-                Mean = g.Average(a => a.Number),
-                Min = g.Min(a => a.Number),
-                Max = g.Max(a => a.Number),
-            })
-            .ToListAsync(cancellationToken);
+        // Unfiltered, the running totals; by kind or sector, one pass over the matching responses' answers.
+        var groups = filter.Kind is null && string.IsNullOrWhiteSpace(filter.Sector)
+            ? await ResultTallies.ReadAsync(db, versionId.Value, cancellationToken)
+            : await db.ResponseAnswers.Join(responses, a => a.ResponseId, r => r.Id, (a, r) => a)
+                .GroupBy(a => new { a.QuestionId, a.Choice })
+                .Select(g => new AnswerTotals(g.Key.QuestionId, g.Key.Choice, g.Count(), g.Count(a => a.Position == 0), g.Count(a => a.Text != null),
+                    g.Average(a => a.Number), g.Min(a => a.Number), g.Max(a => a.Number)))
+                .ToListAsync(cancellationToken);
         var answered = groups.GroupBy(g => g.QuestionId).ToDictionary(g => g.Key, g => g.Sum(x => x.Respondents));
         var texts = groups.GroupBy(g => g.QuestionId).ToDictionary(g => g.Key, g => g.Sum(x => x.Texts));
-        var choices = groups.Where(g => g.Choice != null).Select(g => new { g.QuestionId, g.Choice, g.Count, Rank = (double?)g.Mean }).ToList();
+        var choices = groups.Where(g => g.Choice != null).Select(g => new { g.QuestionId, g.Choice, Count = g.Answers, Rank = (double?)g.Mean }).ToList();
         var numbers = groups.Where(g => g.Choice == null && g.Min != null)
             .ToDictionary(g => g.QuestionId, g => new { Min = g.Min!.Value, Max = g.Max!.Value, Mean = g.Mean!.Value });
 
