@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Primitives;
 using Mutualisons.Domain.Organisations;
 using Mutualisons.IntegrationTests.Support;
@@ -117,5 +118,14 @@ public sealed class ResultTalliesTests(DemoAppFixture app) : CleanDatabaseTest(a
         Assert.True(deleted.Succeeded, deleted.MessageKey);
         await using var after = app.CreateDbContext();
         Assert.False(await after.ResultTallies.AnyAsync(t => t.VersionId == versionId));
+    }
+
+    [Fact]
+    public async Task The_apps_database_sessions_do_not_compile_queries()
+    {
+        // A short query planned on stale statistics was compiled for most of a second before running in milliseconds.
+        var factory = app.Factory.Services.GetRequiredService<IDbContextFactory<Infrastructure.Persistence.MutualisonsDbContext>>();
+        await using var db = await factory.CreateDbContextAsync();
+        Assert.Equal("off", (await db.Database.SqlQuery<string>($"SELECT current_setting('jit') AS \"Value\"").ToListAsync()).Single());
     }
 }

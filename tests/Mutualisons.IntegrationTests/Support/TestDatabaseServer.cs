@@ -89,8 +89,12 @@ public static class TestDatabaseServer
 
     private static void ClearPool(string connectionString)
     {
-        using var pooled = new NpgsqlConnection(connectionString);
-        NpgsqlConnection.ClearPool(pooled);
+        // The app's contexts connect with the same string plus their session settings: a pool of its own.
+        foreach (var pool in new[] { connectionString, DatabaseSetup.WithoutQueryCompilation(connectionString) })
+        {
+            using var pooled = new NpgsqlConnection(pool);
+            NpgsqlConnection.ClearPool(pooled);
+        }
     }
 
     /// <summary>Creates a database with nothing in it, not even the migrations.</summary>
