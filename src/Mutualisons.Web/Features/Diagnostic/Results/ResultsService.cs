@@ -28,9 +28,14 @@ public sealed class ResultsService(IDbContextFactory<MutualisonsDbContext> dbFac
             return null;
         }
         var language = ProductLocalization.CurrentLanguage;
-        var versions = await db.QuestionnaireVersions.AsNoTracking().Where(v => v.QuestionnaireId == id).OrderByDescending(v => v.Number)
-            .Select(v => new VersionChoice(v.Id, v.Number, db.QuestionnaireResponses.Count(r => r.VersionId == v.Id && r.SubmittedAt != null)))
-            .ToListAsync(cancellationToken);
+        // Submitted and unfinished responses of every version in one pass over the questionnaire's responses.
+        var perVersion = await db.QuestionnaireResponses.Where(r => r.QuestionnaireId == id).GroupBy(r => r.VersionId)
+            .Select(g => new { VersionId = g.Key, Submitted = g.Count(r => r.SubmittedAt != null), InProgress = g.Count(r => r.SubmittedAt == null) })
+            .ToDictionaryAsync(g => g.VersionId, cancellationToken);
+        var versions = (await db.QuestionnaireVersions.Where(v => v.QuestionnaireId == id).OrderByDescending(v => v.Number)
+                .Select(v => new { v.Id, v.Number }).ToListAsync(cancellationToken))
+            .Select(v => new VersionChoice(v.Id, v.Number, perVersion.GetValueOrDefault(v.Id)?.Submitted ?? 0))
+            .ToList();
         var labName = await db.Mutualisations.Where(m => m.Id == labId).Select(m => m.Name).SingleAsync(cancellationToken);
         // The response rate of personal links, counted as the sending page counts it.
         var rate = await db.QuestionnaireInvitations.Where(i => i.QuestionnaireId == id).GroupBy(_ => 1)
@@ -49,11 +54,12 @@ public sealed class ResultsService(IDbContextFactory<MutualisonsDbContext> dbFac
             return new QuestionnaireResults(labId, labName, id, questionnaire.TitleIn(language), versions, null, 0, 0, [], sectors, true, invited, invitedSubmitted);
         }
         var content = await db.QuestionnaireVersions.AsNoTracking().Where(v => v.Id == versionId).Select(v => v.Content).SingleAsync(cancellationToken);
+        var unfiltered = filter.Kind is null && string.IsNullOrWhiteSpace(filter.Sector);
         var responses = Filtered(db, id, versionId.Value, filter);
-        var submitted = await responses.CountAsync(cancellationToken);
-        var inProgress = await db.QuestionnaireResponses.CountAsync(r => r.VersionId == versionId && r.SubmittedAt == null, cancellationToken);
+        var submitted = unfiltered ? perVersion.GetValueOrDefault(versionId.Value)?.Submitted ?? 0 : await responses.CountAsync(cancellationToken);
+        var inProgress = perVersion.GetValueOrDefault(versionId.Value)?.InProgress ?? 0;
         // Unfiltered, the running totals; by kind or sector, one pass over the matching responses' answers.
-        var groups = filter.Kind is null && string.IsNullOrWhiteSpace(filter.Sector)
+        var groups = unfiltered
             ? await ResultTallies.ReadAsync(db, versionId.Value, cancellationToken)
             : await db.ResponseAnswers.Join(responses, a => a.ResponseId, r => r.Id, (a, r) => a)
                 .GroupBy(a => new { a.QuestionId, a.Choice })
