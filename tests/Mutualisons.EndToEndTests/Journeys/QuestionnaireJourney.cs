@@ -150,6 +150,8 @@ public sealed class QuestionnaireJourney(BrowserFixture browser)
 
         // The same export as an Excel workbook, in English.
         await ChooseAsync(facilitator, facilitator.Locator(".export-language"), "English");
+        // The link's address changes once the server has the choice: a click before that would export in French.
+        await Expect(facilitator.Locator("a.export-xlsx")).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("lang=en"));
         var workbook = await facilitator.RunAndWaitForDownloadAsync(() => facilitator.GetByRole(AriaRole.Link, new() { Name = "Exporter en Excel" }).ClickAsync());
         using var zip = System.IO.Compression.ZipFile.OpenRead((await workbook.PathAsync())!);
         using var reader = new StreamReader(zip.GetEntry("xl/worksheets/sheet1.xml")!.Open());
