@@ -236,6 +236,19 @@ public sealed class ImpactHypothesis : ILabOwned
         return indicator;
     }
 
+    /// <summary>Copies one of this lab's own catalogue entries into this hypothesis; another lab's entry is refused.</summary>
+    public Indicator AddFromLabCatalogue(LabCatalogueEntry entry, decimal baselineValue, DateOnly baselineDate, decimal? targetValue, DateOnly? targetDate)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        if (entry.LabId != LabId)
+        {
+            throw new DomainException("Impact.EntryOfAnotherLab", "Only this lab's own catalogue entries can be copied into its hypotheses.");
+        }
+        var indicator = AddIndicator(new IndicatorDefinition(entry.Name, entry.Unit, entry.Direction, baselineValue, baselineDate, targetValue, targetDate));
+        indicator.FromCatalogue(entry.Key);
+        return indicator;
+    }
+
     /// <summary>
     /// Sources an indicator from a question of one of this lab's questionnaires: a question of another lab's
     /// questionnaire is refused, and the computation must fit both the question and the indicator's unit.
@@ -253,7 +266,8 @@ public sealed class ImpactHypothesis : ILabOwned
     /// "Collect by questionnaire": adds the indicator's ready question to a questionnaire of this lab that was
     /// never published (through the questionnaire's own draft rules) and sources the indicator from it.
     /// </summary>
-    public QuestionDefinition CollectByQuestionnaire(Guid indicatorId, Questionnaire questionnaire, DateTimeOffset now)
+    /// <param name="ready">The question of the lab's catalogue entry the indicator was copied from; null for the built-in catalogue's (or one named after the indicator).</param>
+    public QuestionDefinition CollectByQuestionnaire(Guid indicatorId, Questionnaire questionnaire, DateTimeOffset now, ReadyQuestion? ready = null)
     {
         ArgumentNullException.ThrowIfNull(questionnaire);
         EnsureOfThisLab(questionnaire);
@@ -262,7 +276,7 @@ public sealed class ImpactHypothesis : ILabOwned
             throw new DomainException("Impact.QuestionnairePublished", "A published questionnaire is not changed from here: choose a draft or a new one.");
         }
         var indicator = IndicatorOf(indicatorId);
-        var ready = IndicatorCatalogue.ReadyQuestionFor(indicator);
+        ready = ready is not null && ready.Computation.Fits(indicator.Unit) ? ready : IndicatorCatalogue.ReadyQuestionFor(indicator);
         var question = ready.Create();
         var content = questionnaire.Draft.Copy();
         var section = content.Sections.LastOrDefault();
