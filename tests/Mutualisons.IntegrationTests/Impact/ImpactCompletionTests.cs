@@ -165,6 +165,9 @@ public sealed class ImpactCompletionTests(DemoAppFixture app) : CleanDatabaseTes
 
         var catalogue = (await app.AsAsync<CatalogueService, CatalogueView?>(Pilot, s => s.GetAsync(lab)))!;
         Assert.True(catalogue.MayEdit);
+        // The demo lab comes with an adapted entry and one of its own.
+        Assert.Contains(catalogue.LabEntries, e => e.Name == "Midis partagés entre occupants" && e.CopiedFrom is null);
+        Assert.Contains(catalogue.LabEntries, e => e.Name == "Occupants qui relaient les soirées des autres" && e.CopiedFrom == "project.cross-publicity");
         var copy = catalogue.LabEntries.Single(e => e.Id == adapted.Id);
         Assert.Equal(("project.cross-publicity", "Membres qui relaient les activités des autres"), (copy.CopiedFrom, copy.Name));
         var revised = await AsPilot<LabCatalogueService>(s => s.ReviseAsync(lab, copy.Id, new LabEntryInput

@@ -58,9 +58,9 @@ public partial class HypothesisPage
             Name = indicator.Name,
             Unit = indicator.Unit,
             Direction = indicator.Direction,
-            BaselineValue = indicator.BaselineValue,
+            BaselineValue = ImpactDisplay.Plain(indicator.BaselineValue),
             BaselineDate = DayText.Of(indicator.BaselineDate),
-            TargetValue = indicator.TargetValue,
+            TargetValue = indicator.TargetValue is { } target ? ImpactDisplay.Plain(target) : null,
             TargetDate = indicator.TargetDate is { } on ? DayText.Of(on) : null,
         };
     }
