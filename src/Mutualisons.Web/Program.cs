@@ -76,6 +76,7 @@ builder.Services.AddScoped<ImpactStatementService>();
 builder.Services.AddScoped<ImpactHypothesisService>();
 builder.Services.AddScoped<IndicatorSourceService>();
 builder.Services.AddScoped<CatalogueService>();
+builder.Services.AddScoped<LabCatalogueService>();
 builder.Services.AddScoped<ImpactExportService>();
 builder.Services.AddScoped<EvaluationFrameService>();
 builder.Services.AddScoped<MutualisationLogicService>();

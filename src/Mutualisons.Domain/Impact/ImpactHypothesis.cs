@@ -153,6 +153,31 @@ public sealed class ImpactHypothesis : ILabOwned
         }
     }
 
+    /// <summary>
+    /// Corrects a measurement typed wrong: the same rules as recording it (the value fits the unit, the day is not
+    /// before the baseline, the hypothesis is not concluded). <paramref name="earliestOther"/> is the day of the
+    /// indicator's earliest other measurement, so the baseline's limit follows the corrected day.
+    /// </summary>
+    public void ReviseMeasurement(Measurement measurement, DateOnly on, decimal value, string? note, DateOnly? earliestOther)
+    {
+        ArgumentNullException.ThrowIfNull(measurement);
+        if (Status == HypothesisStatus.Concluded)
+        {
+            throw new DomainException("Impact.HypothesisConcluded", "Reopen the hypothesis before measuring again.");
+        }
+        IndicatorOf(measurement.IndicatorId).Revise(measurement, on, value, note, earliestOther);
+    }
+
+    /// <summary>Removes a quote or an observation of this hypothesis (the caller removes its row).</summary>
+    public void RemoveEvidence(Evidence evidence)
+    {
+        ArgumentNullException.ThrowIfNull(evidence);
+        if (evidence.HypothesisId != Id)
+        {
+            throw new DomainException("Impact.EvidenceNotFound", "This quote or observation is not one of this hypothesis.");
+        }
+    }
+
     public Evidence AddEvidence(Guid? indicatorId, EvidenceKind kind, string text, string? source, DateOnly on, Guid? by, DateTimeOffset now)
     {
         if (indicatorId is { } id)
@@ -211,6 +236,19 @@ public sealed class ImpactHypothesis : ILabOwned
         return indicator;
     }
 
+    /// <summary>Copies one of this lab's own catalogue entries into this hypothesis; another lab's entry is refused.</summary>
+    public Indicator AddFromLabCatalogue(LabCatalogueEntry entry, decimal baselineValue, DateOnly baselineDate, decimal? targetValue, DateOnly? targetDate)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        if (entry.LabId != LabId)
+        {
+            throw new DomainException("Impact.EntryOfAnotherLab", "Only this lab's own catalogue entries can be copied into its hypotheses.");
+        }
+        var indicator = AddIndicator(new IndicatorDefinition(entry.Name, entry.Unit, entry.Direction, baselineValue, baselineDate, targetValue, targetDate));
+        indicator.FromCatalogue(entry.Key);
+        return indicator;
+    }
+
     /// <summary>
     /// Sources an indicator from a question of one of this lab's questionnaires: a question of another lab's
     /// questionnaire is refused, and the computation must fit both the question and the indicator's unit.
@@ -228,7 +266,8 @@ public sealed class ImpactHypothesis : ILabOwned
     /// "Collect by questionnaire": adds the indicator's ready question to a questionnaire of this lab that was
     /// never published (through the questionnaire's own draft rules) and sources the indicator from it.
     /// </summary>
-    public QuestionDefinition CollectByQuestionnaire(Guid indicatorId, Questionnaire questionnaire, DateTimeOffset now)
+    /// <param name="ready">The question of the lab's catalogue entry the indicator was copied from; null for the built-in catalogue's (or one named after the indicator).</param>
+    public QuestionDefinition CollectByQuestionnaire(Guid indicatorId, Questionnaire questionnaire, DateTimeOffset now, ReadyQuestion? ready = null)
     {
         ArgumentNullException.ThrowIfNull(questionnaire);
         EnsureOfThisLab(questionnaire);
@@ -237,7 +276,7 @@ public sealed class ImpactHypothesis : ILabOwned
             throw new DomainException("Impact.QuestionnairePublished", "A published questionnaire is not changed from here: choose a draft or a new one.");
         }
         var indicator = IndicatorOf(indicatorId);
-        var ready = IndicatorCatalogue.ReadyQuestionFor(indicator);
+        ready = ready is not null && ready.Computation.Fits(indicator.Unit) ? ready : IndicatorCatalogue.ReadyQuestionFor(indicator);
         var question = ready.Create();
         var content = questionnaire.Draft.Copy();
         var section = content.Sections.LastOrDefault();
@@ -266,7 +305,7 @@ public sealed class ImpactHypothesis : ILabOwned
     {
         ArgumentNullException.ThrowIfNull(proposal);
         var indicator = IndicatorOf(proposal.IndicatorId);
-        indicator.Settle(proposal);
+        indicator.Settle(proposal, dismissed: false);
         return RecordMeasurement(indicator.Id, on, proposal.Value, note, by, now);
     }
 
@@ -274,7 +313,7 @@ public sealed class ImpactHypothesis : ILabOwned
     public void DismissProposal(ProposedMeasurement proposal)
     {
         ArgumentNullException.ThrowIfNull(proposal);
-        IndicatorOf(proposal.IndicatorId).Settle(proposal);
+        IndicatorOf(proposal.IndicatorId).Settle(proposal, dismissed: true);
     }
 
     private void EnsureOfThisLab(Questionnaire questionnaire)
@@ -357,6 +396,11 @@ public sealed class Indicator
     /// </summary>
     public DateTimeOffset? ProposalsSettledThrough { get; private set; }
 
+    /// <summary>
+    /// A platform figure's value the pilot group set aside: it is not proposed again until the figure moves.
+    /// </summary>
+    public decimal? DismissedFigure { get; private set; }
+
     /// <summary>How many measurements exist: the hypothesis knows whether it was ever measured without loading them.</summary>
     public int MeasurementCount { get; private set; }
 
@@ -432,6 +476,7 @@ public sealed class Indicator
         FigureCycle = null;
         FigureLevel = null;
         ProposalsSettledThrough = null;
+        DismissedFigure = null;
     }
 
     private bool SourceFits(IndicatorUnit unit) => Source switch
@@ -474,15 +519,15 @@ public sealed class Indicator
     /// </summary>
     public ProposedMeasurement? Propose(decimal currentFigure, decimal? latestMeasured, DateTimeOffset now)
     {
-        if (Source != IndicatorSource.PlatformFigure || latestMeasured == currentFigure)
+        var rounded = Math.Round(currentFigure, 2, MidpointRounding.AwayFromZero);
+        if (Source != IndicatorSource.PlatformFigure || latestMeasured == rounded || DismissedFigure == rounded)
         {
             return null;
         }
-        var rounded = Math.Round(currentFigure, 2, MidpointRounding.AwayFromZero);
         return new ProposedMeasurement(Id, rounded, 0, Guard.Utc(now), Unit.Fits(rounded));
     }
 
-    internal void Settle(ProposedMeasurement proposal)
+    internal void Settle(ProposedMeasurement proposal, bool dismissed)
     {
         if (Source == IndicatorSource.RecordedByHand)
         {
@@ -496,6 +541,11 @@ public sealed class Indicator
         {
             ProposalsSettledThrough = proposal.Through;
         }
+        else
+        {
+            // A figure has no "responses counted": the value itself is what was set aside.
+            DismissedFigure = dismissed ? proposal.Value : null;
+        }
     }
 
     internal Measurement Record(DateOnly on, decimal value, string? note, Guid? by, DateTimeOffset now)
@@ -508,6 +558,20 @@ public sealed class Indicator
         MeasurementCount++;
         FirstMeasuredOn = FirstMeasuredOn is { } first && first < on ? first : on;
         return measurement;
+    }
+
+    internal void Revise(Measurement measurement, DateOnly on, decimal value, string? note, DateOnly? earliestOther)
+    {
+        if (measurement.IndicatorId != Id)
+        {
+            throw new DomainException("Impact.IndicatorNotFound", "This measurement is not one of this indicator.");
+        }
+        if (on < BaselineDate)
+        {
+            throw new DomainException("Impact.MeasurementBeforeBaseline", "A measurement cannot be dated before the baseline.");
+        }
+        measurement.Correct(on, Unit.Check(value), note);
+        FirstMeasuredOn = earliestOther is { } other && other < on ? other : on;
     }
 
     internal void Forget()
@@ -557,6 +621,13 @@ public sealed class Measurement
     public Guid? RecordedBy { get; private set; }
 
     public DateTimeOffset RecordedAt { get; private set; }
+
+    internal void Correct(DateOnly on, decimal value, string? note)
+    {
+        Note = Guard.OptionalText(note, Limits.Reason, "Impact.TextTooLong", "The note");
+        MeasuredOn = on;
+        Value = value;
+    }
 }
 
 /// <summary>A quote or an observation that tells what figures do not, attached to a hypothesis or one of its indicators.</summary>

@@ -1,3 +1,4 @@
+using Mutualisons.Domain.Common;
 using Mutualisons.Domain.Diagnostic;
 using Mutualisons.Domain.Labs;
 
@@ -74,13 +75,28 @@ public static class IndicatorCatalogue
         {
             return entry.Question;
         }
-        var text = new LocalizedText(indicator.Name, string.Empty, string.Empty);
-        return indicator.Unit switch
+        return PlainQuestion(indicator.Name, Cultures.French, indicator.Unit);
+    }
+
+    /// <summary>
+    /// A question written in one language (which also stands in for French), of the type <paramref name="unit"/> calls for: a score for a scale,
+    /// yes/no for a percentage, a number to average, or to add up otherwise.
+    /// </summary>
+    public static ReadyQuestion PlainQuestion(string text, string language, IndicatorUnit unit)
+    {
+        var written = new LocalizedText();
+        // French is required to publish: words in another language stand in for it until translated.
+        written.Set(Cultures.French, text);
+        if (LocalizedText.Languages.Contains(language))
         {
-            IndicatorUnit.Scale1To5 => new ReadyQuestion(QuestionType.Scale, text, new LocalizedText(), AnswerComputation.MeanOfScale, []),
-            IndicatorUnit.Percentage => new ReadyQuestion(QuestionType.YesNo, text, new LocalizedText(), AnswerComputation.ShareChoosing, []),
-            IndicatorUnit.Number => new ReadyQuestion(QuestionType.Number, text, new LocalizedText(), AnswerComputation.MeanOfNumber, []),
-            _ => new ReadyQuestion(QuestionType.Number, text, new LocalizedText(), AnswerComputation.SumOfNumber, []),
+            written.Set(language, text);
+        }
+        return unit switch
+        {
+            IndicatorUnit.Scale1To5 => new ReadyQuestion(QuestionType.Scale, written, new LocalizedText(), AnswerComputation.MeanOfScale, []),
+            IndicatorUnit.Percentage => new ReadyQuestion(QuestionType.YesNo, written, new LocalizedText(), AnswerComputation.ShareChoosing, []),
+            IndicatorUnit.Number => new ReadyQuestion(QuestionType.Number, written, new LocalizedText(), AnswerComputation.MeanOfNumber, []),
+            _ => new ReadyQuestion(QuestionType.Number, written, new LocalizedText(), AnswerComputation.SumOfNumber, []),
         };
     }
 

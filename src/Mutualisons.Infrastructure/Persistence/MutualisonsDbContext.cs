@@ -65,6 +65,8 @@ public sealed class MutualisonsDbContext(DbContextOptions<MutualisonsDbContext> 
 
     public DbSet<PursuedLogic> PursuedLogics => Set<PursuedLogic>();
 
+    public DbSet<LabCatalogueEntry> LabCatalogueEntries => Set<LabCatalogueEntry>();
+
     public DbSet<LogicHypothesisLink> LogicHypothesisLinks => Set<LogicHypothesisLink>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

@@ -214,4 +214,37 @@ public sealed class ImpactChainTests
 
         Assert.Equal(reaches, indicator.Reaches(value));
     }
+
+    [Fact]
+    public void A_measurement_is_corrected_under_the_rules_it_was_recorded_with()
+    {
+        var hypothesis = Hypothesis();
+        var hours = hypothesis.AddIndicator(Definition());
+        var march = hypothesis.RecordMeasurement(hours.Id, new DateOnly(2026, 3, 31), 14, "Premier mois", Pieter, Now);
+
+        Assert.Equal("Impact.ValueOutOfUnit", Assert.Throws<DomainException>(() => hypothesis.ReviseMeasurement(march, march.MeasuredOn, -2, null, null)).Code);
+        Assert.Equal("Impact.MeasurementBeforeBaseline", Assert.Throws<DomainException>(() => hypothesis.ReviseMeasurement(march, January.AddDays(-1), 14, null, null)).Code);
+        Assert.Equal((new DateOnly(2026, 3, 31), 14m, "Premier mois"), (march.MeasuredOn, march.Value, march.Note));
+
+        hypothesis.ReviseMeasurement(march, new DateOnly(2026, 4, 30), 16, "Fin avril, en fait", null);
+
+        Assert.Equal((new DateOnly(2026, 4, 30), 16m, "Fin avril, en fait", Pieter), (march.MeasuredOn, march.Value, march.Note, march.RecordedBy));
+        // The baseline may now move up to the corrected day, not beyond.
+        hypothesis.ReviseIndicator(hours.Id, Definition() with { BaselineDate = new DateOnly(2026, 4, 1) });
+        Assert.Equal("Impact.MeasurementBeforeBaseline", Assert.Throws<DomainException>(() => hypothesis.ReviseIndicator(hours.Id, Definition() with { BaselineDate = new DateOnly(2026, 5, 1) })).Code);
+
+        hypothesis.Conclude("Seize heures libérées", null, null, Pieter, Now);
+        Assert.Equal("Impact.HypothesisConcluded", Assert.Throws<DomainException>(() => hypothesis.ReviseMeasurement(march, march.MeasuredOn, 20, null, null)).Code);
+    }
+
+    [Fact]
+    public void Only_a_hypothesis_own_evidence_can_be_removed_through_it()
+    {
+        var hypothesis = Hypothesis();
+        var other = Hypothesis();
+        var quote = hypothesis.AddEvidence(null, EvidenceKind.Quote, "On se connaît enfin", "Une occupante", January, Pieter, Now);
+
+        hypothesis.RemoveEvidence(quote);
+        Assert.Equal("Impact.EvidenceNotFound", Assert.Throws<DomainException>(() => other.RemoveEvidence(quote)).Code);
+    }
 }

@@ -191,6 +191,40 @@ public sealed class IndicatorSourceTests
     }
 
     [Fact]
+    public void A_dismissed_platform_figure_is_not_proposed_again_until_it_moves_and_confirming_forgets_the_dismissal()
+    {
+        var hypothesis = Hypothesis();
+        var needs = Indicator(hypothesis, IndicatorUnit.Count, "Besoins");
+        hypothesis.SourceFromFigure(needs.Id, PlatformFigure.NeedsRecorded, null, null);
+
+        hypothesis.DismissProposal(needs.Propose(4, null, Now)!);
+
+        Assert.Equal(4m, needs.DismissedFigure);
+        Assert.Null(needs.Propose(4, null, Now));
+        var moved = needs.Propose(5, null, Now);
+        Assert.Equal(5m, moved!.Value);
+        hypothesis.ConfirmProposal(moved, January.AddDays(40), null, null, Now);
+        Assert.Null(needs.DismissedFigure);
+        Assert.Null(needs.Propose(5, 5, Now));
+        // Back to figures typed by hand and on to the figure again: the old dismissal is forgotten.
+        hypothesis.DismissProposal(needs.Propose(6, 5, Now)!);
+        hypothesis.SourceByHand(needs.Id);
+        hypothesis.SourceFromFigure(needs.Id, PlatformFigure.NeedsRecorded, null, null);
+        Assert.Equal(6m, needs.Propose(6, 5, Now)!.Value);
+    }
+
+    [Fact]
+    public void A_share_figure_already_measured_at_its_rounded_value_is_not_proposed_again()
+    {
+        var hypothesis = Hypothesis();
+        var share = Indicator(hypothesis, IndicatorUnit.Percentage, "Part des parties prenantes");
+        hypothesis.SourceFromFigure(share.Id, PlatformFigure.ShareOfStakeholdersAtOrAboveLevel, Cycle.Publics, ParticipationLevel.Consultation);
+
+        Assert.Equal(33.33m, share.Propose(100m / 3, null, Now)!.Value);
+        Assert.Null(share.Propose(100m / 3, 33.33m, Now));
+    }
+
+    [Fact]
     public void Every_catalogue_entry_is_complete_in_three_languages_and_its_question_fits_its_unit()
     {
         Assert.Equal(IndicatorCatalogue.All.Count, IndicatorCatalogue.All.Select(e => e.Key).Distinct().Count());

@@ -128,6 +128,13 @@ public sealed class ImpactJourney(BrowserFixture browser)
         var sawb = page.Locator("[data-organisation='SAW-B']");
         await Expect(sawb).ToContainTextAsync("Conclue");
         await Expect(sawb).ToContainTextAsync(string.Create(CultureInfo.InvariantCulture, $"Collaborations nouvelles : 2"));
+
+        // The chain view shows the concluded hypothesis with its latest figure against the target.
+        await page.OpenAsync($"/labs/{lab}/impact/chain");
+        var concluded = page.Locator("[data-testid='chain-list'] li[data-chain-hypothesis]").Filter(new() { HasText = "Un annuaire des occupants fait naître des collaborations entre organisations" }).First;
+        await Expect(concluded).ToContainTextAsync("(Conclue)");
+        await Expect(concluded.Locator("li[data-chain-indicator='Collaborations nouvelles']")).ToContainTextAsync("2");
+        await page.AssertNoSeriousViolationsAsync();
     }
 
     [Fact]

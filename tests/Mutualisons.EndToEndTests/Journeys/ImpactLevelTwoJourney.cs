@@ -63,6 +63,8 @@ public sealed class ImpactLevelTwoJourney(BrowserFixture browser)
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Voir la chaîne d'impact" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Chaîne d'impact du lab", Level = 1 })).ToBeVisibleAsync();
+        // The chain starts from the frame just set.
+        await Expect(page.GetByTestId("chain-frame")).ToContainTextAsync("Les pouvoirs publics");
         var listed = page.Locator("[data-testid='chain-list'] li[data-chain-logic='StrongProject']");
         await Expect(listed).ToContainTextAsync("Partager les salles de réunion du Bota 75");
         await Expect(listed.Locator("li[data-chain-indicator='Frais de location de salles par mois']")).ToContainTextAsync("850 €");

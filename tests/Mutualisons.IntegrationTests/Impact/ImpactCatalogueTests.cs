@@ -233,18 +233,32 @@ public sealed class ImpactCatalogueTests(DemoAppFixture app) : CleanDatabaseTest
         var graph = root.GetProperty("@graph").EnumerateArray().ToList();
         JsonElement Node(string id) => graph.Single(n => n.GetProperty("@id").GetString() == id);
         string Id(JsonElement reference) => reference.GetProperty("@id").GetString()!;
-        string Value(JsonElement measure) => measure.GetProperty("i72:numerical_value").GetProperty("@value").GetString()!;
+        string Value(JsonElement measure) => measure.GetProperty("i72:hasNumericalValue").GetProperty("@value").GetString()!;
+
+        // Every node carries what the basic tier's shapes require exactly once, under the standard's own terms.
+        var required = new Dictionary<string, string[]>
+        {
+            ["cids:Organization"] = ["org:hasLegalName"],
+            ["cids:Outcome"] = ["org:hasName", "cids:hasDescription", "cids:forOrganization"],
+            ["cids:Indicator"] = ["org:hasName", "cids:hasDescription", "cids:unitDescription", "cids:forOrganization"],
+            ["cids:IndicatorReport"] = ["org:hasName", "i72:value", "prov:startedAtTime", "prov:endedAtTime", "cids:forOrganization", "cids:forIndicator"],
+        };
+        Assert.Equal(required.Keys.Order(), graph.Select(n => n.GetProperty("@type").GetString()!).Distinct().Order());
+        Assert.All(graph, node => Assert.All(required[node.GetProperty("@type").GetString()!], term =>
+            Assert.True(node.TryGetProperty(term, out var value) && value.ValueKind != JsonValueKind.Array && (value.ValueKind != JsonValueKind.String || value.GetString()!.Length > 0), term)));
+        var prefixes = root.GetProperty("@context").EnumerateObject().Select(p => p.Name).ToHashSet();
+        Assert.All(graph.SelectMany(n => n.EnumerateObject()).Select(p => p.Name).Where(n => !n.StartsWith('@')), term => Assert.Contains(term.Split(':')[0], prefixes));
 
         var financite = graph.Single(n => n.GetProperty("@type").GetString() == "cids:Organization" && n.GetProperty("org:hasLegalName").GetString() == "Réseau Financité");
         var outcome = Node(Id(Assert.Single(financite.GetProperty("cids:hasOutcome").EnumerateArray())));
         Assert.Equal("cids:Outcome", outcome.GetProperty("@type").GetString());
-        Assert.StartsWith("Partager les salles de réunion du Bota 75", outcome.GetProperty("cids:hasName").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("Partager les salles de réunion du Bota 75", outcome.GetProperty("org:hasName").GetString(), StringComparison.Ordinal);
         Assert.Equal(financite.GetProperty("@id").GetString(), Id(outcome.GetProperty("cids:forOrganization")));
 
         var indicators = outcome.GetProperty("cids:hasIndicator").EnumerateArray().Select(r => Node(Id(r))).ToList();
         Assert.Equal(3, indicators.Count);
         Assert.All(indicators, i => Assert.Equal("cids:Indicator", i.GetProperty("@type").GetString()));
-        var rent = indicators.Single(i => i.GetProperty("cids:hasName").GetString() == "Frais de location de salles par mois");
+        var rent = indicators.Single(i => i.GetProperty("org:hasName").GetString() == "Frais de location de salles par mois");
         Assert.Equal(("1800", "600"), (Value(rent.GetProperty("cids:hasBaseline")), Value(rent.GetProperty("cids:hasThreshold"))));
         var reports = rent.GetProperty("cids:hasIndicatorReport").EnumerateArray().Select(r => Node(Id(r))).ToList();
         Assert.Equal(["1650", "1400", "1150", "900", "850"], reports.Select(r => Value(r.GetProperty("i72:value"))));
@@ -253,7 +267,8 @@ public sealed class ImpactCatalogueTests(DemoAppFixture app) : CleanDatabaseTest
             Assert.Equal("cids:IndicatorReport", r.GetProperty("@type").GetString());
             Assert.Equal(rent.GetProperty("@id").GetString(), Id(r.GetProperty("cids:forIndicator")));
         });
-        Assert.Equal("2019-02-28", reports[0].GetProperty("prov:startedAtTime").GetProperty("@value").GetString());
+        Assert.Equal(("2019-02-28T00:00:00", "xsd:dateTime"), (reports[0].GetProperty("prov:startedAtTime").GetProperty("@value").GetString(), reports[0].GetProperty("prov:startedAtTime").GetProperty("@type").GetString()));
+        Assert.Equal("xsd:decimal", reports[0].GetProperty("i72:value").GetProperty("i72:hasNumericalValue").GetProperty("@type").GetString());
 
         var csv = await (await observer.GetAsync(new Uri($"/labs/{lab}/impact/export.csv?lang=fr", UriKind.Relative))).Content.ReadAsStringAsync();
         var lines = csv.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);

@@ -138,6 +138,8 @@ public sealed class ImpactLevelTwoTests(DemoAppFixture app) : CleanDatabaseTest(
         Assert.True(pursued.Succeeded, pursued.MessageKey);
         var chain = (await ChainAsync(DemoAppFixture.Observer, lab))!;
         Assert.False(chain.MayEdit);
+        // The chain starts from the lab's evaluation frame (not an organisation's own).
+        Assert.Contains(EvaluationPurpose.UnderstandEffects, chain.Frame!.Purposes);
         var strong = chain.Logics.Single(l => l.Logic == MutualisationLogic.StrongProject);
         Assert.Equal([ScalingStrategy.Cooperation, ScalingStrategy.Learning], strong.Strategies);
         Assert.Equal(new[] { directory, rooms }.Order(), strong.Hypotheses.Select(h => h.Id).Order());

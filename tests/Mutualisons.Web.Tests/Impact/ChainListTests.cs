@@ -40,7 +40,7 @@ public sealed class ChainListTests : IAsyncLifetime, IAsyncDisposable
     [Fact]
     public void Each_logic_lists_its_hypotheses_and_each_hypothesis_its_indicators_with_the_latest_value_against_the_target()
     {
-        var chain = new ImpactChain("Bota 75", false,
+        var chain = new ImpactChain("Bota 75", false, null,
         [
             new ChainLogic(Guid.NewGuid(), MutualisationLogic.Means, "Moins de loyer", [ImpactObjective.Optimisation], [ScalingStrategy.Protection], [Rooms]),
             new ChainLogic(Guid.NewGuid(), MutualisationLogic.WeakProject, string.Empty, [], [], []),
@@ -73,9 +73,41 @@ public sealed class ChainListTests : IAsyncLifetime, IAsyncDisposable
     [Fact]
     public void A_lab_that_pursues_no_logic_says_so()
     {
-        var list = _context.Render<ChainList>(p => p.Add(c => c.Chain, new ImpactChain("In Common", true, [], [])).Add(c => c.LabId, Lab));
+        var list = _context.Render<ChainList>(p => p.Add(c => c.Chain, new ImpactChain("In Common", true, null, [], [])).Add(c => c.LabId, Lab));
 
         Assert.Equal("Aucune logique de mutualisation poursuivie pour l'instant.", list.Find("ul.chain-list > li > ul > li").TextContent.Trim());
         Assert.Empty(list.FindAll("[data-chain-unlinked]"));
+    }
+
+    [Theory]
+    [InlineData("fr", "Le cadre d'évaluation du lab", "Pourquoi évaluer ?")]
+    [InlineData("nl", "Het evaluatiekader van het lab", null)]
+    [InlineData("en", "The lab's evaluation frame", null)]
+    public void The_chain_recalls_the_labs_evaluation_frame_in_the_readers_language(string language, string heading, string? why)
+    {
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo(language);
+        var frame = new ChainFrame([EvaluationPurpose.FindImprovements, EvaluationPurpose.ConvinceFunders], [EvaluationAudience.Funders], "Le groupe pilote",
+            [EvaluationMethod.Indicators], [EvaluationTiming.Continuous]);
+
+        var summary = _context.Render<ChainFrameSummary>(p => p.Add(c => c.Frame, frame).Add(c => c.LabId, Lab));
+
+        Assert.Equal(heading, summary.Find("h2").TextContent.Trim());
+        Assert.Equal(4, summary.FindAll("dd").Count);
+        Assert.Contains("Le groupe pilote", summary.FindAll("dd")[2].TextContent, StringComparison.Ordinal);
+        Assert.Equal($"/labs/{Lab}/impact/frame", summary.Find("a").GetAttribute("href"));
+        Assert.DoesNotContain("EvaluationPurpose.", summary.Markup, StringComparison.Ordinal);
+        if (why is not null)
+        {
+            Assert.Equal(why, summary.Find("dt").TextContent.Trim());
+        }
+    }
+
+    [Fact]
+    public void A_chain_without_a_frame_says_so_and_offers_to_write_it_to_those_who_may()
+    {
+        var summary = _context.Render<ChainFrameSummary>(p => p.Add(c => c.Frame, null).Add(c => c.LabId, Lab).Add(c => c.MayEdit, true));
+
+        Assert.Contains("Ce cadre n'est pas encore écrit.", summary.Markup, StringComparison.Ordinal);
+        Assert.Equal("Écrire le cadre d'évaluation", summary.Find("a").TextContent.Trim());
     }
 }

@@ -94,6 +94,7 @@ internal sealed class IndicatorConfiguration : IEntityTypeConfiguration<Indicato
         builder.Property(i => i.Name).HasMaxLength(Limits.Name).IsRequired();
         builder.Property(i => i.BaselineValue).HasPrecision(18, 4);
         builder.Property(i => i.TargetValue).HasPrecision(18, 4);
+        builder.Property(i => i.DismissedFigure).HasPrecision(18, 4);
         // The domain refuses a name used twice whatever its case; the database keeps exact duplicates out whatever happens.
         builder.HasIndex(i => new { i.HypothesisId, i.Name }).IsUnique();
         builder.Property(i => i.CatalogueKey).HasMaxLength(80);

@@ -66,3 +66,22 @@ internal sealed class LogicHypothesisLinkConfiguration : IEntityTypeConfiguratio
         builder.HasIndex(l => l.HypothesisId);
     }
 }
+
+internal sealed class LabCatalogueEntryConfiguration : IEntityTypeConfiguration<LabCatalogueEntry>
+{
+    public void Configure(EntityTypeBuilder<LabCatalogueEntry> builder)
+    {
+        builder.ToTable("impact_lab_catalogue_entries");
+        builder.HasKey(e => e.Id);
+        builder.Property(e => e.Id).ValueGeneratedNever();
+        builder.Property(e => e.Name).HasMaxLength(Limits.Name).IsRequired();
+        builder.Property(e => e.Definition).HasMaxLength(Limits.LongText);
+        builder.Property(e => e.Collection).HasMaxLength(Limits.LongText);
+        builder.Property(e => e.Question).HasMaxLength(Limits.ShortText);
+        builder.Property(e => e.CopiedFrom).HasMaxLength(80);
+        builder.Property(e => e.Version).IsRowVersion();
+        builder.Ignore(e => e.Key);
+        builder.HasIndex(e => e.LabId);
+        builder.HasOne<Mutualisation>().WithMany().HasForeignKey(e => e.LabId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -187,6 +187,18 @@ public static class DemoDataSeeder
             [ImpactObjective.QualityImprovement], [ScalingStrategy.Fertilisation, ScalingStrategy.Learning]), On(2019, 6, 4));
         swarming.Link(rooms);
         db.PursuedLogics.AddRange(means, project, swarming);
+
+        // The lab's own catalogue: a built-in entry adapted to the building, and one written from scratch.
+        var relayed = LabCatalogueEntry.CopyOf(labId, IndicatorCatalogue.Find("project.cross-publicity")!, "fr", On(2019, 5, 7));
+        relayed.Revise(new LabEntryText(MutualisationLogic.WeakProject, ImpactObjective.QuantitativeIncrease, "Occupants qui relaient les soirées des autres",
+            "La part des occupants du Bota 75 qui ont annoncé une soirée d'un autre occupant dans leur lettre ou sur leurs réseaux.",
+            IndicatorUnit.Percentage, IndicatorDirection.HigherIsBetter, "Une question oui/non à chaque occupant, chaque trimestre.",
+            "Avez-vous annoncé une soirée d'un autre occupant du Bota 75 ce trimestre ?"));
+        var lunches = new LabCatalogueEntry(labId, new LabEntryText(MutualisationLogic.SwarmingAndFertilisation, ImpactObjective.QualityImprovement, "Midis partagés entre occupants",
+            "Les repas de midi pris ensemble par des équipes d'au moins deux occupants : là où les pratiques s'échangent.",
+            IndicatorUnit.Count, IndicatorDirection.HigherIsBetter, "Chaque occupant compte les midis partagés du mois ; la plateforme additionne.",
+            "Combien de midis votre équipe a-t-elle partagés ce mois-ci avec un autre occupant ?"), null, On(2019, 6, 4));
+        db.LabCatalogueEntries.AddRange(relayed, lunches);
     }
 
     /// <summary>

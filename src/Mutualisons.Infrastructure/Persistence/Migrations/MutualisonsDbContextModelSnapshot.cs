@@ -1236,6 +1236,11 @@ namespace Mutualisons.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(40)")
                         .HasColumnName("direction");
 
+                    b.Property<decimal?>("DismissedFigure")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)")
+                        .HasColumnName("dismissed_figure");
+
                     b.Property<string>("Figure")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")
@@ -1313,6 +1318,88 @@ namespace Mutualisons.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_impact_indicators_hypothesis_id_name");
 
                     b.ToTable("impact_indicators", (string)null);
+                });
+
+            modelBuilder.Entity("Mutualisons.Domain.Impact.LabCatalogueEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Collection")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("collection");
+
+                    b.Property<string>("CopiedFrom")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("copied_from");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Definition")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("definition");
+
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("direction");
+
+                    b.Property<Guid>("LabId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("lab_id");
+
+                    b.Property<string>("Logic")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("logic");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Objective")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("objective");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("question");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("unit");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_impact_lab_catalogue_entries");
+
+                    b.HasIndex("LabId")
+                        .HasDatabaseName("ix_impact_lab_catalogue_entries_lab_id");
+
+                    b.ToTable("impact_lab_catalogue_entries", (string)null);
                 });
 
             modelBuilder.Entity("Mutualisons.Domain.Impact.LogicHypothesisLink", b =>
@@ -2449,6 +2536,16 @@ namespace Mutualisons.Infrastructure.Persistence.Migrations
                         .HasForeignKey("QuestionnaireId")
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_impact_indicators_questionnaires_questionnaire_id");
+                });
+
+            modelBuilder.Entity("Mutualisons.Domain.Impact.LabCatalogueEntry", b =>
+                {
+                    b.HasOne("Mutualisons.Domain.Labs.Mutualisation", null)
+                        .WithMany()
+                        .HasForeignKey("LabId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_impact_lab_catalogue_entries_mutualisations_lab_id");
                 });
 
             modelBuilder.Entity("Mutualisons.Domain.Impact.LogicHypothesisLink", b =>

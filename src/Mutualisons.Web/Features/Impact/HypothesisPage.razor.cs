@@ -58,9 +58,9 @@ public partial class HypothesisPage
             Name = indicator.Name,
             Unit = indicator.Unit,
             Direction = indicator.Direction,
-            BaselineValue = indicator.BaselineValue,
+            BaselineValue = ImpactDisplay.Plain(indicator.BaselineValue),
             BaselineDate = DayText.Of(indicator.BaselineDate),
-            TargetValue = indicator.TargetValue,
+            TargetValue = indicator.TargetValue is { } target ? ImpactDisplay.Plain(target) : null,
             TargetDate = indicator.TargetDate is { } on ? DayText.Of(on) : null,
         };
     }
@@ -123,7 +123,8 @@ public partial class HypothesisPage
     private Task ReopenAsync() =>
         SaveAsync(() => Hypotheses.ReopenAsync(LabId, HypothesisId, _reopen, _view!.Version), r => _reopenResult = r, () => _reopen = new());
 
-    private async Task MeasureAsync(IndicatorView indicator)
+    /// <summary>Records a new measurement of <paramref name="indicator"/>, or corrects <paramref name="measurement"/>.</summary>
+    private async Task MeasureAsync(IndicatorView indicator, MeasurementLine? measurement)
     {
         var parameters = new DialogParameters<MeasurementDialog>
         {
@@ -131,8 +132,10 @@ public partial class HypothesisPage
             { d => d.HypothesisId, HypothesisId },
             { d => d.Version, _view!.Version },
             { d => d.Indicator, indicator },
+            { d => d.Measurement, measurement },
         };
-        var dialog = await Dialogs.ShowAsync<MeasurementDialog>(L["Impact.RecordMeasurementOf", indicator.Name], parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
+        var title = measurement is null ? L["Impact.RecordMeasurementOf", indicator.Name] : L["Impact.ReviseMeasurementOf", indicator.Name];
+        var dialog = await Dialogs.ShowAsync<MeasurementDialog>(title, parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
         if (await dialog.Result is { Canceled: false })
         {
             Snackbar.Add(L["Save.Done"], Severity.Success);
@@ -146,6 +149,17 @@ public partial class HypothesisPage
                 yesText: L["Common.Delete"], cancelText: L["Common.Cancel"]) == true)
         {
             await SaveAsync(() => Hypotheses.ForgetMeasurementAsync(LabId, HypothesisId, measurement.Id, _view!.Version), r => _result = r);
+        }
+    }
+
+    private static string Excerpt(string text) => text.Length <= 60 ? text : string.Concat(text.AsSpan(0, 57), "…");
+
+    private async Task RemoveEvidenceAsync(EvidenceLine evidence)
+    {
+        if (await Dialogs.ShowMessageBoxAsync(L["Impact.RemoveEvidence"], L["Impact.RemoveEvidenceConfirm", L.Enum(evidence.Kind), Excerpt(evidence.Text)],
+                yesText: L["Common.Delete"], cancelText: L["Common.Cancel"]) == true)
+        {
+            await SaveAsync(() => Hypotheses.RemoveEvidenceAsync(LabId, HypothesisId, evidence.Id, _view!.Version), r => _result = r);
         }
     }
 

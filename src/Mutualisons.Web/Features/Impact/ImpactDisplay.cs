@@ -22,6 +22,9 @@ public static class ImpactDisplay
         };
     }
 
+    /// <summary>The value without the trailing zeros PostgreSQL's scale gives it (42.0000 is shown to edit as 42).</summary>
+    public static decimal Plain(decimal value) => value / 1.0000000000000000000000000000m;
+
     public static string Day(DateOnly day) => day.ToString("d MMM yyyy", CultureInfo.CurrentCulture);
 
     public static Color StatusColor(HypothesisStatus status) => status switch

@@ -139,6 +139,25 @@ public sealed class ImpactHypothesisService(
         }, cancellationToken)).Beside(localizer, ("Impact.ValueOutOfUnit", nameof(MeasurementInput.Value)), ("Impact.MeasurementBeforeBaseline", nameof(MeasurementInput.Date)));
     }
 
+    /// <summary>Corrects a measurement's day, value or note; who recorded it stays.</summary>
+    public async Task<SaveResult> ReviseMeasurementAsync(Guid labId, Guid hypothesisId, Guid measurementId, MeasurementInput input, uint version, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return (await ChangeAsync(labId, hypothesisId, version, measurementValidator, input, async (hypothesis, write) =>
+        {
+            var measurement = await write.Db.Measurements.SingleOrDefaultAsync(m => m.Id == measurementId, write.CancellationToken) ?? throw LabWrite.NotFound();
+            if (hypothesis.Indicators.All(i => i.Id != measurement.IndicatorId))
+            {
+                throw LabWrite.NotFound();
+            }
+            var before = $"{measurement.Value} ({DayText.Of(measurement.MeasuredOn)})";
+            var earliestOther = await write.Db.Measurements.Where(m => m.IndicatorId == measurement.IndicatorId && m.Id != measurementId)
+                .MinAsync(m => (DateOnly?)m.MeasuredOn, write.CancellationToken);
+            hypothesis.ReviseMeasurement(measurement, DayText.Parse(input.Date) ?? default, input.Value ?? 0, input.Note, earliestOther);
+            return $"{AuditText.Key("Impact.MeasurementRevised")} {hypothesis.IndicatorOf(measurement.IndicatorId).Name} : {before} → {measurement.Value} ({DayText.Of(measurement.MeasuredOn)})";
+        }, cancellationToken)).Beside(localizer, ("Impact.ValueOutOfUnit", nameof(MeasurementInput.Value)), ("Impact.MeasurementBeforeBaseline", nameof(MeasurementInput.Date)));
+    }
+
     public Task<SaveResult> ForgetMeasurementAsync(Guid labId, Guid hypothesisId, Guid measurementId, uint version, CancellationToken cancellationToken = default) =>
         ChangeAsync<object?>(labId, hypothesisId, version, null, null, async (hypothesis, write) =>
         {
@@ -162,6 +181,16 @@ public sealed class ImpactHypothesisService(
             return $"{AuditText.Of(evidence.Kind)} : {evidence.Text}";
         }, cancellationToken);
     }
+
+    /// <summary>Removes a quote or an observation; the page asks first.</summary>
+    public Task<SaveResult> RemoveEvidenceAsync(Guid labId, Guid hypothesisId, Guid evidenceId, uint version, CancellationToken cancellationToken = default) =>
+        ChangeAsync<object?>(labId, hypothesisId, version, null, null, async (hypothesis, write) =>
+        {
+            var evidence = await write.Db.Evidence.SingleOrDefaultAsync(e => e.Id == evidenceId && e.HypothesisId == hypothesisId, write.CancellationToken) ?? throw LabWrite.NotFound();
+            hypothesis.RemoveEvidence(evidence);
+            write.Db.Evidence.Remove(evidence);
+            return $"{AuditText.Key("Impact.EvidenceRemoved")} {AuditText.Of(evidence.Kind)} : {evidence.Text}";
+        }, cancellationToken);
 
     public Task<SaveResult> ConcludeAsync(Guid labId, Guid hypothesisId, ConclusionInput input, uint version, CancellationToken cancellationToken = default)
     {

@@ -15,8 +15,11 @@ namespace Mutualisons.Web.Features.Impact.Catalogue;
 /// <summary>A hypothesis an entry can be copied into, named by its organisation.</summary>
 public sealed record HypothesisTarget(Guid Id, string OrganisationName, string Statement);
 
-/// <summary>The catalogue page of a lab: the lab's name and the hypotheses this person may add indicators to.</summary>
-public sealed record CatalogueView(string LabName, IReadOnlyList<HypothesisTarget> Hypotheses);
+/// <summary>
+/// The catalogue page of a lab: the lab's name, its own entries, whether this person may write them, and the
+/// hypotheses this person may add indicators to.
+/// </summary>
+public sealed record CatalogueView(string LabName, bool MayEdit, IReadOnlyList<LabEntryView> LabEntries, IReadOnlyList<HypothesisTarget> Hypotheses);
 
 /// <summary>Copies a catalogue entry into a hypothesis, with the lab's own baseline and target.</summary>
 public sealed class CopyEntryInput
@@ -32,6 +35,12 @@ public sealed class CopyEntryInput
     public decimal? TargetValue { get; set; }
 
     public string? TargetDate { get; set; }
+
+    /// <summary>A lab entry's unit as the form knows it, to warn before saving; a built-in entry's own unit is used, and the domain checks the stored one.</summary>
+    public IndicatorUnit Unit { get; set; }
+
+    /// <summary>The unit the values must fit: the built-in entry's, else the one the form knows.</summary>
+    public IndicatorUnit EntryUnit => IndicatorCatalogue.Find(EntryKey)?.Unit ?? Unit;
 }
 
 public sealed class CopyEntryInputValidator : AbstractValidator<CopyEntryInput>
@@ -39,16 +48,16 @@ public sealed class CopyEntryInputValidator : AbstractValidator<CopyEntryInput>
     public CopyEntryInputValidator(IStringLocalizer<SharedResource> l)
     {
         ArgumentNullException.ThrowIfNull(l);
-        RuleFor(c => c.EntryKey).Must(k => IndicatorCatalogue.Find(k) is not null).WithMessage(_ => l["Validation.Impact.EntryUnknown"]);
+        RuleFor(c => c.EntryKey).Must(k => IndicatorCatalogue.Find(k) is not null || LabCatalogueEntry.IdOf(k) is not null).WithMessage(_ => l["Validation.Impact.EntryUnknown"]);
         RuleFor(c => c.HypothesisId).NotNull().WithMessage(_ => l["Validation.Impact.HypothesisRequired"]);
         RuleFor(c => c.BaselineValue)
             .NotNull().WithMessage(_ => l["Validation.Impact.ValueRequired"])
-            .Must((c, v) => v is not { } value || IndicatorCatalogue.Find(c.EntryKey) is not { } entry || entry.Unit.Fits(value))
-            .WithMessage(c => l[$"Validation.Impact.Unit.{IndicatorCatalogue.Find(c.EntryKey)?.Unit ?? IndicatorUnit.Number}"]);
+            .Must((c, v) => v is not { } value || c.EntryUnit.Fits(value))
+            .WithMessage(c => l[$"Validation.Impact.Unit.{c.EntryUnit}"]);
         RuleFor(c => c.BaselineDate).Must(d => DayText.Parse(d) is not null).WithMessage(_ => l["Validation.Impact.DateRequired"]);
         RuleFor(c => c.TargetValue)
-            .Must((c, v) => v is not { } value || IndicatorCatalogue.Find(c.EntryKey) is not { } entry || entry.Unit.Fits(value))
-            .WithMessage(c => l[$"Validation.Impact.Unit.{IndicatorCatalogue.Find(c.EntryKey)?.Unit ?? IndicatorUnit.Number}"])
+            .Must((c, v) => v is not { } value || c.EntryUnit.Fits(value))
+            .WithMessage(c => l[$"Validation.Impact.Unit.{c.EntryUnit}"])
             .NotNull().When(c => !string.IsNullOrEmpty(c.TargetDate)).WithMessage(_ => l["Validation.Impact.TargetIncomplete"]);
         RuleFor(c => c.TargetDate)
             .Must(d => DayText.Parse(d) is not null).When(c => c.TargetValue is not null || !string.IsNullOrEmpty(c.TargetDate)).WithMessage(_ => l["Validation.Impact.TargetIncomplete"])
@@ -77,7 +86,10 @@ public sealed class CatalogueService(
             .Join(db.Organisations, h => h.OrganisationId, o => o.Id, (h, o) => new { h.Id, h.OrganisationId, OrganisationName = o.Name, h.Statement, h.CreatedAt })
             .OrderBy(h => h.OrganisationName).ThenBy(h => h.CreatedAt)
             .ToListAsync(cancellationToken);
-        return new CatalogueView(labName, [.. hypotheses
+        var entries = await db.LabCatalogueEntries.AsNoTracking().Where(e => e.LabId == labId).OrderBy(e => e.Logic).ThenBy(e => e.Name).ToListAsync(cancellationToken);
+        return new CatalogueView(labName, place.Role.Allows(LabRight.MeasureImpact),
+            [.. entries.Select(e => new LabEntryView(e.Id, e.Key, e.CopiedFrom, e.Version, LabEntryInput.Of(e)))],
+            [.. hypotheses
             .Where(h => place.Role.MayDefineImpactOf(h.OrganisationId, place.Represents))
             .Select(h => new HypothesisTarget(h.Id, h.OrganisationName, h.Statement))]);
     }
@@ -98,11 +110,21 @@ public sealed class CatalogueService(
         }
         return (await writes.In(labId, (role, represents) => organisationId is { } organisation && role.MayDefineImpactOf(organisation, represents))
             .Validating(input, validator)
-            .ChangeAsync<ImpactHypothesis>(hypothesisId, null, (hypothesis, write) =>
+            .ChangeAsync<ImpactHypothesis>(hypothesisId, null, async (hypothesis, write) =>
             {
-                var entry = IndicatorCatalogue.Find(input.EntryKey) ?? throw new DomainException("Impact.EntryUnknown", "No such catalogue entry.");
-                var indicator = hypothesis.AddFromCatalogue(entry, ProductLocalization.CurrentLanguage, input.BaselineValue ?? 0, DayText.Parse(input.BaselineDate) ?? default,
-                    input.TargetValue, DayText.Parse(input.TargetDate));
+                Indicator indicator;
+                if (LabCatalogueEntry.IdOf(input.EntryKey) is { } entryId)
+                {
+                    // The lab's own entry: another lab's answers "not found".
+                    var own = await write.Db.LabCatalogueEntries.SingleOrDefaultAsync(e => e.Id == entryId && e.LabId == labId, write.CancellationToken) ?? throw LabWrite.NotFound();
+                    indicator = hypothesis.AddFromLabCatalogue(own, input.BaselineValue ?? 0, DayText.Parse(input.BaselineDate) ?? default, input.TargetValue, DayText.Parse(input.TargetDate));
+                }
+                else
+                {
+                    var entry = IndicatorCatalogue.Find(input.EntryKey) ?? throw new DomainException("Impact.EntryUnknown", "No such catalogue entry.");
+                    indicator = hypothesis.AddFromCatalogue(entry, ProductLocalization.CurrentLanguage, input.BaselineValue ?? 0, DayText.Parse(input.BaselineDate) ?? default,
+                        input.TargetValue, DayText.Parse(input.TargetDate));
+                }
                 write.Db.Add(indicator);
                 return $"{AuditText.Key("Impact.CopiedFromCatalogue")} {indicator.Name}";
             }, cancellationToken))

@@ -10,5 +10,12 @@ public sealed record ChainHypothesis(Guid Id, string Statement, string Organisat
 public sealed record ChainLogic(Guid Id, MutualisationLogic Logic, string Expectation, IReadOnlyList<ImpactObjective> Objectives, IReadOnlyList<ScalingStrategy> Strategies,
     IReadOnlyList<ChainHypothesis> Hypotheses);
 
-/// <summary>The lab's chain: mutualisation → logics → members' hypotheses → indicators; <see cref="Unlinked"/> serve no logic yet.</summary>
-public sealed record ImpactChain(string LabName, bool MayEdit, IReadOnlyList<ChainLogic> Logics, IReadOnlyList<ChainHypothesis> Unlinked);
+/// <summary>The lab's evaluation frame as the chain recalls it: why, for whom, how and when the lab evaluates.</summary>
+public sealed record ChainFrame(IReadOnlyList<EvaluationPurpose> Purposes, IReadOnlyList<EvaluationAudience> Audiences, string WhoCarriesIt,
+    IReadOnlyList<EvaluationMethod> Methods, IReadOnlyList<EvaluationTiming> Timings);
+
+/// <summary>
+/// The lab's chain: mutualisation (with its evaluation frame, null while none is written) → logics → members'
+/// hypotheses → indicators; <see cref="Unlinked"/> serve no logic yet.
+/// </summary>
+public sealed record ImpactChain(string LabName, bool MayEdit, ChainFrame? Frame, IReadOnlyList<ChainLogic> Logics, IReadOnlyList<ChainHypothesis> Unlinked);

@@ -119,7 +119,14 @@ public sealed class IndicatorSourceService(
                     write.Db.Questionnaires.Add(questionnaire);
                     write.AlsoAudit(AuditAction.Created, AuditSubject.Questionnaire, questionnaire.Id, title);
                 }
-                var question = hypothesis.CollectByQuestionnaire(indicatorId, questionnaire, write.Now);
+                // An indicator copied from the lab's own catalogue asks that entry's question (while the entry exists).
+                ReadyQuestion? ready = null;
+                if (LabCatalogueEntry.IdOf(hypothesis.IndicatorOf(indicatorId).CatalogueKey) is { } entryId
+                    && await write.Db.LabCatalogueEntries.AsNoTracking().SingleOrDefaultAsync(e => e.Id == entryId && e.LabId == labId, write.CancellationToken) is { } entry)
+                {
+                    ready = entry.ReadyQuestion(ProductLocalization.CurrentLanguage);
+                }
+                var question = hypothesis.CollectByQuestionnaire(indicatorId, questionnaire, write.Now, ready);
                 var indicator = hypothesis.IndicatorOf(indicatorId);
                 if (input.QuestionnaireId is not null)
                 {
