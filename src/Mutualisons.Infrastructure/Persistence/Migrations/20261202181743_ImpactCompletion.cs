@@ -34,7 +34,8 @@ namespace Mutualisons.Infrastructure.Persistence.Migrations
                     collection = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
                     question = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     copied_from = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: true),
-                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
                 },
                 constraints: table =>
                 {

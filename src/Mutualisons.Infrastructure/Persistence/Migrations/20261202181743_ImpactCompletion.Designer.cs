@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Mutualisons.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(MutualisonsDbContext))]
-    [Migration("20261202164132_ImpactCompletion")]
+    [Migration("20261202181743_ImpactCompletion")]
     partial class ImpactCompletion
     {
         /// <inheritdoc />
@@ -593,6 +593,12 @@ namespace Mutualisons.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("submitted_at");
 
+                    b.Property<bool>("Tallied")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(false)
+                        .HasColumnName("tallied");
+
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
@@ -623,6 +629,10 @@ namespace Mutualisons.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("VersionId")
                         .HasDatabaseName("ix_questionnaire_responses_version_id");
+
+                    b.HasIndex("VersionId", "SubmittedAt")
+                        .HasDatabaseName("ix_questionnaire_responses_version_id_submitted_at")
+                        .HasFilter("submitted_at IS NOT NULL AND NOT tallied");
 
                     b.HasIndex("QuestionnaireId", "VersionId", "SubmittedAt")
                         .HasDatabaseName("ix_questionnaire_responses_questionnaire_id_version_id_submitt");
@@ -1992,6 +2002,57 @@ namespace Mutualisons.Infrastructure.Persistence.Migrations
                     b.ToTable("stakeholders", (string)null);
                 });
 
+            modelBuilder.Entity("Mutualisons.Infrastructure.Diagnostic.ResultTally", b =>
+                {
+                    b.Property<Guid>("VersionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("version_id");
+
+                    b.Property<Guid>("QuestionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("question_id");
+
+                    b.Property<string>("Choice")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("choice");
+
+                    b.Property<int>("Answers")
+                        .HasColumnType("integer")
+                        .HasColumnName("answers");
+
+                    b.Property<int>("NumberCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("number_count");
+
+                    b.Property<decimal?>("NumberMax")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)")
+                        .HasColumnName("number_max");
+
+                    b.Property<decimal?>("NumberMin")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)")
+                        .HasColumnName("number_min");
+
+                    b.Property<decimal>("NumberSum")
+                        .HasColumnType("numeric")
+                        .HasColumnName("number_sum");
+
+                    b.Property<int>("Respondents")
+                        .HasColumnType("integer")
+                        .HasColumnName("respondents");
+
+                    b.Property<int>("Texts")
+                        .HasColumnType("integer")
+                        .HasColumnName("texts");
+
+                    b.HasKey("VersionId", "QuestionId", "Choice")
+                        .HasName("pk_questionnaire_result_tallies");
+
+                    b.ToTable("questionnaire_result_tallies", (string)null);
+                });
+
             modelBuilder.Entity("Mutualisons.Infrastructure.Email.OutboxEmail", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2892,6 +2953,16 @@ namespace Mutualisons.Infrastructure.Persistence.Migrations
                         });
 
                     b.Navigation("Participation");
+                });
+
+            modelBuilder.Entity("Mutualisons.Infrastructure.Diagnostic.ResultTally", b =>
+                {
+                    b.HasOne("Mutualisons.Domain.Diagnostic.QuestionnaireVersion", null)
+                        .WithMany()
+                        .HasForeignKey("VersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_questionnaire_result_tallies_questionnaire_versions_version");
                 });
 
             modelBuilder.Entity("Mutualisons.Domain.Diagnostic.QuestionnaireResponse", b =>
