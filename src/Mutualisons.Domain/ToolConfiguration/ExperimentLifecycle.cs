@@ -65,3 +65,33 @@ public static class ExperimentLifecycle
         return moves;
     }
 }
+
+/// <summary>The four quadrants of the portfolio, by feasibility and expected impact.</summary>
+public enum PortfolioQuadrant
+{
+    /// <summary>Feasible and impactful: start first.</summary>
+    StartFirst,
+
+    /// <summary>Impactful but hard: an ambitious project that needs preparation.</summary>
+    Ambitious,
+
+    /// <summary>Feasible, little impact: easy small steps.</summary>
+    EasySteps,
+
+    /// <summary>Hard and of little impact: to reconsider.</summary>
+    Reconsider,
+}
+
+public static class PortfolioQuadrants
+{
+    /// <summary>A score of 4 or 5 is high: the quadrant lines run between 3 and 4.</summary>
+    public const int HighFrom = 4;
+
+    public static PortfolioQuadrant Of(int feasibility, int impact) => (feasibility >= HighFrom, impact >= HighFrom) switch
+    {
+        (true, true) => PortfolioQuadrant.StartFirst,
+        (false, true) => PortfolioQuadrant.Ambitious,
+        (true, false) => PortfolioQuadrant.EasySteps,
+        _ => PortfolioQuadrant.Reconsider,
+    };
+}

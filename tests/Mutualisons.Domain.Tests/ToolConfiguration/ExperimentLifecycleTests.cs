@@ -213,3 +213,16 @@ public sealed class ExperimentLifecycleTests
             new Experiment(Lab, new ExperimentDescription(" ", null, null, CooperationLevel.Simple, null, null), null, Now)).Code);
     }
 }
+
+public sealed class PortfolioQuadrantTests
+{
+    [Theory]
+    [InlineData(4, 5, PortfolioQuadrant.StartFirst)]
+    [InlineData(5, 4, PortfolioQuadrant.StartFirst)]
+    [InlineData(3, 5, PortfolioQuadrant.Ambitious)]
+    [InlineData(5, 3, PortfolioQuadrant.EasySteps)]
+    [InlineData(3, 3, PortfolioQuadrant.Reconsider)]
+    [InlineData(1, 1, PortfolioQuadrant.Reconsider)]
+    public void A_score_of_four_or_five_is_high(int feasibility, int impact, PortfolioQuadrant quadrant) =>
+        Assert.Equal(quadrant, PortfolioQuadrants.Of(feasibility, impact));
+}
