@@ -52,6 +52,27 @@ public sealed class ExperimentTests(DemoAppFixture app) : CleanDatabaseTest(app)
     }
 
     [Fact]
+    public async Task Bota_75_shows_the_workshops_six_cooperation_measures_at_various_stages_with_their_working_groups()
+    {
+        var lab = await LabAsync();
+
+        var portfolio = (await app.AsAsync<ExperimentService, PortfolioView?>(DemoAppFixture.Observer, s => s.GetPortfolioAsync(lab)))!;
+
+        Assert.Equal(6, portfolio.Experiments.Count);
+        Assert.True(portfolio.Experiments.Select(e => e.Status).Distinct().Count() >= 5);
+        var ecoLabel = portfolio.Experiments.Single(e => e.Title.StartsWith("Éco-label", StringComparison.Ordinal));
+        Assert.Equal((4, 5, PortfolioQuadrant.StartFirst, "GT Éco-label et coopérative"), (ecoLabel.Feasibility!.Value, ecoLabel.Impact!.Value, PortfolioQuadrants.Of(4, 5), ecoLabel.WorkingGroupName));
+        Assert.Contains(portfolio.Experiments, e => e.CooperationLevel == CooperationLevel.MakingPossible && e.Status == ExperimentStatus.BeingTested);
+        var groups = (await app.AsAsync<WorkingGroupService, WorkingGroupsView?>(DemoAppFixture.Observer, s => s.GetWorkingGroupsAsync(lab)))!;
+        Assert.Equal(3, groups.Groups.Count);
+        Assert.True(groups.Groups.Sum(g => g.OverdueSteps) >= 1);
+        var expertise = (await ViewAsync(DemoAppFixture.Observer, lab, portfolio.Experiments.Single(e => e.Title == "Partage d'expertise").Id))!;
+        Assert.Single(expertise.Needs);
+        Assert.Single(expertise.Hypotheses);
+        Assert.Single(expertise.Indicators);
+    }
+
+    [Fact]
     public async Task The_pilot_group_proposes_places_and_moves_an_experiment_and_every_move_is_kept_with_who_and_why()
     {
         var lab = await LabAsync();
