@@ -81,4 +81,13 @@ public static class AppRoutes
 
     /// <summary>Mutualisation → logics → members' hypotheses → indicators.</summary>
     public static string ImpactChain(Guid lab) => $"{Impact(lab)}/chain";
+
+    /// <summary>The lab's experiments: the portfolio chart and table.</summary>
+    public static string Experiments(Guid lab) => $"{Lab(lab)}/experiments";
+
+    public static string Experiment(Guid lab, Guid experiment) => $"{Experiments(lab)}/{experiment}";
+
+    public static string WorkingGroups(Guid lab) => $"{Lab(lab)}/working-groups";
+
+    public static string WorkingGroup(Guid lab, Guid group) => $"{WorkingGroups(lab)}/{group}";
 }

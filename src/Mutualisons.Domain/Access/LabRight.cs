@@ -32,6 +32,9 @@ public enum LabRight
     /// <summary>Define the impact of the organisation one represents in the lab: its statement and its hypotheses.</summary>
     DefineOwnImpact,
 
+    /// <summary>Configure the tools (cycle 4): propose experiments, move them through their lifecycle, run the working groups.</summary>
+    ConfigureTools,
+
     /// <summary>Open new labs (and facilitate them): those who run a lab can start another.</summary>
     OpenLabs,
 }
@@ -41,7 +44,7 @@ public static class LabRoleRights
     public static bool Allows(this LabRole role, LabRight right) => right switch
     {
         LabRight.View => Enum.IsDefined(role),
-        LabRight.NavigateCycles or LabRight.TrackParticipation or LabRight.RunQuestionnaires or LabRight.EditOrganisations or LabRight.MeasureImpact => role is LabRole.Facilitator or LabRole.PilotGroupMember,
+        LabRight.NavigateCycles or LabRight.TrackParticipation or LabRight.RunQuestionnaires or LabRight.EditOrganisations or LabRight.MeasureImpact or LabRight.ConfigureTools => role is LabRole.Facilitator or LabRole.PilotGroupMember,
         LabRight.EditOwnOrganisation or LabRight.DefineOwnImpact => role is LabRole.Facilitator or LabRole.PilotGroupMember or LabRole.Participant,
         LabRight.ManagePeople or LabRight.ReadAudit or LabRight.OpenLabs => role is LabRole.Facilitator,
         _ => false,

@@ -30,9 +30,11 @@ public static class AuditSubject
     public const string EvaluationFrame = nameof(EvaluationFrame);
     public const string PursuedLogic = nameof(PursuedLogic);
     public const string LabCatalogueEntry = nameof(LabCatalogueEntry);
+    public const string Experiment = nameof(Experiment);
+    public const string WorkingGroup = nameof(WorkingGroup);
 
     public static readonly IReadOnlyList<string> All =
-        [Lab, Cycle, Focus, Invitation, Person, Membership, Mandate, Organisation, Stakeholder, Activity, Questionnaire, QuestionnaireInvitation, Need, Resource, ImpactStatement, ImpactHypothesis, EvaluationFrame, PursuedLogic, LabCatalogueEntry];
+        [Lab, Cycle, Focus, Invitation, Person, Membership, Mandate, Organisation, Stakeholder, Activity, Questionnaire, QuestionnaireInvitation, Need, Resource, ImpactStatement, ImpactHypothesis, EvaluationFrame, PursuedLogic, LabCatalogueEntry, Experiment, WorkingGroup];
 
     /// <summary>Subjects whose id is an organisation's, so the trail can name it.</summary>
     public static bool IsAboutAnOrganisation(string subject) => subject is Membership or Mandate or Organisation;

@@ -9,6 +9,7 @@ using Mutualisons.Domain.Labs;
 using Mutualisons.Domain.Organisations;
 using Mutualisons.Domain.People;
 using Mutualisons.Domain.Publics;
+using Mutualisons.Domain.ToolConfiguration;
 using Mutualisons.Infrastructure.Diagnostic;
 using Mutualisons.Infrastructure.Email;
 using Mutualisons.Infrastructure.Identity;
@@ -68,6 +69,14 @@ public sealed class MutualisonsDbContext(DbContextOptions<MutualisonsDbContext> 
     public DbSet<LabCatalogueEntry> LabCatalogueEntries => Set<LabCatalogueEntry>();
 
     public DbSet<LogicHypothesisLink> LogicHypothesisLinks => Set<LogicHypothesisLink>();
+
+    public DbSet<Experiment> Experiments => Set<Experiment>();
+
+    public DbSet<ExperimentMove> ExperimentMoves => Set<ExperimentMove>();
+
+    public DbSet<WorkingGroup> WorkingGroups => Set<WorkingGroup>();
+
+    public DbSet<NextStep> NextSteps => Set<NextStep>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Mutualisons.Domain.Access;
 using Mutualisons.Infrastructure.Identity;
 using Mutualisons.Infrastructure.Persistence;
+using Mutualisons.Infrastructure.Persistence.DemoData;
 
 namespace Mutualisons.Web.Hosting;
 
@@ -56,5 +57,12 @@ public static class DemoAccounts
             }
         }
         await db.SaveChangesAsync();
+
+        // Bota 75's working groups are led by demo people: its cycle 4 comes once they exist.
+        var ids = await db.Users.Where(u => u.Email != null).ToDictionaryAsync(u => u.Email!, u => u.Id);
+        if (ids.TryGetValue($"pilote@{Domain}", out var pilot) && ids.TryGetValue($"facilitatrice@{Domain}", out var facilitator) && ids.TryGetValue($"participante@{Domain}", out var participant))
+        {
+            await DemoToolConfiguration.SeedAsync(db, pilot, facilitator, participant);
+        }
     }
 }

@@ -50,7 +50,8 @@ public sealed partial class ResourceFilesTests
             typeof(Domain.Impact.Audience), typeof(Domain.Impact.EffectNature), typeof(Domain.Impact.EffectSign), typeof(Domain.Impact.HypothesisStatus), typeof(Domain.Impact.IndicatorDirection),
             typeof(Domain.Impact.IndicatorSource), typeof(Domain.Impact.IndicatorUnit), typeof(Domain.Impact.EvidenceKind), typeof(Domain.Impact.StatementField),
             typeof(Domain.Impact.EvaluationPurpose), typeof(Domain.Impact.EvaluationAudience), typeof(Domain.Impact.EvaluationMethod), typeof(Domain.Impact.EvaluationTiming),
-            typeof(Domain.Impact.ImpactComplexity), typeof(Domain.Impact.MutualisationLogic), typeof(Domain.Impact.ScalingStrategy)];
+            typeof(Domain.Impact.ImpactComplexity), typeof(Domain.Impact.MutualisationLogic), typeof(Domain.Impact.ScalingStrategy),
+            typeof(Domain.ToolConfiguration.ExperimentStatus), typeof(Domain.ToolConfiguration.PortfolioQuadrant)];
 
         var missing = shown.SelectMany(t => Enum.GetNames(t).Select(n => $"{t.Name}.{n}")).Where(k => !keys.Contains(k)).ToList();
 
@@ -61,6 +62,9 @@ public sealed partial class ResourceFilesTests
         // Each complexity and each logic is explained in the product's words where it is shown.
         Assert.All(Enum.GetNames<Domain.Impact.ImpactComplexity>(), c => Assert.Contains($"ImpactComplexity.{c}.Help", keys));
         Assert.All(Enum.GetNames<Domain.Impact.MutualisationLogic>(), l => Assert.Contains($"MutualisationLogic.{l}.Help", keys));
+        // Each lifecycle move is offered by a button named for where it goes.
+        Assert.All(Enum.GetNames<Domain.ToolConfiguration.ExperimentStatus>(), s => Assert.Contains($"Experiments.MoveTo.{s}", keys));
+        Assert.All(Enum.GetNames<Mutualisons.Web.Features.ToolConfiguration.Experiments.PortfolioTable.Column>(), c => Assert.Contains($"Portfolio.Column.{c}", keys));
         Assert.All(Domain.Audit.AuditSubject.All, s => Assert.Contains($"Audit.Subject.{s}", keys));
     }
 

@@ -1999,6 +1999,346 @@ namespace Mutualisons.Infrastructure.Persistence.Migrations
                     b.ToTable("stakeholders", (string)null);
                 });
 
+            modelBuilder.Entity("Mutualisons.Domain.ToolConfiguration.Experiment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CooperationLevel")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("cooperation_level");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("description");
+
+                    b.Property<string>("ExpectedImpact")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("expected_impact");
+
+                    b.Property<int?>("Feasibility")
+                        .HasColumnType("integer")
+                        .HasColumnName("feasibility");
+
+                    b.Property<int?>("ImpactScore")
+                        .HasColumnType("integer")
+                        .HasColumnName("impact_score");
+
+                    b.Property<Guid>("LabId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("lab_id");
+
+                    b.Property<string>("Logic")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("logic");
+
+                    b.Property<string>("PostponedFrom")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("postponed_from");
+
+                    b.Property<Guid?>("ProposedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("proposed_by");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset>("StatusSince")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("status_since");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<Guid?>("WorkingGroupId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("working_group_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_experiments");
+
+                    b.HasIndex("ProposedBy")
+                        .HasDatabaseName("ix_experiments_proposed_by");
+
+                    b.HasIndex("WorkingGroupId")
+                        .HasDatabaseName("ix_experiments_working_group_id");
+
+                    b.HasIndex("LabId", "Status")
+                        .HasDatabaseName("ix_experiments_lab_id_status");
+
+                    b.ToTable("experiments", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_experiments_feasibility", "feasibility BETWEEN 1 AND 5");
+
+                            t.HasCheckConstraint("ck_experiments_impact_score", "impact_score BETWEEN 1 AND 5");
+                        });
+                });
+
+            modelBuilder.Entity("Mutualisons.Domain.ToolConfiguration.ExperimentHypothesis", b =>
+                {
+                    b.Property<Guid>("ExperimentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("experiment_id");
+
+                    b.Property<Guid>("HypothesisId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("hypothesis_id");
+
+                    b.HasKey("ExperimentId", "HypothesisId")
+                        .HasName("pk_experiment_hypotheses");
+
+                    b.HasIndex("HypothesisId")
+                        .HasDatabaseName("ix_experiment_hypotheses_hypothesis_id");
+
+                    b.ToTable("experiment_hypotheses", (string)null);
+                });
+
+            modelBuilder.Entity("Mutualisons.Domain.ToolConfiguration.ExperimentIndicator", b =>
+                {
+                    b.Property<Guid>("ExperimentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("experiment_id");
+
+                    b.Property<Guid>("IndicatorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("indicator_id");
+
+                    b.HasKey("ExperimentId", "IndicatorId")
+                        .HasName("pk_experiment_indicators");
+
+                    b.HasIndex("IndicatorId")
+                        .HasDatabaseName("ix_experiment_indicators_indicator_id");
+
+                    b.ToTable("experiment_indicators", (string)null);
+                });
+
+            modelBuilder.Entity("Mutualisons.Domain.ToolConfiguration.ExperimentMove", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid?>("By")
+                        .HasColumnType("uuid")
+                        .HasColumnName("by");
+
+                    b.Property<Guid>("ExperimentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("experiment_id");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("from");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_experiment_moves");
+
+                    b.HasIndex("By")
+                        .HasDatabaseName("ix_experiment_moves_by");
+
+                    b.HasIndex("ExperimentId", "At")
+                        .HasDatabaseName("ix_experiment_moves_experiment_id_at");
+
+                    b.ToTable("experiment_moves", (string)null);
+                });
+
+            modelBuilder.Entity("Mutualisons.Domain.ToolConfiguration.ExperimentNeed", b =>
+                {
+                    b.Property<Guid>("ExperimentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("experiment_id");
+
+                    b.Property<Guid>("NeedId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("need_id");
+
+                    b.HasKey("ExperimentId", "NeedId")
+                        .HasName("pk_experiment_needs");
+
+                    b.HasIndex("NeedId")
+                        .HasDatabaseName("ix_experiment_needs_need_id");
+
+                    b.ToTable("experiment_needs", (string)null);
+                });
+
+            modelBuilder.Entity("Mutualisons.Domain.ToolConfiguration.NextStep", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly?>("DoneOn")
+                        .HasColumnType("date")
+                        .HasColumnName("done_on");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
+
+                    b.Property<Guid?>("OwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("text");
+
+                    b.Property<Guid>("WorkingGroupId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("working_group_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_working_group_next_steps");
+
+                    b.HasIndex("OwnerId")
+                        .HasDatabaseName("ix_working_group_next_steps_owner_id");
+
+                    b.HasIndex("WorkingGroupId", "DueOn")
+                        .HasDatabaseName("ix_working_group_next_steps_working_group_id_due_on");
+
+                    b.ToTable("working_group_next_steps", (string)null);
+                });
+
+            modelBuilder.Entity("Mutualisons.Domain.ToolConfiguration.WorkingGroup", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly?>("Deadline")
+                        .HasColumnType("date")
+                        .HasColumnName("deadline");
+
+                    b.Property<Guid>("LabId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("lab_id");
+
+                    b.Property<Guid?>("LeadId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("lead_id");
+
+                    b.Property<string>("Mission")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("mission");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_working_groups");
+
+                    b.HasIndex("LeadId")
+                        .HasDatabaseName("ix_working_groups_lead_id");
+
+                    b.HasIndex("LabId", "Name")
+                        .HasDatabaseName("ix_working_groups_lab_id_name");
+
+                    b.ToTable("working_groups", (string)null);
+                });
+
+            modelBuilder.Entity("Mutualisons.Domain.ToolConfiguration.WorkingGroupMeeting", b =>
+                {
+                    b.Property<Guid>("WorkingGroupId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("working_group_id");
+
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("activity_id");
+
+                    b.HasKey("WorkingGroupId", "ActivityId")
+                        .HasName("pk_working_group_meetings");
+
+                    b.HasIndex("ActivityId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_working_group_meetings_activity_id");
+
+                    b.ToTable("working_group_meetings", (string)null);
+                });
+
+            modelBuilder.Entity("Mutualisons.Domain.ToolConfiguration.WorkingGroupMember", b =>
+                {
+                    b.Property<Guid>("WorkingGroupId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("working_group_id");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.HasKey("WorkingGroupId", "PersonId")
+                        .HasName("pk_working_group_members");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_working_group_members_person_id");
+
+                    b.ToTable("working_group_members", (string)null);
+                });
+
             modelBuilder.Entity("Mutualisons.Infrastructure.Diagnostic.ResultTally", b =>
                 {
                     b.Property<Guid>("VersionId")
@@ -2952,6 +3292,203 @@ namespace Mutualisons.Infrastructure.Persistence.Migrations
                     b.Navigation("Participation");
                 });
 
+            modelBuilder.Entity("Mutualisons.Domain.ToolConfiguration.Experiment", b =>
+                {
+                    b.HasOne("Mutualisons.Domain.Labs.Mutualisation", null)
+                        .WithMany()
+                        .HasForeignKey("LabId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_experiments_mutualisations_lab_id");
+
+                    b.HasOne("Mutualisons.Infrastructure.Identity.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("ProposedBy")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_experiments_asp_net_users_proposed_by");
+
+                    b.HasOne("Mutualisons.Domain.ToolConfiguration.WorkingGroup", null)
+                        .WithMany()
+                        .HasForeignKey("WorkingGroupId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_experiments_working_groups_working_group_id");
+
+                    b.OwnsOne("Mutualisons.Domain.ToolConfiguration.ExperimentMeans", "Means", b1 =>
+                        {
+                            b1.Property<Guid>("ExperimentId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<string>("Budget")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("means_budget");
+
+                            b1.Property<string>("Data")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("means_data");
+
+                            b1.Property<string>("Rooms")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("means_rooms");
+
+                            b1.Property<string>("StaffTime")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("means_staff_time");
+
+                            b1.HasKey("ExperimentId");
+
+                            b1.ToTable("experiments");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ExperimentId")
+                                .HasConstraintName("fk_experiments_experiments_id");
+                        });
+
+                    b.Navigation("Means")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mutualisons.Domain.ToolConfiguration.ExperimentHypothesis", b =>
+                {
+                    b.HasOne("Mutualisons.Domain.ToolConfiguration.Experiment", null)
+                        .WithMany("Hypotheses")
+                        .HasForeignKey("ExperimentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_experiment_hypotheses_experiments_experiment_id");
+
+                    b.HasOne("Mutualisons.Domain.Impact.ImpactHypothesis", null)
+                        .WithMany()
+                        .HasForeignKey("HypothesisId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_experiment_hypotheses_impact_hypotheses_hypothesis_id");
+                });
+
+            modelBuilder.Entity("Mutualisons.Domain.ToolConfiguration.ExperimentIndicator", b =>
+                {
+                    b.HasOne("Mutualisons.Domain.ToolConfiguration.Experiment", null)
+                        .WithMany("Indicators")
+                        .HasForeignKey("ExperimentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_experiment_indicators_experiments_experiment_id");
+
+                    b.HasOne("Mutualisons.Domain.Impact.Indicator", null)
+                        .WithMany()
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_experiment_indicators_indicators_indicator_id");
+                });
+
+            modelBuilder.Entity("Mutualisons.Domain.ToolConfiguration.ExperimentMove", b =>
+                {
+                    b.HasOne("Mutualisons.Infrastructure.Identity.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("By")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_experiment_moves_asp_net_users_by");
+
+                    b.HasOne("Mutualisons.Domain.ToolConfiguration.Experiment", null)
+                        .WithMany("Moves")
+                        .HasForeignKey("ExperimentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_experiment_moves_experiments_experiment_id");
+                });
+
+            modelBuilder.Entity("Mutualisons.Domain.ToolConfiguration.ExperimentNeed", b =>
+                {
+                    b.HasOne("Mutualisons.Domain.ToolConfiguration.Experiment", null)
+                        .WithMany("Needs")
+                        .HasForeignKey("ExperimentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_experiment_needs_experiments_experiment_id");
+
+                    b.HasOne("Mutualisons.Domain.Diagnostic.DiagnosticNeed", null)
+                        .WithMany()
+                        .HasForeignKey("NeedId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_experiment_needs_diagnostic_needs_need_id");
+                });
+
+            modelBuilder.Entity("Mutualisons.Domain.ToolConfiguration.NextStep", b =>
+                {
+                    b.HasOne("Mutualisons.Infrastructure.Identity.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_working_group_next_steps_asp_net_users_owner_id");
+
+                    b.HasOne("Mutualisons.Domain.ToolConfiguration.WorkingGroup", null)
+                        .WithMany("NextSteps")
+                        .HasForeignKey("WorkingGroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_working_group_next_steps_working_groups_working_group_id");
+                });
+
+            modelBuilder.Entity("Mutualisons.Domain.ToolConfiguration.WorkingGroup", b =>
+                {
+                    b.HasOne("Mutualisons.Domain.Labs.Mutualisation", null)
+                        .WithMany()
+                        .HasForeignKey("LabId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_working_groups_mutualisations_lab_id");
+
+                    b.HasOne("Mutualisons.Infrastructure.Identity.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("LeadId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_working_groups_asp_net_users_lead_id");
+                });
+
+            modelBuilder.Entity("Mutualisons.Domain.ToolConfiguration.WorkingGroupMeeting", b =>
+                {
+                    b.HasOne("Mutualisons.Domain.Publics.Activity", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_working_group_meetings_activities_activity_id");
+
+                    b.HasOne("Mutualisons.Domain.ToolConfiguration.WorkingGroup", null)
+                        .WithMany("Meetings")
+                        .HasForeignKey("WorkingGroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_working_group_meetings_working_groups_working_group_id");
+                });
+
+            modelBuilder.Entity("Mutualisons.Domain.ToolConfiguration.WorkingGroupMember", b =>
+                {
+                    b.HasOne("Mutualisons.Infrastructure.Identity.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_working_group_members_asp_net_users_person_id");
+
+                    b.HasOne("Mutualisons.Domain.ToolConfiguration.WorkingGroup", null)
+                        .WithMany("Members")
+                        .HasForeignKey("WorkingGroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_working_group_members_working_groups_working_group_id");
+                });
+
             modelBuilder.Entity("Mutualisons.Infrastructure.Diagnostic.ResultTally", b =>
                 {
                     b.HasOne("Mutualisons.Domain.Diagnostic.QuestionnaireVersion", null)
@@ -2992,6 +3529,26 @@ namespace Mutualisons.Infrastructure.Persistence.Migrations
             modelBuilder.Entity("Mutualisons.Domain.Publics.Stakeholder", b =>
                 {
                     b.Navigation("History");
+                });
+
+            modelBuilder.Entity("Mutualisons.Domain.ToolConfiguration.Experiment", b =>
+                {
+                    b.Navigation("Hypotheses");
+
+                    b.Navigation("Indicators");
+
+                    b.Navigation("Moves");
+
+                    b.Navigation("Needs");
+                });
+
+            modelBuilder.Entity("Mutualisons.Domain.ToolConfiguration.WorkingGroup", b =>
+                {
+                    b.Navigation("Meetings");
+
+                    b.Navigation("Members");
+
+                    b.Navigation("NextSteps");
                 });
 #pragma warning restore 612, 618
         }
