@@ -40,7 +40,7 @@ internal static class AnswersBench
         Bench.UseWebContentRoot();
         // The app's own session settings, so the raw inserts and the app draw on one connection pool, as the
         // server's connection limit expects.
-        var connectionString = Infrastructure.Persistence.DatabaseSetup.WithoutQueryCompilation(await TestDatabaseServer.CreateMigratedDatabaseAsync());
+        var connectionString = Infrastructure.Persistence.DatabaseSetup.ForTheApp(await TestDatabaseServer.CreateMigratedDatabaseAsync());
         try
         {
             var port = FreePort();

@@ -181,8 +181,50 @@ public sealed class ImpactJourney(BrowserFixture browser)
         await Expect(hours.GetByTestId("indicator-source")).ToContainTextAsync("« Suivi des heures libérées »");
         await page.AssertNoSeriousViolationsAsync();
 
-        await using var db = browser.CreateDbContext();
-        var questionnaire = await db.Questionnaires.AsNoTracking().Where(q => q.LabId == lab).ToListAsync();
-        Assert.Single(questionnaire, q => q.Draft.Title.Fr == "Suivi des heures libérées" && q.CurrentVersionId == null);
+        Guid questionnaire;
+        await using (var db = browser.CreateDbContext())
+        {
+            var created = await db.Questionnaires.AsNoTracking().Where(q => q.LabId == lab).ToListAsync();
+            questionnaire = Assert.Single(created, q => q.Draft.Title.Fr == "Suivi des heures libérées" && q.CurrentVersionId == null).Id;
+        }
+
+        var hypothesis = page.Url;
+
+        // The facilitator publishes it (its title is in French only, so publishing asks first).
+        await page.OpenAsync($"/labs/{lab}/questionnaires/{questionnaire}");
+        await page.WaitForInteractiveAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Publier" }).ClickAsync();
+        var publish = page.GetByRole(AriaRole.Dialog);
+        await publish.GetByRole(AriaRole.Button, new() { Name = "Publier quand même" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Dialog)).ToHaveCountAsync(0);
+        await Expect(page.Locator("#version-status")).ToContainTextAsync("Version 1 publiée");
+
+        // Financité answers the ready question from its personal link, on a phone.
+        string link;
+        await using (var db = browser.CreateDbContext())
+        {
+            var financite = await db.Organisations.Where(o => o.Name == "Réseau Financité").Select(o => o.Id).SingleAsync();
+            var (invitation, token) = Domain.Diagnostic.QuestionnaireInvitation.Create(questionnaire, financite, null, t => t, DateTimeOffset.UtcNow);
+            db.QuestionnaireInvitations.Add(invitation);
+            await db.SaveChangesAsync();
+            link = $"/r/{token}";
+        }
+        var respondent = await browser.NewPageAsync(phone: true);
+        await respondent.GotoAsync(link);
+        await respondent.GetByLabel("Combien d'heures de travail par mois la mutualisation libère-t-elle dans votre organisation ?", new() { Exact = false }).FillAsync("12");
+        await respondent.GetByRole(AriaRole.Button, new() { Name = "Envoyer mes réponses" }).ClickAsync();
+        await Expect(respondent.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Merci, vos réponses sont envoyées");
+
+        // Back on the impact page, the answer is proposed as the indicator's measurement; the pilot group confirms it.
+        await page.OpenAsync(new Uri(hypothesis).PathAndQuery);
+        hours = page.Locator("[data-indicator='Heures de travail libérées']");
+        await Expect(hours.GetByTestId("proposal")).ToContainTextAsync("1 réponse(s)");
+        await page.WaitForInteractiveAsync();
+        await hours.GetByRole(AriaRole.Button, new() { Name = "Confirmer la mesure proposée pour Heures de travail libérées" }).ClickAsync();
+        await Expect(hours.Locator("tr.measurement-row")).ToHaveCountAsync(1);
+        await Expect(hours.Locator("tr.measurement-row td").First).ToContainTextAsync("12");
+        await Expect(hours.Locator("svg.indicator-chart circle")).ToHaveCountAsync(2);
+        await Expect(hours.GetByTestId("proposal")).ToHaveCountAsync(0);
     }
+
 }

@@ -128,4 +128,19 @@ public sealed class ResultTalliesTests(DemoAppFixture app) : CleanDatabaseTest(a
         await using var db = await factory.CreateDbContextAsync();
         Assert.Equal("off", (await db.Database.SqlQuery<string>($"SELECT current_setting('jit') AS \"Value\"").ToListAsync()).Single());
     }
+
+    [Fact]
+    public void The_apps_sessions_prepare_repeated_statements_and_send_a_page_of_answers_at_once_unless_told_otherwise()
+    {
+        var settings = new Npgsql.NpgsqlConnectionStringBuilder(Infrastructure.Persistence.DatabaseSetup.ForTheApp("Host=db;Database=app"));
+        Assert.Equal(64, settings.MaxAutoPrepare);
+        Assert.Equal(2, settings.AutoPrepareMinUsages);
+        Assert.Equal(64 * 1024, settings.WriteBufferSize);
+        Assert.Equal("-c jit=off", settings.Options);
+
+        var given = new Npgsql.NpgsqlConnectionStringBuilder(Infrastructure.Persistence.DatabaseSetup.ForTheApp("Host=db;MaxAutoPrepare=0;Write Buffer Size=16384;Options=-c jit=on"));
+        Assert.Equal(0, given.MaxAutoPrepare);
+        Assert.Equal(16384, given.WriteBufferSize);
+        Assert.Equal("-c jit=on", given.Options);
+    }
 }

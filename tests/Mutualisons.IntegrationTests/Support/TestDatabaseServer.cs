@@ -90,7 +90,7 @@ public static class TestDatabaseServer
     private static void ClearPool(string connectionString)
     {
         // The app's contexts connect with the same string plus their session settings: a pool of its own.
-        foreach (var pool in new[] { connectionString, DatabaseSetup.WithoutQueryCompilation(connectionString) })
+        foreach (var pool in new[] { connectionString, DatabaseSetup.ForTheApp(connectionString) })
         {
             using var pooled = new NpgsqlConnection(pool);
             NpgsqlConnection.ClearPool(pooled);
