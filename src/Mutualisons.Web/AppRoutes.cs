@@ -85,6 +85,8 @@ public static class AppRoutes
     /// <summary>The lab's experiments: the portfolio chart and table.</summary>
     public static string Experiments(Guid lab) => $"{Lab(lab)}/experiments";
 
+    public static string Methods(Guid lab) => $"{Lab(lab)}/methods";
+
     public static string Experiment(Guid lab, Guid experiment) => $"{Experiments(lab)}/{experiment}";
 
     public static string WorkingGroups(Guid lab) => $"{Lab(lab)}/working-groups";

@@ -85,6 +85,7 @@ builder.Services.AddScoped<MutualisationLogicService>();
 builder.Services.AddScoped<ImpactChainService>();
 builder.Services.AddScoped<ExperimentService>();
 builder.Services.AddScoped<WorkingGroupService>();
+builder.Services.AddScoped<Mutualisons.Web.Features.Methods.MethodsService>();
 builder.Services.AddMemoryCache();
 builder.Services.AddScoped<RespondentService>();
 builder.Services.AddScoped<QuestionnaireService>();

@@ -10,4 +10,7 @@ public static class Limits
     public const int Email = 254;
     public const int LongText = 4000;
     public const int Reason = 1000;
+
+    /// <summary>A key naming a built-in entry (a method of the library, an indicator of the catalogue).</summary>
+    public const int Key = 80;
 }

@@ -42,7 +42,11 @@ public sealed class Activity : ILabOwned
 
     public ActivityKind Kind { get; private set; }
 
+    /// <summary>Free words on the method: how the lab adapted it, or a method the library does not hold.</summary>
     public string Method { get; private set; }
+
+    /// <summary>The library method it follows (<see cref="Methods.MethodLibrary"/>), so the lab sees which methods it used in which cycle.</summary>
+    public string? MethodKey { get; private set; }
 
     public IReadOnlyList<Cycle> Cycles => _cycles;
 
@@ -85,6 +89,16 @@ public sealed class Activity : ILabOwned
         ScheduledAt = Guard.Utc(scheduledAt);
         _cycles.Clear();
         _cycles.AddRange(served);
+    }
+
+    /// <summary>Records the library method the activity follows, or none.</summary>
+    public void Follow(string? methodKey)
+    {
+        if (methodKey is not null && Methods.MethodLibrary.Find(methodKey) is null)
+        {
+            throw new DomainException("Activity.MethodUnknown", "The method is not in the library.");
+        }
+        MethodKey = methodKey;
     }
 
     public void Invite(IEnumerable<Guid> stakeholderIds)

@@ -71,6 +71,7 @@ internal sealed class ActivityConfiguration : IEntityTypeConfiguration<Activity>
         builder.Property(a => a.Id).ValueGeneratedNever();
         builder.Property(a => a.Title).HasMaxLength(Limits.Name).IsRequired();
         builder.Property(a => a.Method).HasMaxLength(Limits.ShortText);
+        builder.Property(a => a.MethodKey).HasMaxLength(Limits.Key);
         builder.Property(a => a.Place).HasMaxLength(Limits.ShortText);
         builder.Property(a => a.StatusReason).HasMaxLength(Limits.Reason);
         builder.Property(a => a.Outputs).HasMaxLength(Limits.LongText);

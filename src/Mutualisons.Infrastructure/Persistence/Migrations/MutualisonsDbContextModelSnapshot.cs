@@ -1811,6 +1811,11 @@ namespace Mutualisons.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("method");
 
+                    b.Property<string>("MethodKey")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("method_key");
+
                     b.Property<string>("Outputs")
                         .IsRequired()
                         .HasMaxLength(4000)

@@ -58,6 +58,7 @@ public partial class ActivityDialog
                 _plan.Title = activity.Title;
                 _plan.Kind = activity.Kind;
                 _plan.Method = activity.Method;
+                _plan.MethodKey = activity.MethodKey;
                 _plan.Place = activity.Place;
                 _plan.LevelOffered = activity.LevelOffered;
                 _plan.Cycles.UnionWith(activity.Cycles);
@@ -83,6 +84,16 @@ public partial class ActivityDialog
     {
         Toggle(_plan.Cycles, cycle, on);
         _planForm.NotifyFieldChanged(_planForm.Field(nameof(ActivityInput.Cycles)));
+    }
+
+    // A library method says what kind of activity it usually is; the kind stays editable.
+    private void MethodChosen()
+    {
+        if (Domain.Methods.MethodLibrary.Find(_plan.MethodKey) is { } method)
+        {
+            _plan.Kind = method.Kind;
+        }
+        _planForm.NotifyFieldChanged(_planForm.Field(nameof(ActivityInput.MethodKey)));
     }
 
     // The date is typed as text (a date input); the validator checks the parsed value.

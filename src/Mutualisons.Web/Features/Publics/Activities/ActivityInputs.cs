@@ -14,6 +14,9 @@ public sealed class ActivityInput
 
     public string? Method { get; set; }
 
+    /// <summary>The library method it follows, if any.</summary>
+    public string? MethodKey { get; set; }
+
     public HashSet<Cycle> Cycles { get; init; } = [];
 
     public DateTime? Date { get; set; }
@@ -38,6 +41,7 @@ public sealed class ActivityInputValidator : AbstractValidator<ActivityInput>
         RuleFor(a => a.Cycles).NotEmpty().WithMessage(_ => l["Validation.Activity.CycleRequired"]);
         RuleFor(a => a.Date).NotNull().WithMessage(_ => l["Validation.Activity.DateRequired"]);
         RuleFor(a => a.Method).MaximumLength(Limits.ShortText).WithMessage(_ => l["Validation.TooLong", Limits.ShortText]);
+        RuleFor(a => a.MethodKey).Must(k => k is null || Domain.Methods.MethodLibrary.Find(k) is not null).WithMessage(_ => l["Validation.Activity.MethodUnknown"]);
         RuleFor(a => a.Place).MaximumLength(Limits.ShortText).WithMessage(_ => l["Validation.TooLong", Limits.ShortText]);
     }
 }

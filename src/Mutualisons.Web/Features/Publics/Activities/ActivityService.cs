@@ -28,7 +28,7 @@ public sealed class ActivityService(
         }
         var name = await db.Mutualisations.Where(m => m.Id == labId).Select(m => m.Name).SingleAsync(cancellationToken);
         var activities = await db.Activities.AsNoTracking().Where(a => a.LabId == labId).OrderByDescending(a => a.ScheduledAt)
-            .Select(a => new ActivityRow(a.Id, a.Title, a.Kind, a.Method, a.Cycles, a.ScheduledAt, a.Place, a.LevelOffered, a.Status, a.StatusReason, a.PostponementCount, a.Invited, a.Present, a.Outputs, a.Version))
+            .Select(a => new ActivityRow(a.Id, a.Title, a.Kind, a.Method, a.MethodKey, a.Cycles, a.ScheduledAt, a.Place, a.LevelOffered, a.Status, a.StatusReason, a.PostponementCount, a.Invited, a.Present, a.Outputs, a.Version))
             .ToListAsync(cancellationToken);
         var stakeholders = await db.Stakeholders.AsNoTracking().Where(s => s.LabId == labId).OrderBy(s => s.Name)
             .Select(s => new StakeholderChoice(s.Id, s.Name)).ToListAsync(cancellationToken);
@@ -45,6 +45,7 @@ public sealed class ActivityService(
                 throw LabWrite.NotFound();
             }
             var activity = new Activity(labId, input.Title, input.Kind, input.Method, input.Cycles, Midday(input.Date!.Value), input.Place, input.LevelOffered, write.Now);
+            activity.Follow(input.MethodKey);
             activity.Invite(input.Invited);
             return (activity, activity.Title);
         }, cancellationToken);
@@ -80,6 +81,7 @@ public sealed class ActivityService(
             }
             var servedBefore = activity.Cycles.ToList();
             activity.Revise(input.Title, input.Kind, input.Method, input.Cycles, Midday(input.Date!.Value), input.Place, input.LevelOffered);
+            activity.Follow(input.MethodKey);
             activity.Invite(input.Invited);
             if (activity.Status == ActivityStatus.Held)
             {
