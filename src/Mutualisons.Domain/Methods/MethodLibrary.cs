@@ -57,6 +57,9 @@ public sealed record MethodDefinition(
 /// </summary>
 public static class MethodLibrary
 {
+    /// <summary>The method a working group's meetings follow unless they name another.</summary>
+    public const string WorkingGroupKey = "working-group";
+
     public static IReadOnlyList<MethodDefinition> All { get; } =
     [
         new("wide-questionnaire",
@@ -178,7 +181,7 @@ public static class MethodLibrary
                 T("Une visite sans retour vers le groupe reste l'expérience de quelques-uns.", "Een bezoek zonder terugkoppeling naar de groep blijft de ervaring van enkelen.", "A visit not brought back to the group stays the experience of a few."),
             ]),
 
-        new("working-group",
+        new(WorkingGroupKey,
             T("Groupe de travail", "Werkgroep", "Working group"),
             T("Quelques personnes de plusieurs organisations qui instruisent une mesure de coopération jusqu'à une proposition testable.",
               "Enkele personen uit verschillende organisaties die een samenwerkingsmaatregel uitwerken tot een testbaar voorstel.",

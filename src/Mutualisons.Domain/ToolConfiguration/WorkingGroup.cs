@@ -105,7 +105,10 @@ public sealed class WorkingGroup : ILabOwned
 
     public void RemoveNextStep(Guid stepId) => _nextSteps.Remove(StepOf(stepId));
 
-    /// <summary>Links one of the lab's working-group meetings (an activity of cycle 2), once.</summary>
+    /// <summary>
+    /// Links one of the lab's working-group meetings (an activity of cycle 2), once. A meeting that names no
+    /// library method follows the working-group method, so the core cycle counts it.
+    /// </summary>
     public void LinkMeeting(Activity activity)
     {
         ArgumentNullException.ThrowIfNull(activity);
@@ -120,6 +123,10 @@ public sealed class WorkingGroup : ILabOwned
         if (_meetings.Any(m => m.ActivityId == activity.Id))
         {
             throw new DomainException("WorkingGroup.MeetingAlreadyLinked", "This meeting is already linked to the group.");
+        }
+        if (activity.MethodKey is null)
+        {
+            activity.Follow(Methods.MethodLibrary.WorkingGroupKey);
         }
         _meetings.Add(new WorkingGroupMeeting(Id, activity.Id));
     }

@@ -98,4 +98,21 @@ public sealed class MethodChooserTests
         activity.Follow(null);
         Assert.Null(activity.MethodKey);
     }
+
+    [Fact]
+    public void A_working_group_meeting_follows_the_working_group_method_unless_it_names_another()
+    {
+        var lab = Guid.NewGuid();
+        var group = new Domain.ToolConfiguration.WorkingGroup(lab, "GT Éco-label", null, Guid.NewGuid(), null, DateTimeOffset.UtcNow);
+        Activity Meeting() => new(lab, "Réunion du GT", ActivityKind.WorkingGroupMeeting, null, [Cycle.ToolConfiguration], DateTimeOffset.UtcNow, null, ParticipationLevel.Collaboration, DateTimeOffset.UtcNow);
+
+        var plain = Meeting();
+        group.LinkMeeting(plain);
+        var visit = Meeting();
+        visit.Follow("site-visit");
+        group.LinkMeeting(visit);
+
+        Assert.Equal(MethodLibrary.WorkingGroupKey, plain.MethodKey);
+        Assert.Equal("site-visit", visit.MethodKey);
+    }
 }
