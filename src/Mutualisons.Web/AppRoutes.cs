@@ -87,6 +87,24 @@ public static class AppRoutes
 
     public static string Methods(Guid lab) => $"{Lab(lab)}/methods";
 
+    public static string Stories(Guid lab) => $"{Lab(lab)}/stories";
+
+    /// <summary>The stories that tell of one cycle.</summary>
+    public static string Stories(Guid lab, Cycle cycle) => $"{Stories(lab)}?cycle={cycle}";
+
+    public static string Story(Guid lab, Guid story) => $"{Stories(lab)}/{story}";
+
+    /// <summary>A story's picture, served to the lab's members only.</summary>
+    public static string StoryImage(Guid lab, Guid story, Guid image) => $"{Story(lab, story)}/images/{image}";
+
+    public static string Inspirations(Guid lab) => $"{Lab(lab)}/inspirations";
+
+    /// <summary>The inspirations that help in one cycle.</summary>
+    public static string Inspirations(Guid lab, Cycle cycle) => $"{Inspirations(lab)}?cycle={cycle}";
+
+    /// <summary>The pilot group's check-ins beside the journal of cycle moves.</summary>
+    public static string Navigation(Guid lab) => $"{Lab(lab)}/navigation";
+
     public static string Experiment(Guid lab, Guid experiment) => $"{Experiments(lab)}/{experiment}";
 
     public static string WorkingGroups(Guid lab) => $"{Lab(lab)}/working-groups";

@@ -35,6 +35,9 @@ public enum LabRight
     /// <summary>Configure the tools (cycle 4): propose experiments, move them through their lifecycle, run the working groups.</summary>
     ConfigureTools,
 
+    /// <summary>Keep the lab's notebook: write its stories, collect inspirations from elsewhere, choose what the cahier tells.</summary>
+    KeepNotebook,
+
     /// <summary>Open new labs (and facilitate them): those who run a lab can start another.</summary>
     OpenLabs,
 }
@@ -44,7 +47,7 @@ public static class LabRoleRights
     public static bool Allows(this LabRole role, LabRight right) => right switch
     {
         LabRight.View => Enum.IsDefined(role),
-        LabRight.NavigateCycles or LabRight.TrackParticipation or LabRight.RunQuestionnaires or LabRight.EditOrganisations or LabRight.MeasureImpact or LabRight.ConfigureTools => role is LabRole.Facilitator or LabRole.PilotGroupMember,
+        LabRight.NavigateCycles or LabRight.TrackParticipation or LabRight.RunQuestionnaires or LabRight.EditOrganisations or LabRight.MeasureImpact or LabRight.ConfigureTools or LabRight.KeepNotebook => role is LabRole.Facilitator or LabRole.PilotGroupMember,
         LabRight.EditOwnOrganisation or LabRight.DefineOwnImpact => role is LabRole.Facilitator or LabRole.PilotGroupMember or LabRole.Participant,
         LabRight.ManagePeople or LabRight.ReadAudit or LabRight.OpenLabs => role is LabRole.Facilitator,
         _ => false,

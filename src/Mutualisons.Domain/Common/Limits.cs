@@ -11,6 +11,9 @@ public static class Limits
     public const int LongText = 4000;
     public const int Reason = 1000;
 
+    /// <summary>A story of the lab, in Markdown: a few pages.</summary>
+    public const int Story = 20000;
+
     /// <summary>A key naming a built-in entry (a method of the library, an indicator of the catalogue).</summary>
     public const int Key = 80;
 }

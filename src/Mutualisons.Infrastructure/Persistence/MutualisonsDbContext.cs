@@ -6,6 +6,7 @@ using Mutualisons.Domain.Audit;
 using Mutualisons.Domain.Diagnostic;
 using Mutualisons.Domain.Impact;
 using Mutualisons.Domain.Labs;
+using Mutualisons.Domain.Notebook;
 using Mutualisons.Domain.Organisations;
 using Mutualisons.Domain.People;
 using Mutualisons.Domain.Publics;
@@ -77,6 +78,14 @@ public sealed class MutualisonsDbContext(DbContextOptions<MutualisonsDbContext> 
     public DbSet<WorkingGroup> WorkingGroups => Set<WorkingGroup>();
 
     public DbSet<NextStep> NextSteps => Set<NextStep>();
+
+    public DbSet<Story> Stories => Set<Story>();
+
+    public DbSet<StoryImageContent> StoryImageContents => Set<StoryImageContent>();
+
+    public DbSet<Inspiration> Inspirations => Set<Inspiration>();
+
+    public DbSet<NavigationCheckIn> NavigationCheckIns => Set<NavigationCheckIn>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 

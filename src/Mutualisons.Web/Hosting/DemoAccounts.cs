@@ -63,6 +63,7 @@ public static class DemoAccounts
         if (ids.TryGetValue($"pilote@{Domain}", out var pilot) && ids.TryGetValue($"facilitatrice@{Domain}", out var facilitator) && ids.TryGetValue($"participante@{Domain}", out var participant))
         {
             await DemoToolConfiguration.SeedAsync(db, pilot, facilitator, participant);
+            await DemoNotebook.SeedAsync(db, (pilot, All.Single(d => d.Email == $"pilote@{Domain}").Name), (facilitator, All.Single(d => d.Email == $"facilitatrice@{Domain}").Name));
         }
     }
 }

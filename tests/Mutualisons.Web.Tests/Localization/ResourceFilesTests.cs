@@ -51,7 +51,8 @@ public sealed partial class ResourceFilesTests
             typeof(Domain.Impact.IndicatorSource), typeof(Domain.Impact.IndicatorUnit), typeof(Domain.Impact.EvidenceKind), typeof(Domain.Impact.StatementField),
             typeof(Domain.Impact.EvaluationPurpose), typeof(Domain.Impact.EvaluationAudience), typeof(Domain.Impact.EvaluationMethod), typeof(Domain.Impact.EvaluationTiming),
             typeof(Domain.Impact.ImpactComplexity), typeof(Domain.Impact.MutualisationLogic), typeof(Domain.Impact.ScalingStrategy),
-            typeof(Domain.ToolConfiguration.ExperimentStatus), typeof(Domain.ToolConfiguration.PortfolioQuadrant)];
+            typeof(Domain.ToolConfiguration.ExperimentStatus), typeof(Domain.ToolConfiguration.PortfolioQuadrant),
+            typeof(Domain.Labs.MutualisationOpportunity), typeof(Domain.Labs.MutualisationRisk), typeof(Domain.Notebook.NavigationWeather), typeof(Domain.Notebook.FacilitationNeed)];
 
         var missing = shown.SelectMany(t => Enum.GetNames(t).Select(n => $"{t.Name}.{n}")).Where(k => !keys.Contains(k)).ToList();
 

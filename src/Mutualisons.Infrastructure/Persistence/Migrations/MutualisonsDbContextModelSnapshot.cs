@@ -1625,6 +1625,300 @@ namespace Mutualisons.Infrastructure.Persistence.Migrations
                     b.ToTable("mutualisations", (string)null);
                 });
 
+            modelBuilder.Entity("Mutualisons.Domain.Notebook.Inspiration", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.PrimitiveCollection<string[]>("Cycles")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("cycles");
+
+                    b.Property<Guid?>("ExperimentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("experiment_id");
+
+                    b.Property<Guid>("LabId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("lab_id");
+
+                    b.Property<string>("Lesson")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("lesson");
+
+                    b.Property<string>("Link")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("link");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.PrimitiveCollection<string[]>("Opportunities")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("opportunities");
+
+                    b.PrimitiveCollection<string[]>("Risks")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("risks");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("Where")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("where");
+
+                    b.HasKey("Id")
+                        .HasName("pk_inspirations");
+
+                    b.HasIndex("ExperimentId")
+                        .HasDatabaseName("ix_inspirations_experiment_id");
+
+                    b.HasIndex("LabId")
+                        .HasDatabaseName("ix_inspirations_lab_id");
+
+                    b.ToTable("inspirations", (string)null);
+                });
+
+            modelBuilder.Entity("Mutualisons.Domain.Notebook.NavigationCheckIn", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Facilitation")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("facilitation");
+
+                    b.Property<string>("Focus")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("focus");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("date")
+                        .HasColumnName("held_on");
+
+                    b.Property<Guid>("LabId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("lab_id");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<Guid?>("RecordedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recorded_by_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("Weather")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("weather");
+
+                    b.Property<string>("WhereWeAre")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("where_we_are");
+
+                    b.Property<string>("Worries")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("worries");
+
+                    b.HasKey("Id")
+                        .HasName("pk_navigation_check_ins");
+
+                    b.HasIndex("RecordedById")
+                        .HasDatabaseName("ix_navigation_check_ins_recorded_by_id");
+
+                    b.HasIndex("LabId", "HeldOn")
+                        .HasDatabaseName("ix_navigation_check_ins_lab_id_held_on");
+
+                    b.ToTable("navigation_check_ins", (string)null);
+                });
+
+            modelBuilder.Entity("Mutualisons.Domain.Notebook.Story", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("ActivityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("activity_id");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)")
+                        .HasColumnName("body");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.PrimitiveCollection<string[]>("Cycles")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("cycles");
+
+                    b.Property<Guid?>("ExperimentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("experiment_id");
+
+                    b.Property<DateOnly>("HappenedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("happened_on");
+
+                    b.Property<bool>("InNotebook")
+                        .HasColumnType("boolean")
+                        .HasColumnName("in_notebook");
+
+                    b.Property<Guid>("LabId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("lab_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("WrittenBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("written_by");
+
+                    b.Property<Guid?>("WrittenById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("written_by_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_stories");
+
+                    b.HasIndex("ActivityId")
+                        .HasDatabaseName("ix_stories_activity_id");
+
+                    b.HasIndex("ExperimentId")
+                        .HasDatabaseName("ix_stories_experiment_id");
+
+                    b.HasIndex("WrittenById")
+                        .HasDatabaseName("ix_stories_written_by_id");
+
+                    b.HasIndex("LabId", "HappenedOn")
+                        .HasDatabaseName("ix_stories_lab_id_happened_on");
+
+                    b.ToTable("stories", (string)null);
+                });
+
+            modelBuilder.Entity("Mutualisons.Domain.Notebook.StoryImage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("added_at");
+
+                    b.Property<string>("AltText")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("alt_text");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("content_type");
+
+                    b.Property<int>("Length")
+                        .HasColumnType("integer")
+                        .HasColumnName("length");
+
+                    b.Property<Guid>("StoryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("story_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_story_images");
+
+                    b.HasIndex("StoryId")
+                        .HasDatabaseName("ix_story_images_story_id");
+
+                    b.ToTable("story_images", (string)null);
+                });
+
+            modelBuilder.Entity("Mutualisons.Domain.Notebook.StoryImageContent", b =>
+                {
+                    b.Property<Guid>("ImageId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("image_id");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("bytes");
+
+                    b.HasKey("ImageId")
+                        .HasName("pk_story_image_contents");
+
+                    b.ToTable("story_image_contents", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_story_image_contents_size", "octet_length(bytes) <= 2097152");
+                        });
+                });
+
             modelBuilder.Entity("Mutualisons.Domain.Organisations.Organisation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3152,6 +3446,86 @@ namespace Mutualisons.Infrastructure.Persistence.Migrations
                     b.Navigation("People");
                 });
 
+            modelBuilder.Entity("Mutualisons.Domain.Notebook.Inspiration", b =>
+                {
+                    b.HasOne("Mutualisons.Domain.ToolConfiguration.Experiment", null)
+                        .WithMany()
+                        .HasForeignKey("ExperimentId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_inspirations_experiments_experiment_id");
+
+                    b.HasOne("Mutualisons.Domain.Labs.Mutualisation", null)
+                        .WithMany()
+                        .HasForeignKey("LabId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_inspirations_mutualisations_lab_id");
+                });
+
+            modelBuilder.Entity("Mutualisons.Domain.Notebook.NavigationCheckIn", b =>
+                {
+                    b.HasOne("Mutualisons.Domain.Labs.Mutualisation", null)
+                        .WithMany()
+                        .HasForeignKey("LabId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_navigation_check_ins_mutualisations_lab_id");
+
+                    b.HasOne("Mutualisons.Infrastructure.Identity.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedById")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_navigation_check_ins_asp_net_users_recorded_by_id");
+                });
+
+            modelBuilder.Entity("Mutualisons.Domain.Notebook.Story", b =>
+                {
+                    b.HasOne("Mutualisons.Domain.Publics.Activity", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_stories_activities_activity_id");
+
+                    b.HasOne("Mutualisons.Domain.ToolConfiguration.Experiment", null)
+                        .WithMany()
+                        .HasForeignKey("ExperimentId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_stories_experiments_experiment_id");
+
+                    b.HasOne("Mutualisons.Domain.Labs.Mutualisation", null)
+                        .WithMany()
+                        .HasForeignKey("LabId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_stories_mutualisations_lab_id");
+
+                    b.HasOne("Mutualisons.Infrastructure.Identity.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("WrittenById")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_stories_asp_net_users_written_by_id");
+                });
+
+            modelBuilder.Entity("Mutualisons.Domain.Notebook.StoryImage", b =>
+                {
+                    b.HasOne("Mutualisons.Domain.Notebook.Story", null)
+                        .WithMany("Images")
+                        .HasForeignKey("StoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_story_images_stories_story_id");
+                });
+
+            modelBuilder.Entity("Mutualisons.Domain.Notebook.StoryImageContent", b =>
+                {
+                    b.HasOne("Mutualisons.Domain.Notebook.StoryImage", null)
+                        .WithOne()
+                        .HasForeignKey("Mutualisons.Domain.Notebook.StoryImageContent", "ImageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_story_image_contents_story_images_image_id");
+                });
+
             modelBuilder.Entity("Mutualisons.Domain.Organisations.Organisation", b =>
                 {
                     b.OwnsMany("Mutualisons.Domain.Organisations.ContactPerson", "Contacts", b1 =>
@@ -3529,6 +3903,11 @@ namespace Mutualisons.Infrastructure.Persistence.Migrations
             modelBuilder.Entity("Mutualisons.Domain.Labs.Mutualisation", b =>
                 {
                     b.Navigation("Journal");
+                });
+
+            modelBuilder.Entity("Mutualisons.Domain.Notebook.Story", b =>
+                {
+                    b.Navigation("Images");
                 });
 
             modelBuilder.Entity("Mutualisons.Domain.Publics.Stakeholder", b =>

@@ -118,6 +118,9 @@ public sealed class AccountService(
             return SaveResult.Refused(exception.Code);
         }
         await db.SaveChangesAsync(cancellationToken);
+        // Stories and check-ins stay with their lab, no longer signed by the person.
+        await db.Stories.Where(s => s.WrittenById == userId).ExecuteUpdateAsync(s => s.SetProperty(x => x.WrittenById, (Guid?)null).SetProperty(x => x.WrittenBy, string.Empty), cancellationToken);
+        await db.NavigationCheckIns.Where(c => c.RecordedById == userId).ExecuteUpdateAsync(s => s.SetProperty(x => x.RecordedById, (Guid?)null).SetProperty(x => x.RecordedBy, string.Empty), cancellationToken);
         // Audit entries and invitations lose their link through the foreign keys (set null).
         await db.Users.Where(u => u.Id == userId).ExecuteDeleteAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
