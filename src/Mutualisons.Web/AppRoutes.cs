@@ -102,6 +102,13 @@ public static class AppRoutes
     /// <summary>The inspirations that help in one cycle.</summary>
     public static string Inspirations(Guid lab, Cycle cycle) => $"{Inspirations(lab)}?cycle={cycle}";
 
+    /// <summary>The cahier de synthèse: its introduction, the choice of parts and period, the preview.</summary>
+    public static string Synthesis(Guid lab) => $"{Lab(lab)}/notebook";
+
+    /// <summary>The cahier as a Word document, for the parts, period and language chosen.</summary>
+    public static string SynthesisDocx(Guid lab, IEnumerable<string> sections, string? from, string? to, string language) =>
+        $"{Synthesis(lab)}.docx?sections={Uri.EscapeDataString(string.Join(',', sections))}&from={Uri.EscapeDataString(from ?? string.Empty)}&to={Uri.EscapeDataString(to ?? string.Empty)}&lang={Uri.EscapeDataString(language)}";
+
     /// <summary>The pilot group's check-ins beside the journal of cycle moves.</summary>
     public static string Navigation(Guid lab) => $"{Lab(lab)}/navigation";
 

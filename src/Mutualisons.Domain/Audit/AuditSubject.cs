@@ -35,9 +35,10 @@ public static class AuditSubject
     public const string Story = nameof(Story);
     public const string Inspiration = nameof(Inspiration);
     public const string NavigationCheckIn = nameof(NavigationCheckIn);
+    public const string SynthesisNotebook = nameof(SynthesisNotebook);
 
     public static readonly IReadOnlyList<string> All =
-        [Lab, Cycle, Focus, Invitation, Person, Membership, Mandate, Organisation, Stakeholder, Activity, Questionnaire, QuestionnaireInvitation, Need, Resource, ImpactStatement, ImpactHypothesis, EvaluationFrame, PursuedLogic, LabCatalogueEntry, Experiment, WorkingGroup, Story, Inspiration, NavigationCheckIn];
+        [Lab, Cycle, Focus, Invitation, Person, Membership, Mandate, Organisation, Stakeholder, Activity, Questionnaire, QuestionnaireInvitation, Need, Resource, ImpactStatement, ImpactHypothesis, EvaluationFrame, PursuedLogic, LabCatalogueEntry, Experiment, WorkingGroup, Story, Inspiration, NavigationCheckIn, SynthesisNotebook];
 
     /// <summary>Subjects whose id is an organisation's, so the trail can name it.</summary>
     public static bool IsAboutAnOrganisation(string subject) => subject is Membership or Mandate or Organisation;

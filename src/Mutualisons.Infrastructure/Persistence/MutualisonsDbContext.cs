@@ -87,6 +87,8 @@ public sealed class MutualisonsDbContext(DbContextOptions<MutualisonsDbContext> 
 
     public DbSet<NavigationCheckIn> NavigationCheckIns => Set<NavigationCheckIn>();
 
+    public DbSet<SynthesisNotebook> SynthesisNotebooks => Set<SynthesisNotebook>();
+
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<OutboxEmail> OutboxEmails => Set<OutboxEmail>();

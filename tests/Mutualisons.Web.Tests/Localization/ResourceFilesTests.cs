@@ -52,7 +52,8 @@ public sealed partial class ResourceFilesTests
             typeof(Domain.Impact.EvaluationPurpose), typeof(Domain.Impact.EvaluationAudience), typeof(Domain.Impact.EvaluationMethod), typeof(Domain.Impact.EvaluationTiming),
             typeof(Domain.Impact.ImpactComplexity), typeof(Domain.Impact.MutualisationLogic), typeof(Domain.Impact.ScalingStrategy),
             typeof(Domain.ToolConfiguration.ExperimentStatus), typeof(Domain.ToolConfiguration.PortfolioQuadrant),
-            typeof(Domain.Labs.MutualisationOpportunity), typeof(Domain.Labs.MutualisationRisk), typeof(Domain.Notebook.NavigationWeather), typeof(Domain.Notebook.FacilitationNeed)];
+            typeof(Domain.Labs.MutualisationOpportunity), typeof(Domain.Labs.MutualisationRisk), typeof(Domain.Notebook.NavigationWeather), typeof(Domain.Notebook.FacilitationNeed),
+            typeof(Mutualisons.Web.Features.Notebook.Synthesis.SynthesisSection)];
 
         var missing = shown.SelectMany(t => Enum.GetNames(t).Select(n => $"{t.Name}.{n}")).Where(k => !keys.Contains(k)).ToList();
 

@@ -94,3 +94,18 @@ internal sealed class NavigationCheckInConfiguration : IEntityTypeConfiguration<
         builder.HasOne<UserAccount>().WithMany().HasForeignKey(c => c.RecordedById).OnDelete(DeleteBehavior.SetNull);
     }
 }
+
+internal sealed class SynthesisNotebookConfiguration : IEntityTypeConfiguration<SynthesisNotebook>
+{
+    public void Configure(EntityTypeBuilder<SynthesisNotebook> builder)
+    {
+        builder.ToTable("synthesis_notebooks");
+        builder.HasKey(n => n.Id);
+        builder.Property(n => n.Id).ValueGeneratedNever();
+        builder.Property(n => n.Introduction).HasMaxLength(Limits.Story).IsRequired();
+        builder.Property(n => n.Version).IsRowVersion();
+        // One per lab: two first saves at once make one conflict, not two introductions.
+        builder.HasIndex(n => n.LabId).IsUnique();
+        builder.HasOne<Mutualisation>().WithMany().HasForeignKey(n => n.LabId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

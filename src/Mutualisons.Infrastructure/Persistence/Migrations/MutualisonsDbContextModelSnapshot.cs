@@ -1919,6 +1919,42 @@ namespace Mutualisons.Infrastructure.Persistence.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Mutualisons.Domain.Notebook.SynthesisNotebook", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Introduction")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)")
+                        .HasColumnName("introduction");
+
+                    b.Property<Guid>("LabId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("lab_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_synthesis_notebooks");
+
+                    b.HasIndex("LabId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_synthesis_notebooks_lab_id");
+
+                    b.ToTable("synthesis_notebooks", (string)null);
+                });
+
             modelBuilder.Entity("Mutualisons.Domain.Organisations.Organisation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3524,6 +3560,16 @@ namespace Mutualisons.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_story_image_contents_story_images_image_id");
+                });
+
+            modelBuilder.Entity("Mutualisons.Domain.Notebook.SynthesisNotebook", b =>
+                {
+                    b.HasOne("Mutualisons.Domain.Labs.Mutualisation", null)
+                        .WithMany()
+                        .HasForeignKey("LabId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_synthesis_notebooks_mutualisations_lab_id");
                 });
 
             modelBuilder.Entity("Mutualisons.Domain.Organisations.Organisation", b =>
