@@ -113,4 +113,52 @@ public sealed class NotebookJourney(BrowserFixture browser)
         Assert.True(await phone.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "The story page scrolls sideways on a 360 px phone.");
         await phone.AssertNoSeriousViolationsAsync();
     }
+
+    [Fact]
+    public async Task The_pilot_group_introduces_the_cahier_previews_it_in_english_and_downloads_it_as_word()
+    {
+        var lab = await BotaAsync();
+        var page = await browser.NewPageAsync();
+        await page.SignInAsync(DemoAppFixture.Pilot);
+
+        await page.OpenAsync($"/labs/{lab}/stories");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Cahier de synthèse" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Cahier de synthèse", Level = 1 })).ToBeVisibleAsync();
+        await page.WaitForInteractiveAsync();
+        await page.AssertNoSeriousViolationsAsync();
+
+        await page.Locator("#synthesis-introduction").FillAsync("Ce cahier raconte la première année de Bota 75.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer l'introduction" }).ClickAsync();
+        await Expect(page.GetByText("Enregistré")).ToBeVisibleAsync();
+
+        // A period that ends before it starts is refused beside the field, and nothing is built.
+        await page.Locator("#synthesis-from").FillAsync("2020-01-01");
+        await page.Locator("#synthesis-to").FillAsync("2019-01-01");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Voir l'aperçu" }).ClickAsync();
+        await Expect(page.GetByText("La fin de la période précède son début.")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("synthesis-docx")).ToHaveCountAsync(0);
+
+        // The whole lab, in English, without the annex.
+        await page.Locator("#synthesis-from").FillAsync("");
+        await page.Locator("#synthesis-to").FillAsync("");
+        await page.GetByRole(AriaRole.Checkbox, new() { Name = "Annexe : méthodes et participants" }).UncheckAsync();
+        await page.GetByLabel("Langue du cahier").ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "Anglais" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Voir l'aperçu" }).ClickAsync();
+        var preview = page.Locator("article.synthesis-preview");
+        // The whole lab's cahier takes a few seconds to gather on a busy machine: the page shows progress meanwhile.
+        await Expect(preview.GetByRole(AriaRole.Heading, new() { Name = "Configure the tools", Level = 2 })).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Expect(preview).ToContainTextAsync("Ce cahier raconte la première année de Bota 75.");
+        await Expect(preview.GetByRole(AriaRole.Table, new() { Name = "Experiments portfolio" })).ToBeVisibleAsync();
+        await Expect(preview.GetByRole(AriaRole.Heading, new() { Name = "Annex" })).ToHaveCountAsync(0);
+        await page.AssertNoSeriousViolationsAsync();
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("synthesis-docx").ClickAsync());
+        Assert.EndsWith(".docx", download.SuggestedFilename, StringComparison.Ordinal);
+        var path = await download.PathAsync();
+        using var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(path, false);
+        var headings = word.MainDocumentPart!.Document!.Body!.Elements<DocumentFormat.OpenXml.Wordprocessing.Paragraph>()
+            .Where(p => p.ParagraphProperties?.ParagraphStyleId?.Val?.Value == "Heading1").Select(p => p.InnerText).ToList();
+        Assert.Equal(["Introduction", "The map of cycles", "Diagnose needs", "Identify and involve publics", "Define social impact", "Configure the tools", "Choose and adapt methods"], headings);
+    }
 }

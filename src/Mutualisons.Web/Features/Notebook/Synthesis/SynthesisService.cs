@@ -146,6 +146,13 @@ public sealed class SynthesisService(
         {
             return null;
         }
+        // Off the page's synchronisation context: a Blazor circuit puts its own culture back on every
+        // continuation it runs, and the whole document must stay in the language asked.
+        return await Task.Run(() => BuildInLanguageAsync(labId, request, cancellationToken), cancellationToken);
+    }
+
+    private async Task<SynthesisDocument?> BuildInLanguageAsync(Guid labId, SynthesisRequest request, CancellationToken cancellationToken)
+    {
         // The whole document in the language asked, whatever the page's: dates, numbers and texts. An async
         // method's culture change stays inside it.
         var culture = CultureInfo.GetCultureInfo(request.Language);
