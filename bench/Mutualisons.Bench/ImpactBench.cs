@@ -26,7 +26,7 @@ namespace Mutualisons.Bench;
 // 10,000 submitted responses (four catalogue questions), computed by PostgreSQL.
 internal static class ImpactBench
 {
-    private const string Email = "impact-bench@example.org";
+    internal const string Email = "impact-bench@example.org";
     private const int HypothesesPerOrganisation = 5;
     private const int IndicatorsPerHypothesis = 4;
     private const int Months = 24;
@@ -147,11 +147,11 @@ internal static class ImpactBench
         return times;
     }
 
-    private sealed record Seeded(Guid LabId, Guid MeasuredHypothesisId, Guid SurveyHypothesisId);
+    internal sealed record Seeded(Guid LabId, Guid MeasuredHypothesisId, Guid SurveyHypothesisId);
 
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "SCS0005:Weak random number generator",
         Justification = "Made-up benchmark data from a seeded source, so runs compare; no secret comes from it.")]
-    private static async Task<Seeded> SeedAsync(IServiceProvider services, int organisationCount, int responseCount)
+    internal static async Task<Seeded> SeedAsync(IServiceProvider services, int organisationCount, int responseCount)
     {
         var now = DateTimeOffset.UtcNow;
         var start = DateOnly.FromDateTime(now.UtcDateTime).AddMonths(-Months - 1);

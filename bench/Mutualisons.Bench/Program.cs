@@ -6,8 +6,9 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Mutualisons.Bench;
 
-// Three benchmarks in one program: the participation dashboard (cycle 2), answering plus results of a
-// questionnaire (cycle 1), and the impact chain (cycle 3). "answers" or "impact" as first argument picks one;
+// Four benchmarks in one program: the participation dashboard (cycle 2), answering plus results of a
+// questionnaire (cycle 1), the impact chain (cycle 3) and the cahier de synthèse. "answers", "impact" or "notebook"
+// as first argument picks one;
 // anything else runs the dashboard.
 internal static class BenchMain
 {
@@ -15,6 +16,7 @@ internal static class BenchMain
     {
         "answers" => AnswersBench.RunAsync(args[1..]),
         "impact" => ImpactBench.RunAsync(args[1..]),
+        "notebook" => NotebookBench.RunAsync(args[1..]),
         _ => DashboardBench.RunAsync(args),
     };
 }
