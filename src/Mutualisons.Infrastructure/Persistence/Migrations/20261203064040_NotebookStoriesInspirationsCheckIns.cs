@@ -26,7 +26,6 @@ namespace Mutualisons.Infrastructure.Persistence.Migrations
                     opportunities = table.Column<string[]>(type: "text[]", nullable: false),
                     risks = table.Column<string[]>(type: "text[]", nullable: false),
                     created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -60,7 +59,6 @@ namespace Mutualisons.Infrastructure.Persistence.Migrations
                     recorded_by_id = table.Column<Guid>(type: "uuid", nullable: true),
                     recorded_by = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     recorded_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -96,7 +94,6 @@ namespace Mutualisons.Infrastructure.Persistence.Migrations
                     written_by = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
                 },
                 constraints: table =>
                 {

@@ -19,7 +19,6 @@ namespace Mutualisons.Infrastructure.Persistence.Migrations
                     lab_id = table.Column<Guid>(type: "uuid", nullable: false),
                     introduction = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
                     updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
                 },
                 constraints: table =>
                 {
