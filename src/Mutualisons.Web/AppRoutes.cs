@@ -92,4 +92,7 @@ public static class AppRoutes
     public static string WorkingGroups(Guid lab) => $"{Lab(lab)}/working-groups";
 
     public static string WorkingGroup(Guid lab, Guid group) => $"{WorkingGroups(lab)}/{group}";
+
+    /// <summary>What the lab's organisations offer and need, the matches and the pooling agreements.</summary>
+    public static string Resources(Guid lab) => $"{Lab(lab)}/resources";
 }

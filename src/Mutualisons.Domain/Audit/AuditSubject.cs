@@ -32,9 +32,11 @@ public static class AuditSubject
     public const string LabCatalogueEntry = nameof(LabCatalogueEntry);
     public const string Experiment = nameof(Experiment);
     public const string WorkingGroup = nameof(WorkingGroup);
+    public const string ResourceDeclaration = nameof(ResourceDeclaration);
+    public const string PoolingAgreement = nameof(PoolingAgreement);
 
     public static readonly IReadOnlyList<string> All =
-        [Lab, Cycle, Focus, Invitation, Person, Membership, Mandate, Organisation, Stakeholder, Activity, Questionnaire, QuestionnaireInvitation, Need, Resource, ImpactStatement, ImpactHypothesis, EvaluationFrame, PursuedLogic, LabCatalogueEntry, Experiment, WorkingGroup];
+        [Lab, Cycle, Focus, Invitation, Person, Membership, Mandate, Organisation, Stakeholder, Activity, Questionnaire, QuestionnaireInvitation, Need, Resource, ImpactStatement, ImpactHypothesis, EvaluationFrame, PursuedLogic, LabCatalogueEntry, Experiment, WorkingGroup, ResourceDeclaration, PoolingAgreement];
 
     /// <summary>Subjects whose id is an organisation's, so the trail can name it.</summary>
     public static bool IsAboutAnOrganisation(string subject) => subject is Membership or Mandate or Organisation;

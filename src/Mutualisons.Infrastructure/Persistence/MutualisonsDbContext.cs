@@ -9,6 +9,7 @@ using Mutualisons.Domain.Labs;
 using Mutualisons.Domain.Organisations;
 using Mutualisons.Domain.People;
 using Mutualisons.Domain.Publics;
+using Mutualisons.Domain.Resources;
 using Mutualisons.Domain.ToolConfiguration;
 using Mutualisons.Infrastructure.Diagnostic;
 using Mutualisons.Infrastructure.Email;
@@ -77,6 +78,10 @@ public sealed class MutualisonsDbContext(DbContextOptions<MutualisonsDbContext> 
     public DbSet<WorkingGroup> WorkingGroups => Set<WorkingGroup>();
 
     public DbSet<NextStep> NextSteps => Set<NextStep>();
+
+    public DbSet<ResourceDeclaration> ResourceDeclarations => Set<ResourceDeclaration>();
+
+    public DbSet<PoolingAgreement> PoolingAgreements => Set<PoolingAgreement>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 

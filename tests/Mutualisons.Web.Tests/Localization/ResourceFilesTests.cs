@@ -51,7 +51,9 @@ public sealed partial class ResourceFilesTests
             typeof(Domain.Impact.IndicatorSource), typeof(Domain.Impact.IndicatorUnit), typeof(Domain.Impact.EvidenceKind), typeof(Domain.Impact.StatementField),
             typeof(Domain.Impact.EvaluationPurpose), typeof(Domain.Impact.EvaluationAudience), typeof(Domain.Impact.EvaluationMethod), typeof(Domain.Impact.EvaluationTiming),
             typeof(Domain.Impact.ImpactComplexity), typeof(Domain.Impact.MutualisationLogic), typeof(Domain.Impact.ScalingStrategy),
-            typeof(Domain.ToolConfiguration.ExperimentStatus), typeof(Domain.ToolConfiguration.PortfolioQuadrant)];
+            typeof(Domain.ToolConfiguration.ExperimentStatus), typeof(Domain.ToolConfiguration.PortfolioQuadrant),
+            typeof(Domain.Resources.PooledResourceKind), typeof(Domain.Resources.ResourceSide), typeof(Domain.Resources.Skill), typeof(Domain.Resources.UpdateFrequency),
+            typeof(Domain.Resources.Weekdays), typeof(Domain.Resources.MatchReason), typeof(Domain.Impact.PlatformFigure)];
 
         var missing = shown.SelectMany(t => Enum.GetNames(t).Select(n => $"{t.Name}.{n}")).Where(k => !keys.Contains(k)).ToList();
 
