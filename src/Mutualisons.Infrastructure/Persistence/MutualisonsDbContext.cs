@@ -83,6 +83,10 @@ public sealed class MutualisonsDbContext(DbContextOptions<MutualisonsDbContext> 
 
     public DbSet<PoolingAgreement> PoolingAgreements => Set<PoolingAgreement>();
 
+    public DbSet<Room> Rooms => Set<Room>();
+
+    public DbSet<Booking> Bookings => Set<Booking>();
+
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<OutboxEmail> OutboxEmails => Set<OutboxEmail>();

@@ -6,13 +6,13 @@ namespace Mutualisons.Infrastructure.Persistence.DemoData;
 /// <summary>
 /// What Bota 75's occupants offer and need: Financité's 40 m² meeting room free on Tuesdays, which SAW-B
 /// needed for its trainings and now uses under an agreement; Médecins du Monde's GDPR expertise, which
-/// Vluchtelingenwerk Vlaanderen needs (a match not yet agreed); a data set and a service.
+/// Vluchtelingenwerk Vlaanderen needs (a match not yet agreed); a data set and a service; two rooms of the building.
 /// </summary>
 public static class DemoResources
 {
     private static DateTimeOffset On(int year, int month, int day) => new(year, month, day, 10, 0, 0, TimeSpan.Zero);
 
-    public static void Seed(MutualisonsDbContext db, Guid lab, IReadOnlyDictionary<string, Organisation> o)
+    public static void Seed(MutualisonsDbContext db, Guid lab, IReadOnlyDictionary<string, Organisation> o, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(o);
@@ -32,5 +32,10 @@ public static class DemoResources
         db.ResourceDeclarations.AddRange(room, trainingRoom, gdpr, gdprNeed, directory, translation);
         db.PoolingAgreements.Add(new PoolingAgreement(room, trainingRoom,
             "Le mardi de 9 h à 12 h 30, hors vacances scolaires ; SAW-B participe aux frais de nettoyage.", new DateOnly(2019, 9, 3), null, 1_200m, null, On(2019, 7, 2)));
+
+        // The shared building's rooms, ready to be booked.
+        db.Rooms.AddRange(
+            new Room(lab, "Salle de réunion du 3e étage", 20, "Projecteur, tableau blanc", now),
+            new Room(lab, "Salle polyvalente du rez-de-chaussée", 60, "Sono, cuisine, accès PMR", now));
     }
 }

@@ -11,6 +11,9 @@ namespace Mutualisons.Infrastructure.Persistence.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            // btree_gist ships with PostgreSQL's contrib (Debian's postgresql package): it lets a GiST index compare uuids with =.
+            migrationBuilder.Sql("CREATE EXTENSION IF NOT EXISTS btree_gist;");
+
             migrationBuilder.CreateTable(
                 name: "resource_declarations",
                 columns: table => new
@@ -58,6 +61,29 @@ namespace Mutualisons.Infrastructure.Persistence.Migrations
                         name: "fk_resource_declarations_organisations_organisation_id",
                         column: x => x.organisation_id,
                         principalTable: "organisations",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "rooms",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    lab_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    capacity = table.Column<int>(type: "integer", nullable: false),
+                    equipment = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_rooms", x => x.id);
+                    table.CheckConstraint("ck_rooms_capacity", "capacity > 0");
+                    table.ForeignKey(
+                        name: "fk_rooms_mutualisations_lab_id",
+                        column: x => x.lab_id,
+                        principalTable: "mutualisations",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -126,6 +152,71 @@ namespace Mutualisons.Infrastructure.Persistence.Migrations
                         onDelete: ReferentialAction.SetNull);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "bookings",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    lab_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    room_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    organisation_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    starts_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ends_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    purpose = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    booked_by = table.Column<Guid>(type: "uuid", nullable: true),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    cancelled_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_bookings", x => x.id);
+                    table.CheckConstraint("ck_bookings_period", "ends_at > starts_at");
+                    table.ForeignKey(
+                        name: "fk_bookings_asp_net_users_booked_by",
+                        column: x => x.booked_by,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "fk_bookings_mutualisations_lab_id",
+                        column: x => x.lab_id,
+                        principalTable: "mutualisations",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_bookings_organisations_organisation_id",
+                        column: x => x.organisation_id,
+                        principalTable: "organisations",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_bookings_rooms_room_id",
+                        column: x => x.room_id,
+                        principalTable: "rooms",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_bookings_booked_by",
+                table: "bookings",
+                column: "booked_by");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_bookings_lab_id_starts_at",
+                table: "bookings",
+                columns: new[] { "lab_id", "starts_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_bookings_organisation_id",
+                table: "bookings",
+                column: "organisation_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_bookings_room_id",
+                table: "bookings",
+                column: "room_id");
+
             migrationBuilder.CreateIndex(
                 name: "ix_pooling_agreements_created_by",
                 table: "pooling_agreements",
@@ -170,13 +261,30 @@ namespace Mutualisons.Infrastructure.Persistence.Migrations
                 name: "ix_resource_declarations_organisation_id",
                 table: "resource_declarations",
                 column: "organisation_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_rooms_lab_id_name",
+                table: "rooms",
+                columns: new[] { "lab_id", "name" },
+                unique: true);
+
+            // Two live bookings of a room never overlap, whoever saves first: PostgreSQL refuses the second (23P01).
+            migrationBuilder.Sql(
+                "ALTER TABLE bookings ADD CONSTRAINT ex_bookings_room_period EXCLUDE USING gist " +
+                "(room_id WITH =, tstzrange(starts_at, ends_at, '[)') WITH &&) WHERE (cancelled_at IS NULL);");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "bookings");
+
+            migrationBuilder.DropTable(
                 name: "pooling_agreements");
+
+            migrationBuilder.DropTable(
+                name: "rooms");
 
             migrationBuilder.DropTable(
                 name: "resource_declarations");

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Mutualisons.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(MutualisonsDbContext))]
-    [Migration("20261203065536_SharedResources")]
+    [Migration("20261203071508_SharedResources")]
     partial class SharedResources
     {
         /// <inheritdoc />
@@ -2007,6 +2007,77 @@ namespace Mutualisons.Infrastructure.Persistence.Migrations
                     b.ToTable("stakeholders", (string)null);
                 });
 
+            modelBuilder.Entity("Mutualisons.Domain.Resources.Booking", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("BookedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("booked_by");
+
+                    b.Property<DateTimeOffset?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("cancelled_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset>("EndsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ends_at");
+
+                    b.Property<Guid>("LabId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("lab_id");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("purpose");
+
+                    b.Property<Guid>("RoomId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("room_id");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("starts_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_bookings");
+
+                    b.HasIndex("BookedBy")
+                        .HasDatabaseName("ix_bookings_booked_by");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("ix_bookings_organisation_id");
+
+                    b.HasIndex("RoomId")
+                        .HasDatabaseName("ix_bookings_room_id");
+
+                    b.HasIndex("LabId", "StartsAt")
+                        .HasDatabaseName("ix_bookings_lab_id_starts_at");
+
+                    b.ToTable("bookings", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_bookings_period", "ends_at > starts_at");
+                        });
+                });
+
             modelBuilder.Entity("Mutualisons.Domain.Resources.PoolingAgreement", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2243,6 +2314,55 @@ namespace Mutualisons.Infrastructure.Persistence.Migrations
                             t.HasCheckConstraint("ck_resource_declarations_quantities", "(capacity IS NULL OR capacity > 0) AND (area_square_metres IS NULL OR area_square_metres > 0) AND (hours_per_month IS NULL OR hours_per_month > 0)");
 
                             t.HasCheckConstraint("ck_resource_declarations_time_range", "(available_from IS NULL AND available_until IS NULL) OR available_from < available_until");
+                        });
+                });
+
+            modelBuilder.Entity("Mutualisons.Domain.Resources.Room", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("integer")
+                        .HasColumnName("capacity");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Equipment")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("equipment");
+
+                    b.Property<Guid>("LabId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("lab_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_rooms");
+
+                    b.HasIndex("LabId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_rooms_lab_id_name");
+
+                    b.ToTable("rooms", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_rooms_capacity", "capacity > 0");
                         });
                 });
 
@@ -3539,6 +3659,36 @@ namespace Mutualisons.Infrastructure.Persistence.Migrations
                     b.Navigation("Participation");
                 });
 
+            modelBuilder.Entity("Mutualisons.Domain.Resources.Booking", b =>
+                {
+                    b.HasOne("Mutualisons.Infrastructure.Identity.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("BookedBy")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_bookings_asp_net_users_booked_by");
+
+                    b.HasOne("Mutualisons.Domain.Labs.Mutualisation", null)
+                        .WithMany()
+                        .HasForeignKey("LabId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_bookings_mutualisations_lab_id");
+
+                    b.HasOne("Mutualisons.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_bookings_organisations_organisation_id");
+
+                    b.HasOne("Mutualisons.Domain.Resources.Room", null)
+                        .WithMany()
+                        .HasForeignKey("RoomId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_bookings_rooms_room_id");
+                });
+
             modelBuilder.Entity("Mutualisons.Domain.Resources.PoolingAgreement", b =>
                 {
                     b.HasOne("Mutualisons.Infrastructure.Identity.UserAccount", null)
@@ -3602,6 +3752,16 @@ namespace Mutualisons.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_resource_declarations_organisations_organisation_id");
+                });
+
+            modelBuilder.Entity("Mutualisons.Domain.Resources.Room", b =>
+                {
+                    b.HasOne("Mutualisons.Domain.Labs.Mutualisation", null)
+                        .WithMany()
+                        .HasForeignKey("LabId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_rooms_mutualisations_lab_id");
                 });
 
             modelBuilder.Entity("Mutualisons.Domain.ToolConfiguration.Experiment", b =>
