@@ -117,4 +117,11 @@ public static class AppRoutes
     public static string WorkingGroups(Guid lab) => $"{Lab(lab)}/working-groups";
 
     public static string WorkingGroup(Guid lab, Guid group) => $"{WorkingGroups(lab)}/{group}";
+
+    /// <summary>What the lab's organisations offer and need, the matches and the pooling agreements.</summary>
+    public static string Resources(Guid lab) => $"{Lab(lab)}/resources";
+
+    /// <summary>The shared place's rooms and the week of bookings that holds <paramref name="week"/> (this week when null).</summary>
+    public static string Rooms(Guid lab, DateOnly? week = null) =>
+        week is { } day ? $"{Lab(lab)}/rooms?week={day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}" : $"{Lab(lab)}/rooms";
 }

@@ -32,13 +32,18 @@ public static class AuditSubject
     public const string LabCatalogueEntry = nameof(LabCatalogueEntry);
     public const string Experiment = nameof(Experiment);
     public const string WorkingGroup = nameof(WorkingGroup);
+    public const string ResourceDeclaration = nameof(ResourceDeclaration);
+    public const string PoolingAgreement = nameof(PoolingAgreement);
+    public const string Room = nameof(Room);
+    public const string Booking = nameof(Booking);
+
     public const string Story = nameof(Story);
     public const string Inspiration = nameof(Inspiration);
     public const string NavigationCheckIn = nameof(NavigationCheckIn);
     public const string SynthesisNotebook = nameof(SynthesisNotebook);
 
     public static readonly IReadOnlyList<string> All =
-        [Lab, Cycle, Focus, Invitation, Person, Membership, Mandate, Organisation, Stakeholder, Activity, Questionnaire, QuestionnaireInvitation, Need, Resource, ImpactStatement, ImpactHypothesis, EvaluationFrame, PursuedLogic, LabCatalogueEntry, Experiment, WorkingGroup, Story, Inspiration, NavigationCheckIn, SynthesisNotebook];
+        [Lab, Cycle, Focus, Invitation, Person, Membership, Mandate, Organisation, Stakeholder, Activity, Questionnaire, QuestionnaireInvitation, Need, Resource, ImpactStatement, ImpactHypothesis, EvaluationFrame, PursuedLogic, LabCatalogueEntry, Experiment, WorkingGroup, ResourceDeclaration, PoolingAgreement, Room, Booking, Story, Inspiration, NavigationCheckIn, SynthesisNotebook];
 
     /// <summary>Subjects whose id is an organisation's, so the trail can name it.</summary>
     public static bool IsAboutAnOrganisation(string subject) => subject is Membership or Mandate or Organisation;

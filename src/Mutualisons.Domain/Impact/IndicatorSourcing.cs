@@ -35,6 +35,18 @@ public enum PlatformFigure
 
     /// <summary>How many candidate resources the diagnosis recorded.</summary>
     ResourcesRecorded,
+
+    /// <summary>The m² of places shared by the lab's pooling agreements in force.</summary>
+    SquareMetresShared,
+
+    /// <summary>The hours of workforce and services pooled each month by the agreements in force.</summary>
+    HoursPooledPerMonth,
+
+    /// <summary>How many data sets the agreements in force share.</summary>
+    DataSetsShared,
+
+    /// <summary>The yearly costs the agreements in force save, where the parties stated them.</summary>
+    YearlyCostsSaved,
 }
 
 /// <summary>The rules that tie a source to an indicator: which computation fits which question, and which unit fits which figure.</summary>
@@ -63,7 +75,10 @@ public static class IndicatorSourcing
     public static bool Fits(this PlatformFigure figure, IndicatorUnit unit) => figure switch
     {
         PlatformFigure.ShareOfStakeholdersAtOrAboveLevel => unit == IndicatorUnit.Percentage,
-        PlatformFigure.StakeholdersAtOrAboveLevel or PlatformFigure.NeedsRecorded or PlatformFigure.ResourcesRecorded => unit is IndicatorUnit.Count or IndicatorUnit.Number,
+        PlatformFigure.StakeholdersAtOrAboveLevel or PlatformFigure.NeedsRecorded or PlatformFigure.ResourcesRecorded or PlatformFigure.DataSetsShared => unit is IndicatorUnit.Count or IndicatorUnit.Number,
+        PlatformFigure.SquareMetresShared => unit is IndicatorUnit.SquareMetres or IndicatorUnit.Number,
+        PlatformFigure.HoursPooledPerMonth => unit is IndicatorUnit.Hours or IndicatorUnit.Number,
+        PlatformFigure.YearlyCostsSaved => unit is IndicatorUnit.Euros or IndicatorUnit.Number,
         _ => false,
     };
 

@@ -10,6 +10,7 @@ using Mutualisons.Domain.Notebook;
 using Mutualisons.Domain.Organisations;
 using Mutualisons.Domain.People;
 using Mutualisons.Domain.Publics;
+using Mutualisons.Domain.Resources;
 using Mutualisons.Domain.ToolConfiguration;
 using Mutualisons.Infrastructure.Diagnostic;
 using Mutualisons.Infrastructure.Email;
@@ -88,6 +89,14 @@ public sealed class MutualisonsDbContext(DbContextOptions<MutualisonsDbContext> 
     public DbSet<NavigationCheckIn> NavigationCheckIns => Set<NavigationCheckIn>();
 
     public DbSet<SynthesisNotebook> SynthesisNotebooks => Set<SynthesisNotebook>();
+
+    public DbSet<ResourceDeclaration> ResourceDeclarations => Set<ResourceDeclaration>();
+
+    public DbSet<PoolingAgreement> PoolingAgreements => Set<PoolingAgreement>();
+
+    public DbSet<Room> Rooms => Set<Room>();
+
+    public DbSet<Booking> Bookings => Set<Booking>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 

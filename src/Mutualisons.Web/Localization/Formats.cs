@@ -29,6 +29,9 @@ public static class Formats
         return new DateTimeOffset(wall, Brussels.GetUtcOffset(wall));
     }
 
+    /// <summary>A moment as Brussels' clocks show it (its offset is Brussels' at that moment).</summary>
+    public static DateTimeOffset InBrussels(DateTimeOffset moment) => TimeZoneInfo.ConvertTime(moment, Brussels);
+
     /// <summary>A moment as a date and time in Brussels, e.g. "4 déc. 2026 14:30".</summary>
     public static string BrusselsDateTime(DateTimeOffset moment) =>
         TimeZoneInfo.ConvertTime(moment, Brussels).ToString("d MMM yyyy HH:mm", CultureInfo.CurrentCulture);

@@ -53,7 +53,9 @@ public sealed partial class ResourceFilesTests
             typeof(Domain.Impact.ImpactComplexity), typeof(Domain.Impact.MutualisationLogic), typeof(Domain.Impact.ScalingStrategy),
             typeof(Domain.ToolConfiguration.ExperimentStatus), typeof(Domain.ToolConfiguration.PortfolioQuadrant),
             typeof(Domain.Labs.MutualisationOpportunity), typeof(Domain.Labs.MutualisationRisk), typeof(Domain.Notebook.NavigationWeather), typeof(Domain.Notebook.FacilitationNeed),
-            typeof(Mutualisons.Web.Features.Notebook.Synthesis.SynthesisSection)];
+            typeof(Mutualisons.Web.Features.Notebook.Synthesis.SynthesisSection),
+            typeof(Domain.Resources.PooledResourceKind), typeof(Domain.Resources.ResourceSide), typeof(Domain.Resources.Skill), typeof(Domain.Resources.UpdateFrequency),
+            typeof(Domain.Resources.Weekdays), typeof(Domain.Resources.MatchReason), typeof(Domain.Impact.PlatformFigure)];
 
         var missing = shown.SelectMany(t => Enum.GetNames(t).Select(n => $"{t.Name}.{n}")).Where(k => !keys.Contains(k)).ToList();
 

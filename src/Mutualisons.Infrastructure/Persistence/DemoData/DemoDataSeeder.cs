@@ -39,6 +39,7 @@ public static class DemoDataSeeder
         PlaceQuestionnaire(db, headquarters.Id, organisations, protectLink);
         DataQuestionnaire(db, inCommon.Id, organisations, protectLink, now);
         BotaImpact(db, bota.Id, organisations);
+        DemoResources.Seed(db, bota.Id, organisations, now);
         await db.SaveChangesAsync(cancellationToken);
         return true;
     }

@@ -2334,6 +2334,365 @@ namespace Mutualisons.Infrastructure.Persistence.Migrations
                     b.ToTable("stakeholders", (string)null);
                 });
 
+            modelBuilder.Entity("Mutualisons.Domain.Resources.Booking", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("BookedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("booked_by");
+
+                    b.Property<DateTimeOffset?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("cancelled_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset>("EndsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ends_at");
+
+                    b.Property<Guid>("LabId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("lab_id");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("purpose");
+
+                    b.Property<Guid>("RoomId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("room_id");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("starts_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_bookings");
+
+                    b.HasIndex("BookedBy")
+                        .HasDatabaseName("ix_bookings_booked_by");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("ix_bookings_organisation_id");
+
+                    b.HasIndex("RoomId")
+                        .HasDatabaseName("ix_bookings_room_id");
+
+                    b.HasIndex("LabId", "StartsAt")
+                        .HasDatabaseName("ix_bookings_lab_id_starts_at");
+
+                    b.ToTable("bookings", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_bookings_period", "ends_at > starts_at");
+                        });
+                });
+
+            modelBuilder.Entity("Mutualisons.Domain.Resources.PoolingAgreement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal?>("AreaSquareMetres")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("area_square_metres");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateOnly?>("EndsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("ends_on");
+
+                    b.Property<decimal?>("HoursPerMonth")
+                        .HasPrecision(8, 2)
+                        .HasColumnType("numeric(8,2)")
+                        .HasColumnName("hours_per_month");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("LabId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("lab_id");
+
+                    b.Property<Guid?>("NeedId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("need_id");
+
+                    b.Property<Guid?>("OfferId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("offer_id");
+
+                    b.Property<Guid>("ProviderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("provider_id");
+
+                    b.Property<Guid>("RecipientId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recipient_id");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("starts_on");
+
+                    b.Property<string>("Terms")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("terms");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<decimal?>("YearlyCostSaved")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("yearly_cost_saved");
+
+                    b.HasKey("Id")
+                        .HasName("pk_pooling_agreements");
+
+                    b.HasIndex("CreatedBy")
+                        .HasDatabaseName("ix_pooling_agreements_created_by");
+
+                    b.HasIndex("NeedId")
+                        .HasDatabaseName("ix_pooling_agreements_need_id");
+
+                    b.HasIndex("OfferId")
+                        .HasDatabaseName("ix_pooling_agreements_offer_id");
+
+                    b.HasIndex("ProviderId")
+                        .HasDatabaseName("ix_pooling_agreements_provider_id");
+
+                    b.HasIndex("RecipientId")
+                        .HasDatabaseName("ix_pooling_agreements_recipient_id");
+
+                    b.HasIndex("LabId", "StartsOn")
+                        .HasDatabaseName("ix_pooling_agreements_lab_id_starts_on");
+
+                    b.ToTable("pooling_agreements", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_pooling_agreements_cost_saved", "yearly_cost_saved IS NULL OR yearly_cost_saved >= 0");
+
+                            t.HasCheckConstraint("ck_pooling_agreements_dates", "ends_on IS NULL OR ends_on >= starts_on");
+                        });
+                });
+
+            modelBuilder.Entity("Mutualisons.Domain.Resources.ResourceDeclaration", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal?>("AreaSquareMetres")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("area_square_metres");
+
+                    b.Property<int?>("Capacity")
+                        .HasColumnType("integer")
+                        .HasColumnName("capacity");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by");
+
+                    b.Property<int>("Days")
+                        .HasMaxLength(40)
+                        .HasColumnType("integer")
+                        .HasColumnName("days");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Equipment")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("equipment");
+
+                    b.Property<string>("Format")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("format");
+
+                    b.Property<TimeOnly?>("From")
+                        .HasColumnType("time without time zone")
+                        .HasColumnName("available_from");
+
+                    b.Property<decimal?>("HoursPerMonth")
+                        .HasPrecision(8, 2)
+                        .HasColumnType("numeric(8,2)")
+                        .HasColumnName("hours_per_month");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("LabId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("lab_id");
+
+                    b.Property<string>("Licence")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("licence");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("Side")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("side");
+
+                    b.Property<string>("Skill")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("skill");
+
+                    b.Property<string>("Theme")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("theme");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<TimeOnly?>("Until")
+                        .HasColumnType("time without time zone")
+                        .HasColumnName("available_until");
+
+                    b.Property<string>("UpdateFrequency")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("update_frequency");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_resource_declarations");
+
+                    b.HasIndex("CreatedBy")
+                        .HasDatabaseName("ix_resource_declarations_created_by");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("ix_resource_declarations_organisation_id");
+
+                    b.HasIndex("LabId", "Side", "Kind")
+                        .HasDatabaseName("ix_resource_declarations_lab_id_side_kind");
+
+                    b.ToTable("resource_declarations", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_resource_declarations_quantities", "(capacity IS NULL OR capacity > 0) AND (area_square_metres IS NULL OR area_square_metres > 0) AND (hours_per_month IS NULL OR hours_per_month > 0)");
+
+                            t.HasCheckConstraint("ck_resource_declarations_time_range", "(available_from IS NULL AND available_until IS NULL) OR available_from < available_until");
+                        });
+                });
+
+            modelBuilder.Entity("Mutualisons.Domain.Resources.Room", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("integer")
+                        .HasColumnName("capacity");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Equipment")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("equipment");
+
+                    b.Property<Guid>("LabId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("lab_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_rooms");
+
+                    b.HasIndex("LabId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_rooms_lab_id_name");
+
+                    b.ToTable("rooms", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_rooms_capacity", "capacity > 0");
+                        });
+                });
+
             modelBuilder.Entity("Mutualisons.Domain.ToolConfiguration.Experiment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3715,6 +4074,111 @@ namespace Mutualisons.Infrastructure.Persistence.Migrations
                         });
 
                     b.Navigation("Participation");
+                });
+
+            modelBuilder.Entity("Mutualisons.Domain.Resources.Booking", b =>
+                {
+                    b.HasOne("Mutualisons.Infrastructure.Identity.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("BookedBy")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_bookings_asp_net_users_booked_by");
+
+                    b.HasOne("Mutualisons.Domain.Labs.Mutualisation", null)
+                        .WithMany()
+                        .HasForeignKey("LabId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_bookings_mutualisations_lab_id");
+
+                    b.HasOne("Mutualisons.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_bookings_organisations_organisation_id");
+
+                    b.HasOne("Mutualisons.Domain.Resources.Room", null)
+                        .WithMany()
+                        .HasForeignKey("RoomId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_bookings_rooms_room_id");
+                });
+
+            modelBuilder.Entity("Mutualisons.Domain.Resources.PoolingAgreement", b =>
+                {
+                    b.HasOne("Mutualisons.Infrastructure.Identity.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedBy")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_pooling_agreements_asp_net_users_created_by");
+
+                    b.HasOne("Mutualisons.Domain.Labs.Mutualisation", null)
+                        .WithMany()
+                        .HasForeignKey("LabId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_pooling_agreements_mutualisations_lab_id");
+
+                    b.HasOne("Mutualisons.Domain.Resources.ResourceDeclaration", null)
+                        .WithMany()
+                        .HasForeignKey("NeedId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_pooling_agreements_resource_declarations_need_id");
+
+                    b.HasOne("Mutualisons.Domain.Resources.ResourceDeclaration", null)
+                        .WithMany()
+                        .HasForeignKey("OfferId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_pooling_agreements_resource_declarations_offer_id");
+
+                    b.HasOne("Mutualisons.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("ProviderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_pooling_agreements_organisations_provider_id");
+
+                    b.HasOne("Mutualisons.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("RecipientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_pooling_agreements_organisations_recipient_id");
+                });
+
+            modelBuilder.Entity("Mutualisons.Domain.Resources.ResourceDeclaration", b =>
+                {
+                    b.HasOne("Mutualisons.Infrastructure.Identity.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedBy")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_resource_declarations_asp_net_users_created_by");
+
+                    b.HasOne("Mutualisons.Domain.Labs.Mutualisation", null)
+                        .WithMany()
+                        .HasForeignKey("LabId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_resource_declarations_mutualisations_lab_id");
+
+                    b.HasOne("Mutualisons.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_resource_declarations_organisations_organisation_id");
+                });
+
+            modelBuilder.Entity("Mutualisons.Domain.Resources.Room", b =>
+                {
+                    b.HasOne("Mutualisons.Domain.Labs.Mutualisation", null)
+                        .WithMany()
+                        .HasForeignKey("LabId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_rooms_mutualisations_lab_id");
                 });
 
             modelBuilder.Entity("Mutualisons.Domain.ToolConfiguration.Experiment", b =>

@@ -86,6 +86,12 @@ public sealed class LabWrites(IDbContextFactory<MutualisonsDbContext> dbFactory,
         {
             return SaveResult.Conflict;
         }
+        catch (DbUpdateException exception) when (exception.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.ExclusionViolation })
+        {
+            // An exclusion constraint refused an overlap (two bookings of a room at the same time), even one saved
+            // at the same second as ours: nothing was written.
+            return SaveResult.Taken;
+        }
         catch (DbUpdateException exception) when (exception.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
         {
             // Someone saved the same thing (a first statement, a name) between our check and our save: nothing was written.

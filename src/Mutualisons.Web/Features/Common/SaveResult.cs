@@ -14,6 +14,9 @@ public enum SaveStatus
 
     /// <summary>The person's role does not allow this change.</summary>
     Forbidden,
+
+    /// <summary>Someone else took the same slot of a shared resource first (a room at that time): nothing was written.</summary>
+    Taken,
 }
 
 /// <summary>What became of a change the user asked for, with texts keyed for localisation.</summary>
@@ -28,6 +31,8 @@ public sealed record SaveResult(SaveStatus Status, string? MessageKey = null, IR
     public static readonly SaveResult Conflict = new(SaveStatus.Conflict, "Save.Conflict");
 
     public static readonly SaveResult Forbidden = new(SaveStatus.Forbidden, "Save.Forbidden");
+
+    public static readonly SaveResult Taken = new(SaveStatus.Taken, "Save.Taken");
 
     /// <summary>A rule of the method refused the change; its code maps to the text <c>Rule.{code}</c>.</summary>
     public static SaveResult Refused(string ruleCode) => new(SaveStatus.Refused, $"Rule.{ruleCode}");

@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Mutualisons.Domain.Impact;
 using Mutualisons.Domain.Publics;
 using Mutualisons.Infrastructure.Persistence;
+using Mutualisons.Web.Features.Resources;
+using Mutualisons.Web.Localization;
 
 namespace Mutualisons.Web.Features.Impact.Sources;
 
@@ -56,12 +58,14 @@ internal static class ProposalQueries
                 .Select(m => new { m.IndicatorId, m.Value })
                 .ToDictionaryAsync(m => m.IndicatorId, m => (decimal?)m.Value, cancellationToken);
             var figures = new Dictionary<(PlatformFigure, Domain.Labs.Cycle?, ParticipationLevel?), decimal>();
+            // Agreements count on the day it is in Brussels, where the labs work.
+            var today = DateOnly.FromDateTime(Formats.BrusselsDay(now));
             foreach (var indicator in followed)
             {
                 var key = (indicator.Figure!.Value, indicator.FigureCycle, indicator.FigureLevel);
                 if (!figures.TryGetValue(key, out var figure))
                 {
-                    figure = figures[key] = await FigureAsync(db, labId, key.Item1, key.Item2, key.Item3, cancellationToken);
+                    figure = figures[key] = await FigureAsync(db, labId, key.Item1, key.Item2, key.Item3, today, cancellationToken);
                 }
                 if (indicator.Propose(figure, latest.GetValueOrDefault(indicator.Id), now) is { } proposal)
                 {
@@ -73,10 +77,19 @@ internal static class ProposalQueries
     }
 
     /// <summary>A figure the platform holds about the lab, counted by PostgreSQL.</summary>
-    public static async Task<decimal> FigureAsync(MutualisonsDbContext db, Guid labId, PlatformFigure figure, Domain.Labs.Cycle? cycle, ParticipationLevel? level, CancellationToken cancellationToken)
+    public static async Task<decimal> FigureAsync(MutualisonsDbContext db, Guid labId, PlatformFigure figure, Domain.Labs.Cycle? cycle, ParticipationLevel? level, DateOnly today, CancellationToken cancellationToken)
     {
         switch (figure)
         {
+            case PlatformFigure.SquareMetresShared or PlatformFigure.HoursPooledPerMonth or PlatformFigure.DataSetsShared or PlatformFigure.YearlyCostsSaved:
+                var totals = await AgreementQueries.TotalsAsync(db, labId, today, cancellationToken);
+                return figure switch
+                {
+                    PlatformFigure.SquareMetresShared => totals.SquareMetres,
+                    PlatformFigure.HoursPooledPerMonth => totals.HoursPerMonth,
+                    PlatformFigure.DataSetsShared => totals.DataSets,
+                    _ => totals.YearlyCostsSaved,
+                };
             case PlatformFigure.NeedsRecorded:
                 return await db.DiagnosticNeeds.CountAsync(n => n.LabId == labId, cancellationToken);
             case PlatformFigure.ResourcesRecorded:

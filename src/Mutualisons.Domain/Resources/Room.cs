@@ -1,0 +1,185 @@
+using Mutualisons.Domain.Common;
+
+namespace Mutualisons.Domain.Resources;
+
+/// <summary>A room of the lab's shared place (Bota 75's building): its name, how many it holds and its equipment.</summary>
+public sealed class Room : ILabOwned
+{
+    public static string AuditSubject => Audit.AuditSubject.Room;
+
+    private Room()
+    {
+        Name = string.Empty;
+        Equipment = string.Empty;
+    }
+
+    public Room(Guid labId, string name, int capacity, string? equipment, DateTimeOffset now) : this()
+    {
+        Id = Guid.CreateVersion7();
+        LabId = labId;
+        CreatedAt = Guard.Utc(now);
+        Describe(name, capacity, equipment);
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid LabId { get; private set; }
+
+    public string Name { get; private set; }
+
+    public int Capacity { get; private set; }
+
+    public string Equipment { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public uint Version { get; private set; }
+
+    public void Describe(string name, int capacity, string? equipment)
+    {
+        var title = Guard.RequiredText(name, Limits.Name, "Room.NameRequired", "The name");
+        if (capacity is <= 0 or > ResourceDeclaration.MaxCapacity)
+        {
+            throw new DomainException("Room.CapacityInvalid", "A room holds at least one person.");
+        }
+        Equipment = Guard.OptionalText(equipment, Limits.ShortText, "Room.TextTooLong", "The equipment");
+        Name = title;
+        Capacity = capacity;
+    }
+}
+
+/// <summary>
+/// A room booked by one of the lab's organisations, from a start to an end on one day, for a purpose. Two
+/// bookings of a room that overlap can never both exist: the database refuses the second (an exclusion
+/// constraint on the room and the time range), whoever saves at the same second.
+/// </summary>
+public sealed class Booking : ILabOwned
+{
+    public static string AuditSubject => Audit.AuditSubject.Booking;
+
+    /// <summary>Nobody books a room for less than a quarter of an hour.</summary>
+    public static readonly TimeSpan Shortest = TimeSpan.FromMinutes(15);
+
+    private Booking()
+    {
+        Purpose = string.Empty;
+    }
+
+    /// <summary>
+    /// Books <paramref name="room"/> from <paramref name="startsAt"/> to <paramref name="endsAt"/>, given in the
+    /// place's local time (their offsets say which): the booking stays within one local day and does not start
+    /// in the past.
+    /// </summary>
+    public Booking(Room room, Guid organisationId, DateTimeOffset startsAt, DateTimeOffset endsAt, string purpose, Guid? bookedBy, DateTimeOffset now) : this()
+    {
+        ArgumentNullException.ThrowIfNull(room);
+        if (organisationId == Guid.Empty)
+        {
+            throw new DomainException("Booking.OrganisationRequired", "A booking is made for an organisation.");
+        }
+        if (endsAt <= startsAt)
+        {
+            throw new DomainException("Booking.EndsBeforeStart", "A booking ends after it starts.");
+        }
+        if (endsAt - startsAt < Shortest)
+        {
+            throw new DomainException("Booking.TooShort", "A booking lasts a quarter of an hour at least.");
+        }
+        // A night across midnight is two bookings: each day's calendar shows its own.
+        var lastDay = endsAt.TimeOfDay == TimeSpan.Zero ? endsAt.DateTime.Date.AddDays(-1) : endsAt.DateTime.Date;
+        if (lastDay != startsAt.DateTime.Date)
+        {
+            throw new DomainException("Booking.AcrossMidnight", "A booking stays within one day.");
+        }
+        if (startsAt < now)
+        {
+            throw new DomainException("Booking.InThePast", "A booking cannot start in the past.");
+        }
+        Id = Guid.CreateVersion7();
+        LabId = room.LabId;
+        RoomId = room.Id;
+        OrganisationId = organisationId;
+        StartsAt = Guard.Utc(startsAt);
+        EndsAt = Guard.Utc(endsAt);
+        Purpose = Guard.RequiredText(purpose, Limits.ShortText, "Booking.PurposeRequired", "The purpose");
+        BookedBy = bookedBy;
+        CreatedAt = Guard.Utc(now);
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid LabId { get; private set; }
+
+    public Guid RoomId { get; private set; }
+
+    /// <summary>The occupant organisation the room is booked for.</summary>
+    public Guid OrganisationId { get; private set; }
+
+    public DateTimeOffset StartsAt { get; private set; }
+
+    public DateTimeOffset EndsAt { get; private set; }
+
+    public string Purpose { get; private set; }
+
+    public Guid? BookedBy { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    /// <summary>When it was cancelled; a cancelled booking frees its slot but stays in the history.</summary>
+    public DateTimeOffset? CancelledAt { get; private set; }
+
+    public uint Version { get; private set; }
+
+    public bool IsCancelled => CancelledAt is not null;
+
+    public void Cancel(DateTimeOffset now)
+    {
+        if (CancelledAt is not null)
+        {
+            throw new DomainException("Booking.AlreadyCancelled", "This booking is already cancelled.");
+        }
+        if (EndsAt <= now)
+        {
+            throw new DomainException("Booking.AlreadyOver", "A booking that is over cannot be cancelled.");
+        }
+        CancelledAt = Guard.Utc(now);
+    }
+}
+
+/// <summary>A free stretch of a room's day.</summary>
+public sealed record FreeSlot(DateTimeOffset From, DateTimeOffset Until);
+
+/// <summary>Where a refused booking could go instead: the free stretches of that day long enough for it, nearest first.</summary>
+public static class FreeSlots
+{
+    public static IReadOnlyList<FreeSlot> Around(DateTimeOffset wantedStart, TimeSpan duration, DateTimeOffset opens, DateTimeOffset closes, IEnumerable<(DateTimeOffset Start, DateTimeOffset End)> taken, DateTimeOffset now, int count = 3)
+    {
+        ArgumentNullException.ThrowIfNull(taken);
+        var gaps = new List<FreeSlot>();
+        var cursor = opens > now ? opens : now;
+        foreach (var (start, end) in taken.Where(t => t.End > opens && t.Start < closes).OrderBy(t => t.Start))
+        {
+            if (start - cursor >= duration)
+            {
+                gaps.Add(new FreeSlot(cursor, start));
+            }
+            if (end > cursor)
+            {
+                cursor = end;
+            }
+        }
+        if (closes - cursor >= duration)
+        {
+            gaps.Add(new FreeSlot(cursor, closes));
+        }
+        return [.. gaps.OrderBy(g => Distance(g, wantedStart, duration)).Take(count).OrderBy(g => g.From)];
+    }
+
+    /// <summary>How far the nearest start within the gap is from the wanted start.</summary>
+    private static TimeSpan Distance(FreeSlot gap, DateTimeOffset wanted, TimeSpan duration)
+    {
+        var latestStart = gap.Until - duration;
+        var nearest = wanted < gap.From ? gap.From : wanted > latestStart ? latestStart : wanted;
+        return (nearest - wanted).Duration();
+    }
+}

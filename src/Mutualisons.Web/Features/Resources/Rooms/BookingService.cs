@@ -1,0 +1,164 @@
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using Mutualisons.Domain.Access;
+using Mutualisons.Domain.Resources;
+using Mutualisons.Infrastructure.Persistence;
+using Mutualisons.Web.Features.Access;
+using Mutualisons.Web.Features.Audit;
+using Mutualisons.Web.Features.Common;
+using Mutualisons.Web.Features.Impact;
+using Mutualisons.Web.Localization;
+
+namespace Mutualisons.Web.Features.Resources.Rooms;
+
+public sealed record RoomRow(Guid Id, uint Version, string Name, int Capacity, string Equipment);
+
+public sealed record BookingRow(Guid Id, uint Version, Guid RoomId, string RoomName, string OrganisationName, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string Purpose, bool MayCancel);
+
+public sealed record BookingDay(DateOnly Day, IReadOnlyList<BookingRow> Bookings);
+
+public sealed record OrganisationChoice(Guid Id, string Name);
+
+/// <summary>The shared place's week: its rooms, each day's bookings, and for whom the person may book.</summary>
+public sealed record WeekView(string LabName, DateOnly Monday, bool MayManageRooms, IReadOnlyList<RoomRow> Rooms, IReadOnlyList<BookingDay> Days, IReadOnlyList<OrganisationChoice> BookableFor);
+
+/// <summary>What became of a booking; when the slot was taken, the free stretches of that day nearest to it.</summary>
+public sealed record BookingResult(SaveResult Result, IReadOnlyList<FreeSlot> FreeSlots);
+
+/// <summary>
+/// The rooms of the lab's shared place and their bookings. Rooms are kept by those who configure the lab's
+/// tools; an organisation's representative books for it (facilitators and the pilot group for any member).
+/// The database refuses two overlapping bookings of one room; the one who loses hears which slots are free.
+/// </summary>
+public sealed class BookingService(
+    IDbContextFactory<MutualisonsDbContext> dbFactory,
+    CurrentActor currentActor,
+    LabWrites writes,
+    TimeProvider time,
+    IValidator<RoomInput> roomValidator,
+    IValidator<BookingInput> bookingValidator)
+{
+    /// <summary>The hours the shared place is open, in Brussels time: free slots are looked for within them.</summary>
+    public static readonly TimeOnly Opens = new(8, 0);
+    public static readonly TimeOnly Closes = new(22, 0);
+
+    public async Task<WeekView?> GetWeekAsync(Guid labId, DateOnly anyDay, CancellationToken cancellationToken = default)
+    {
+        var actor = await currentActor.GetAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (await db.PlaceInAsync(actor, labId, cancellationToken) is not { } place)
+        {
+            return null;
+        }
+        var monday = anyDay.AddDays(-(((int)anyDay.DayOfWeek + 6) % 7));
+        // PostgreSQL takes moments in UTC only.
+        var from = Formats.FromBrussels(monday.ToDateTime(TimeOnly.MinValue)).ToUniversalTime();
+        var until = Formats.FromBrussels(monday.AddDays(7).ToDateTime(TimeOnly.MinValue)).ToUniversalTime();
+        var labName = await db.Mutualisations.Where(m => m.Id == labId).Select(m => m.Name).SingleAsync(cancellationToken);
+        var rooms = await db.Rooms.AsNoTracking().Where(r => r.LabId == labId).OrderBy(r => r.Name)
+            .Select(r => new RoomRow(r.Id, r.Version, r.Name, r.Capacity, r.Equipment)).ToListAsync(cancellationToken);
+        var organisations = await db.Mutualisations.Where(m => m.Id == labId).SelectMany(m => m.Memberships)
+            .Join(db.Organisations, ms => ms.OrganisationId, o => o.Id, (_, o) => new OrganisationChoice(o.Id, o.Name)).ToListAsync(cancellationToken);
+        var names = organisations.ToDictionary(o => o.Id, o => o.Name);
+        var roomNames = rooms.ToDictionary(r => r.Id, r => r.Name);
+        var now = time.GetUtcNow();
+        var bookings = await db.Bookings.AsNoTracking()
+            .Where(b => b.LabId == labId && b.CancelledAt == null && b.StartsAt < until && b.EndsAt > from)
+            .OrderBy(b => b.StartsAt).ToListAsync(cancellationToken);
+        var rows = bookings.Select(b => new BookingRow(b.Id, b.Version, b.RoomId, roomNames.GetValueOrDefault(b.RoomId, string.Empty), names.GetValueOrDefault(b.OrganisationId, string.Empty),
+            b.StartsAt, b.EndsAt, b.Purpose, b.EndsAt > now && place.Role.MayEditOrganisation(b.OrganisationId, true, place.Represents))).ToList();
+        var days = Enumerable.Range(0, 7).Select(monday.AddDays)
+            .Select(day => new BookingDay(day, [.. rows.Where(r => DateOnly.FromDateTime(Formats.BrusselsDay(r.StartsAt)) == day)]))
+            .ToList();
+        return new WeekView(labName, monday, place.Role.Allows(LabRight.ConfigureTools), rooms, days,
+            [.. organisations.Where(o => place.Role.MayEditOrganisation(o.Id, true, place.Represents)).OrderBy(o => o.Name, StringComparer.CurrentCulture)]);
+    }
+
+    public Task<SaveResult> SaveRoomAsync(Guid labId, Guid? roomId, RoomInput input, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var scope = writes.In(labId, LabRight.ConfigureTools).Validating(input, roomValidator);
+        if (roomId is not { } id)
+        {
+            return scope.CreateAsync<Room>(write =>
+            {
+                var room = new Room(labId, input.Name, input.Capacity!.Value, input.Equipment, write.Now);
+                return (room, room.Name);
+            }, cancellationToken);
+        }
+        return scope.ChangeAsync<Room>(id, input.Version, (room, _) =>
+        {
+            room.Describe(input.Name, input.Capacity!.Value, input.Equipment);
+            return room.Name;
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Books a room for a member organisation. When someone else booked an overlapping slot first (even at the
+    /// same second), the database refuses this one and the answer lists the free slots of that day nearby.
+    /// </summary>
+    public async Task<BookingResult> BookAsync(Guid labId, BookingInput input, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var organisationId = input.OrganisationId ?? Guid.Empty;
+        var result = await writes.In(labId, (role, represents) => role.MayEditOrganisation(organisationId, true, represents))
+            .Validating(input, bookingValidator)
+            .CreateAsync<Booking>(async write =>
+            {
+                var room = await write.Db.Rooms.SingleOrDefaultAsync(r => r.Id == input.RoomId && r.LabId == labId, write.CancellationToken) ?? throw LabWrite.NotFound();
+                var labIdOfWrite = write.LabId;
+                var organisation = await write.Db.Mutualisations.Where(m => m.Id == labIdOfWrite).SelectMany(m => m.Memberships).Where(ms => ms.OrganisationId == organisationId)
+                    .Join(write.Db.Organisations, ms => ms.OrganisationId, o => o.Id, (_, o) => o.Name).SingleOrDefaultAsync(write.CancellationToken) ?? throw LabWrite.NotFound();
+                var (start, end) = Moments(input);
+                var booking = new Booking(room, organisationId, start, end, input.Purpose, write.Actor.UserId, write.Now);
+                return (booking, $"{room.Name} — {organisation} : {Formats.BrusselsDateTime(booking.StartsAt)}–{TimeText.Of(TimeOnly.FromDateTime(Formats.InBrussels(booking.EndsAt).DateTime))}");
+            }, cancellationToken);
+        if (result.Status != SaveStatus.Taken)
+        {
+            return new BookingResult(result, []);
+        }
+        return new BookingResult(result, await FreeSlotsAsync(labId, input, cancellationToken));
+    }
+
+    /// <summary>Cancels a booking that is not over: its slot is free again, the booking stays in the history.</summary>
+    public async Task<SaveResult> CancelAsync(Guid labId, Guid bookingId, uint version, CancellationToken cancellationToken = default)
+    {
+        Guid? owner;
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            owner = await db.Bookings.Where(b => b.Id == bookingId && b.LabId == labId).Select(b => (Guid?)b.OrganisationId).SingleOrDefaultAsync(cancellationToken);
+        }
+        if (owner is not { } organisationId)
+        {
+            return SaveResult.NotFound;
+        }
+        return await writes.In(labId, (role, represents) => role.MayEditOrganisation(organisationId, true, represents))
+            .ChangeAsync<Booking>(bookingId, version, (booking, write) =>
+            {
+                booking.Cancel(write.Now);
+                return $"{Formats.BrusselsDateTime(booking.StartsAt)} — {AuditText.Key("Rooms.Cancelled")}";
+            }, cancellationToken);
+    }
+
+    /// <summary>The input's day and times in Brussels, as moments.</summary>
+    private static (DateTimeOffset Start, DateTimeOffset End) Moments(BookingInput input)
+    {
+        var day = DayText.Parse(input.Date)!.Value;
+        return (ToBrussels(day, TimeText.Parse(input.From)!.Value), ToBrussels(day, TimeText.Parse(input.Until)!.Value));
+    }
+
+    private static DateTimeOffset ToBrussels(DateOnly day, TimeOnly at) => Formats.FromBrussels(day.ToDateTime(at));
+
+    private async Task<IReadOnlyList<FreeSlot>> FreeSlotsAsync(Guid labId, BookingInput input, CancellationToken cancellationToken)
+    {
+        var (start, end) = Moments(input);
+        var day = DayText.Parse(input.Date)!.Value;
+        var opens = ToBrussels(day, Opens).ToUniversalTime();
+        var closes = ToBrussels(day, Closes).ToUniversalTime();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var taken = await db.Bookings.AsNoTracking()
+            .Where(b => b.LabId == labId && b.RoomId == input.RoomId && b.CancelledAt == null && b.StartsAt < closes && b.EndsAt > opens)
+            .Select(b => new { b.StartsAt, b.EndsAt }).ToListAsync(cancellationToken);
+        return FreeSlots.Around(start, end - start, opens, closes, taken.Select(t => (t.StartsAt, t.EndsAt)), time.GetUtcNow());
+    }
+}

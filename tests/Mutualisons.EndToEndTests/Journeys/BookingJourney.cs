@@ -1,0 +1,69 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using Mutualisons.Domain.Resources;
+using Mutualisons.IntegrationTests.Support;
+using static Microsoft.Playwright.Assertions;
+
+namespace Mutualisons.EndToEndTests.Journeys;
+
+/// <summary>The shared place's week: two people book the same room at the same time; one gets it, the other is told with the free slots nearby.</summary>
+[Collection(SharedBrowser.Name)]
+public sealed class BookingJourney(BrowserFixture browser)
+{
+    private const string RoomName = "Salle des fêtes du 5e";
+
+    [Fact]
+    public async Task Two_people_book_the_same_slot_and_the_second_is_told_which_slots_are_free()
+    {
+        Guid lab;
+        await using (var db = browser.CreateDbContext())
+        {
+            lab = await db.Mutualisations.Where(m => m.Name == "Bota 75").Select(m => m.Id).SingleAsync();
+            db.Rooms.Add(new Room(lab, RoomName, 60, "Sono, cuisine", DateTimeOffset.UtcNow));
+            await db.SaveChangesAsync();
+        }
+        var day = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(14).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        // Both open the booking form for the same room and the same hours.
+        var participant = await browser.NewPageAsync();
+        await participant.SignInAsync(DemoAppFixture.Participant);
+        await participant.OpenAsync($"/labs/{lab}/rooms?week={day}");
+        await Expect(participant.GetByRole(AriaRole.Heading, new() { Name = "Salles du lieu partagé", Level = 1 })).ToBeVisibleAsync();
+        await participant.AssertNoSeriousViolationsAsync();
+        var facilitator = await browser.NewPageAsync();
+        await facilitator.SignInAsync(DemoAppFixture.Facilitator);
+        await facilitator.OpenAsync($"/labs/{lab}/rooms?week={day}");
+
+        async Task<ILocator> FillAsync(IPage page, string purpose, string? organisation)
+        {
+            await page.GetByRole(AriaRole.Button, new() { Name = $"Réserver « {RoomName} »" }).ClickAsync();
+            var dialog = page.GetByRole(AriaRole.Dialog);
+            if (organisation is not null)
+            {
+                await dialog.GetByLabel(organisation).CheckAsync();
+            }
+            await dialog.Locator("#booking-date").FillAsync(day);
+            await dialog.Locator("#booking-from").FillAsync("14:00");
+            await dialog.Locator("#booking-until").FillAsync("16:00");
+            await dialog.Locator("#booking-purpose").FillAsync(purpose);
+            return dialog;
+        }
+
+        var first = await FillAsync(participant, "Assemblée des bénévoles", null);
+        var second = await FillAsync(facilitator, "Formation RGPD", "SAW-B");
+        await first.GetByRole(AriaRole.Button, new() { Name = "Réserver" }).ClickAsync();
+        await Expect(participant.Locator("li[data-booking='Assemblée des bénévoles']")).ToContainTextAsync("14:00–16:00");
+        await participant.AssertNoSeriousViolationsAsync();
+
+        await second.GetByRole(AriaRole.Button, new() { Name = "Réserver" }).ClickAsync();
+        await Expect(second.Locator("[data-taken]")).ToContainTextAsync("vient d'être réservé");
+        await Expect(second.Locator("[data-free-slot]").First).ToBeVisibleAsync();
+        await facilitator.AssertNoSeriousViolationsAsync();
+        // A free slot nearby fills the hours; this time it is booked.
+        await second.Locator("[data-free-slot]").Last.ClickAsync();
+        await second.GetByRole(AriaRole.Button, new() { Name = "Réserver" }).ClickAsync();
+        await Expect(facilitator.Locator("li[data-booking='Formation RGPD']")).ToBeVisibleAsync();
+        await using var check = browser.CreateDbContext();
+        Assert.Equal(2, await check.Bookings.CountAsync(b => b.LabId == lab && b.CancelledAt == null && (b.Purpose == "Formation RGPD" || b.Purpose == "Assemblée des bénévoles")));
+    }
+}
