@@ -17,6 +17,7 @@ using Mutualisons.Web.Features.Labs;
 using Mutualisons.Web.Features.Methods;
 using Mutualisons.Web.Features.Publics;
 using Mutualisons.Web.Features.Publics.Dashboard;
+using Mutualisons.Web.Features.Resources;
 using Mutualisons.Web.Features.ToolConfiguration.Experiments;
 using Mutualisons.Web.Localization;
 
@@ -93,7 +94,8 @@ public sealed class SynthesisService(
     ImpactOverviewService impact,
     ExperimentService experiments,
     MethodsService methods,
-    DirectoryService directory)
+    DirectoryService directory,
+    ResourceService resources)
 {
     public async Task<SynthesisSetup?> GetSetupAsync(Guid labId, CancellationToken cancellationToken = default)
     {
@@ -375,6 +377,17 @@ public sealed class SynthesisService(
                 [localizer["Synthesis.Column.Experiment"], localizer["Synthesis.Column.Status"], localizer["Synthesis.Column.Feasibility"], localizer["Synthesis.Column.ExpectedImpact"], localizer["Synthesis.Column.WorkingGroup"]],
                 [.. portfolio.Experiments.OrderByDescending(e => (e.Feasibility ?? 0) + (e.Impact ?? 0)).Select(e => (IReadOnlyList<string>)[e.Title, localizer.Enum(e.Status),
                     e.Feasibility?.ToString(CultureInfo.CurrentCulture) ?? "—", e.Impact?.ToString(CultureInfo.CurrentCulture) ?? "—", e.WorkingGroupName ?? "—"])]));
+        }
+        // What the lab pools: the agreements and their totals (the means logic's figures).
+        if (await resources.GetResourcesAsync(labId, cancellationToken) is { Agreements.Count: > 0 } pooled)
+        {
+            var totals = pooled.Totals;
+            blocks.Add(new ParagraphBlock(localizer["Synthesis.PooledTotals", totals.Agreements, ResourceDisplay.Number(totals.SquareMetres), ResourceDisplay.Number(totals.HoursPerMonth),
+                totals.DataSets, ResourceDisplay.Number(totals.YearlyCostsSaved)]));
+            blocks.Add(new TableBlock(localizer["Synthesis.Agreements"],
+                [localizer["Synthesis.Column.Agreement"], localizer["Synthesis.Column.Parties"], localizer["Synthesis.Column.Since"], localizer["Synthesis.Column.InForce"]],
+                [.. pooled.Agreements.Select(a => (IReadOnlyList<string>)[a.Title, $"{a.Provider} → {a.Recipient}", ResourceDisplay.Day(a.StartsOn) + (a.EndsOn is { } end ? $" – {ResourceDisplay.Day(end)}" : string.Empty),
+                    localizer[a.InForce ? "Synthesis.Yes" : "Synthesis.No"]])]));
         }
         var moves = await db.ExperimentMoves.AsNoTracking()
             .Join(db.Experiments.IgnoreAutoIncludes().Where(e => e.LabId == labId), m => m.ExperimentId, e => e.Id, (m, e) => new { e.Title, m.From, m.To, m.At, m.Reason })
