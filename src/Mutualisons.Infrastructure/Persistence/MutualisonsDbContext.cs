@@ -74,6 +74,10 @@ public sealed class MutualisonsDbContext(DbContextOptions<MutualisonsDbContext> 
 
     public DbSet<ExperimentMove> ExperimentMoves => Set<ExperimentMove>();
 
+    public DbSet<OrganisationValidation> ExperimentValidations => Set<OrganisationValidation>();
+
+    public DbSet<ObjectionExchange> ObjectionExchange => Set<ObjectionExchange>();
+
     public DbSet<WorkingGroup> WorkingGroups => Set<WorkingGroup>();
 
     public DbSet<NextStep> NextSteps => Set<NextStep>();

@@ -102,7 +102,22 @@ public static class DemoToolConfiguration
 
         void Move(Experiment experiment, ExperimentStatus to, Guid by, string why, DateTimeOffset at) => experiment.MoveTo(to, by, why, at);
         Move(ecoLabel, ExperimentStatus.Investigating, pilot, "Le GT Éco-label s'en charge.", On(2019, 6, 20));
-        Move(ecoLabel, ExperimentStatus.AwaitingValidation, pilot, "Faisable et à fort impact : chaque organisation doit donner son accord avant l'audit.", On(2019, 9, 10));
+        // Each organisation validates the eco-label: Médecins du Monde's mandate names Paula as the one who
+        // decides, Réseau Financité designated Pieter as its proxy for this decision; both answered, SAW-B and
+        // Vluchtelingenwerk have not yet.
+        var bota = await db.Mutualisations.SingleAsync(m => m.Id == lab, cancellationToken);
+        var organisations = await db.Organisations.Where(o => o.Name == "Médecins du Monde" || o.Name == "Réseau Financité").ToDictionaryAsync(o => o.Name, o => o.Id, cancellationToken);
+        var mdm = organisations["Médecins du Monde"];
+        var financite = organisations["Réseau Financité"];
+        bota.RecordMandate(mdm, new Mandate("Paula, coordinatrice", "Paula, une demi-journée par mois", null, null, "Santé, accueil", On(2018, 10, 16), participant), On(2018, 10, 16));
+        ecoLabel.MoveTo(ExperimentStatus.AwaitingValidation, pilot, "Faisable et à fort impact : chaque organisation doit donner son accord avant l'audit.", On(2019, 9, 10),
+            [.. bota.Memberships.Select(m => m.OrganisationId)]);
+        ecoLabel.ChooseValidationRule(ValidationRule.AllApprove, pilot, "—", On(2019, 9, 10));
+        var makers = bota.DecisionMakers();
+        ecoLabel.GivePosition(mdm, participant, ValidationPosition.ApproveWithConditions,
+            "Si l'audit ne mobilise pas notre équipe médicale pendant les permanences.", makers, "—", On(2019, 9, 17));
+        ecoLabel.DesignateProxy(financite, pilot, facilitator, recordedByTheLab: true, makers, On(2019, 9, 12));
+        ecoLabel.GivePosition(financite, pilot, ValidationPosition.Approve, null, makers, "—", On(2019, 9, 19));
         Move(council, ExperimentStatus.Investigating, pilot, "Le GT en parle au CA de la coopérative.", On(2019, 6, 20));
         Move(council, ExperimentStatus.AwaitingValidation, pilot, "Le CA est d'accord pour un essai d'un an.", On(2019, 8, 29));
         Move(council, ExperimentStatus.Validated, facilitator, "Les quatre occupants ont donné leur feu vert.", On(2019, 9, 24));

@@ -2074,6 +2074,12 @@ namespace Mutualisons.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("title");
 
+                    b.Property<string>("ValidationRule")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("validation_rule");
+
                     b.Property<uint>("Version")
                         .IsConcurrencyToken()
                         .ValueGeneratedOnAddOrUpdate()
@@ -2251,6 +2257,111 @@ namespace Mutualisons.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_working_group_next_steps_working_group_id_due_on");
 
                     b.ToTable("working_group_next_steps", (string)null);
+                });
+
+            modelBuilder.Entity("Mutualisons.Domain.ToolConfiguration.ObjectionExchange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid?>("By")
+                        .HasColumnType("uuid")
+                        .HasColumnName("by");
+
+                    b.Property<Guid>("ExperimentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("experiment_id");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("text");
+
+                    b.Property<string>("Turn")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("turn");
+
+                    b.HasKey("Id")
+                        .HasName("pk_experiment_objection_exchange");
+
+                    b.HasIndex("By")
+                        .HasDatabaseName("ix_experiment_objection_exchange_by");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("ix_experiment_objection_exchange_organisation_id");
+
+                    b.HasIndex("ExperimentId", "At")
+                        .HasDatabaseName("ix_experiment_objection_exchange_experiment_id_at");
+
+                    b.ToTable("experiment_objection_exchange", (string)null);
+                });
+
+            modelBuilder.Entity("Mutualisons.Domain.ToolConfiguration.OrganisationValidation", b =>
+                {
+                    b.Property<Guid>("ExperimentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("experiment_id");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<DateTimeOffset?>("GivenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("given_at");
+
+                    b.Property<Guid?>("GivenBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("given_by");
+
+                    b.Property<string>("Position")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("position");
+
+                    b.Property<DateTimeOffset?>("ProxyDesignatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("proxy_designated_at");
+
+                    b.Property<Guid?>("ProxyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("proxy_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("text");
+
+                    b.Property<bool>("ThroughProxy")
+                        .HasColumnType("boolean")
+                        .HasColumnName("through_proxy");
+
+                    b.HasKey("ExperimentId", "OrganisationId")
+                        .HasName("pk_experiment_validations");
+
+                    b.HasIndex("GivenBy")
+                        .HasDatabaseName("ix_experiment_validations_given_by");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("ix_experiment_validations_organisation_id");
+
+                    b.HasIndex("ProxyId")
+                        .HasDatabaseName("ix_experiment_validations_proxy_id");
+
+                    b.ToTable("experiment_validations", (string)null);
                 });
 
             modelBuilder.Entity("Mutualisons.Domain.ToolConfiguration.WorkingGroup", b =>
@@ -3111,6 +3222,10 @@ namespace Mutualisons.Infrastructure.Persistence.Migrations
                                         .HasColumnType("character varying(200)")
                                         .HasColumnName("mandate_decision_maker");
 
+                                    b2.Property<Guid?>("DecisionMakerId")
+                                        .HasColumnType("uuid")
+                                        .HasColumnName("mandate_decision_maker_id");
+
                                     b2.Property<string>("Domains")
                                         .IsRequired()
                                         .HasMaxLength(200)
@@ -3444,6 +3559,58 @@ namespace Mutualisons.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_working_group_next_steps_working_groups_working_group_id");
                 });
 
+            modelBuilder.Entity("Mutualisons.Domain.ToolConfiguration.ObjectionExchange", b =>
+                {
+                    b.HasOne("Mutualisons.Infrastructure.Identity.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("By")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_experiment_objection_exchange_asp_net_users_by");
+
+                    b.HasOne("Mutualisons.Domain.ToolConfiguration.Experiment", null)
+                        .WithMany("Exchange")
+                        .HasForeignKey("ExperimentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_experiment_objection_exchange_experiments_experiment_id");
+
+                    b.HasOne("Mutualisons.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_experiment_objection_exchange_organisations_organisation_id");
+                });
+
+            modelBuilder.Entity("Mutualisons.Domain.ToolConfiguration.OrganisationValidation", b =>
+                {
+                    b.HasOne("Mutualisons.Domain.ToolConfiguration.Experiment", null)
+                        .WithMany("Validations")
+                        .HasForeignKey("ExperimentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_experiment_validations_experiments_experiment_id");
+
+                    b.HasOne("Mutualisons.Infrastructure.Identity.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("GivenBy")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_experiment_validations_asp_net_users_given_by");
+
+                    b.HasOne("Mutualisons.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_experiment_validations_organisations_organisation_id");
+
+                    b.HasOne("Mutualisons.Infrastructure.Identity.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("ProxyId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_experiment_validations_asp_net_users_proxy_id");
+                });
+
             modelBuilder.Entity("Mutualisons.Domain.ToolConfiguration.WorkingGroup", b =>
                 {
                     b.HasOne("Mutualisons.Domain.Labs.Mutualisation", null)
@@ -3538,6 +3705,8 @@ namespace Mutualisons.Infrastructure.Persistence.Migrations
 
             modelBuilder.Entity("Mutualisons.Domain.ToolConfiguration.Experiment", b =>
                 {
+                    b.Navigation("Exchange");
+
                     b.Navigation("Hypotheses");
 
                     b.Navigation("Indicators");
@@ -3545,6 +3714,8 @@ namespace Mutualisons.Infrastructure.Persistence.Migrations
                     b.Navigation("Moves");
 
                     b.Navigation("Needs");
+
+                    b.Navigation("Validations");
                 });
 
             modelBuilder.Entity("Mutualisons.Domain.ToolConfiguration.WorkingGroup", b =>
