@@ -92,4 +92,14 @@ public static class AppRoutes
     public static string WorkingGroups(Guid lab) => $"{Lab(lab)}/working-groups";
 
     public static string WorkingGroup(Guid lab, Guid group) => $"{WorkingGroups(lab)}/{group}";
+
+    /// <summary>The lab's bodies and their decision modes.</summary>
+    public static string Bodies(Guid lab) => $"{Lab(lab)}/bodies";
+
+    /// <summary>The decision log: every proposal put to the lab's bodies.</summary>
+    public static string Decisions(Guid lab) => $"{Lab(lab)}/decisions";
+
+    public static string Decision(Guid lab, Guid decision) => $"{Decisions(lab)}/{decision}";
+
+    public static string DecisionLogCsv(Guid lab) => $"{Decisions(lab)}/log.csv";
 }

@@ -28,6 +28,7 @@ using Mutualisons.Web.Features.Publics.Stakeholders;
 using Mutualisons.Web.Features.Labs;
 using Mutualisons.Web.Features.ToolConfiguration.Experiments;
 using Mutualisons.Web.Features.ToolConfiguration.Validation;
+using Mutualisons.Web.Features.ToolConfiguration.Governance;
 using Mutualisons.Web.Features.ToolConfiguration.WorkingGroups;
 using Mutualisons.Web.Features.Mail;
 using Mutualisons.Web.Features.Organisations;
@@ -86,6 +87,7 @@ builder.Services.AddScoped<MutualisationLogicService>();
 builder.Services.AddScoped<ImpactChainService>();
 builder.Services.AddScoped<ExperimentService>();
 builder.Services.AddScoped<ValidationService>();
+builder.Services.AddScoped<GovernanceService>();
 builder.Services.AddScoped<WorkingGroupService>();
 builder.Services.AddScoped<Mutualisons.Web.Features.Methods.MethodsService>();
 builder.Services.AddMemoryCache();
@@ -147,6 +149,7 @@ app.MapAccountEndpoints();
 app.MapPublicsExports();
 app.MapQuestionnaireExports();
 app.MapImpactExports();
+app.MapGovernanceExports();
 app.MapAnswerAutosave();
 app.MapRazorComponents<App>()
     // SecurityHeaders sends the whole policy, frame-ancestors included.

@@ -351,11 +351,8 @@ public sealed class Decision : ILabOwned
         }
         var at = Guard.Utc(now);
         ballot.Cast(by, throughProxy, position, why, at);
-        if (wasObjecting && position != DecisionPosition.Objection)
-        {
-            AddLog(DecisionLogKind.ObjectionWithdrawn, voter, position, why, by, at);
-        }
-        return AddLog(DecisionLogKind.PositionGiven, voter, position, why, by, at);
+        // One line per vote: moving away from an objection is logged as its withdrawal, with the new position.
+        return AddLog(wasObjecting && position != DecisionPosition.Objection ? DecisionLogKind.ObjectionWithdrawn : DecisionLogKind.PositionGiven, voter, position, why, by, at);
     }
 
     /// <summary>An answer to a voter's standing objection, kept in the log.</summary>

@@ -78,6 +78,12 @@ public sealed class MutualisonsDbContext(DbContextOptions<MutualisonsDbContext> 
 
     public DbSet<ObjectionExchange> ObjectionExchange => Set<ObjectionExchange>();
 
+    public DbSet<Body> Bodies => Set<Body>();
+
+    public DbSet<Decision> Decisions => Set<Decision>();
+
+    public DbSet<DecisionLogEntry> DecisionLog => Set<DecisionLogEntry>();
+
     public DbSet<WorkingGroup> WorkingGroups => Set<WorkingGroup>();
 
     public DbSet<NextStep> NextSteps => Set<NextStep>();

@@ -128,7 +128,7 @@ public sealed class DecisionTests
 
         Assert.Equal(DecisionOutcome.Adopted, decision.Outcome);
         Assert.Equal(
-            [DecisionLogKind.Opened, DecisionLogKind.PositionGiven, DecisionLogKind.PositionGiven, DecisionLogKind.ObjectionAnswered, DecisionLogKind.ObjectionWithdrawn, DecisionLogKind.PositionGiven, DecisionLogKind.Closed],
+            [DecisionLogKind.Opened, DecisionLogKind.PositionGiven, DecisionLogKind.PositionGiven, DecisionLogKind.ObjectionAnswered, DecisionLogKind.ObjectionWithdrawn, DecisionLogKind.Closed],
             decision.Log.Select(l => l.Kind));
     }
 
