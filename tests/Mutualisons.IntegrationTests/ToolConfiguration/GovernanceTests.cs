@@ -46,6 +46,22 @@ public sealed class GovernanceTests(DemoAppFixture app) : CleanDatabaseTest(app)
         app.AsAsync<GovernanceService, SaveResult>(who, s => s.VoteAsync(lab, decision, new VoteInput { OrganisationId = organisation, Position = position, Reason = reason }));
 
     [Fact]
+    public async Task Bota_75s_demo_shows_two_bodies_and_the_councils_trial_decided_by_consent()
+    {
+        var (lab, _) = await BotaAsync();
+
+        var bodies = (await app.AsAsync<GovernanceService, BodiesView?>(Omar, s => s.GetBodiesAsync(lab)))!;
+        var log = (await app.AsAsync<GovernanceService, DecisionLogView?>(Omar, s => s.GetLogAsync(lab)))!;
+
+        Assert.Equal(["Assemblée des occupants", "Groupe pilote"], bodies.Bodies.Select(b => b.Name));
+        Assert.Equal(ModeStatus.Evaluated, bodies.Bodies[0].Status);
+        var trial = Assert.Single(log.Decisions);
+        Assert.Equal((DecisionOutcome.Adopted, "Conseil des occupants de la coopérative"), (trial.Outcome!.Value, trial.ExperimentTitle));
+        var view = (await app.AsAsync<GovernanceService, DecisionView?>(Omar, s => s.GetDecisionAsync(lab, trial.Id)))!;
+        Assert.Contains(view.Ballots, b => b.VoterName == "Réseau Financité" && b.ThroughProxy);
+    }
+
+    [Fact]
     public async Task A_consent_decision_with_an_objection_answered_and_withdrawn_is_adopted_and_its_log_keeps_every_step()
     {
         var (lab, organisations) = await BotaAsync();

@@ -131,6 +131,22 @@ public static class DemoToolConfiguration
 
         var experiments = new[] { ecoLabel, council, sharedExpertise, whoIsWho, crossing, food };
         db.Experiments.AddRange(experiments);
+
+        // Governance: the pilot group tries consent among its people; the occupants' assembly, one vote per
+        // organisation, decided the council's one-year trial by consent (evaluated since).
+        var pilotBody = new Body(lab, "Groupe pilote", BodyKind.PilotGroup, null, new DecisionRule(DecisionMode.Consent, VoterKind.People), facilitator, On(2019, 2, 12));
+        pilotBody.SetMembers(new Dictionary<Guid, int> { [pilot] = 1, [facilitator] = 1 }, []);
+        var assembly = new Body(lab, "Assemblée des occupants", BodyKind.OccupantsAssembly, null, new DecisionRule(DecisionMode.Consent, VoterKind.Organisations), facilitator, On(2019, 6, 13));
+        assembly.SetMembers(bota.Memberships.ToDictionary(m => m.OrganisationId, _ => 1), [.. bota.Memberships.Select(m => m.OrganisationId)]);
+        var trial = new Decision(assembly, "Essayer le conseil des occupants pendant un an", "Une réunion par trimestre, un·e représentant·e par occupant, avis au CA de la coopérative.",
+            On(2019, 9, 20), council.Id, facilitator, On(2019, 9, 3));
+        trial.Vote(mdm, participant, DecisionPosition.For, null, makers, On(2019, 9, 5));
+        trial.DesignateProxy(financite, pilot, facilitator, recordedByTheLab: true, makers, On(2019, 9, 4));
+        trial.Vote(financite, pilot, DecisionPosition.For, "Avec un compte rendu partagé à chaque réunion.", makers, On(2019, 9, 6));
+        trial.Close("Essai d'un an adopté par consentement : première réunion en octobre.", facilitator, On(2019, 9, 23));
+        assembly.Evaluate("Le consentement a permis de décider en une réunion ; deux occupants sans décideur désigné n'ont pas pu se prononcer.", facilitator, On(2019, 12, 10));
+        db.Bodies.AddRange(pilotBody, assembly);
+        db.Decisions.Add(trial);
         await db.SaveChangesAsync(cancellationToken);
     }
 }
