@@ -124,4 +124,14 @@ public static class AppRoutes
     /// <summary>The shared place's rooms and the week of bookings that holds <paramref name="week"/> (this week when null).</summary>
     public static string Rooms(Guid lab, DateOnly? week = null) =>
         week is { } day ? $"{Lab(lab)}/rooms?week={day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}" : $"{Lab(lab)}/rooms";
+
+    /// <summary>The lab's bodies and their decision modes.</summary>
+    public static string Bodies(Guid lab) => $"{Lab(lab)}/bodies";
+
+    /// <summary>The decision log: every proposal put to the lab's bodies.</summary>
+    public static string Decisions(Guid lab) => $"{Lab(lab)}/decisions";
+
+    public static string Decision(Guid lab, Guid decision) => $"{Decisions(lab)}/{decision}";
+
+    public static string DecisionLogCsv(Guid lab) => $"{Decisions(lab)}/log.csv";
 }

@@ -31,6 +31,8 @@ using Mutualisons.Web.Features.Labs;
 using Mutualisons.Web.Features.Notebook;
 using Mutualisons.Web.Features.Notebook.Synthesis;
 using Mutualisons.Web.Features.ToolConfiguration.Experiments;
+using Mutualisons.Web.Features.ToolConfiguration.Validation;
+using Mutualisons.Web.Features.ToolConfiguration.Governance;
 using Mutualisons.Web.Features.ToolConfiguration.WorkingGroups;
 using Mutualisons.Web.Features.Mail;
 using Mutualisons.Web.Features.Organisations;
@@ -88,6 +90,8 @@ builder.Services.AddScoped<EvaluationFrameService>();
 builder.Services.AddScoped<MutualisationLogicService>();
 builder.Services.AddScoped<ImpactChainService>();
 builder.Services.AddScoped<ExperimentService>();
+builder.Services.AddScoped<ValidationService>();
+builder.Services.AddScoped<GovernanceService>();
 builder.Services.AddScoped<WorkingGroupService>();
 builder.Services.AddScoped<ResourceService>();
 builder.Services.AddScoped<BookingService>();
@@ -158,6 +162,7 @@ app.MapStoryPictures();
 app.MapSynthesisDownloads();
 app.MapQuestionnaireExports();
 app.MapImpactExports();
+app.MapGovernanceExports();
 app.MapAnswerAutosave();
 app.MapRazorComponents<App>()
     // SecurityHeaders sends the whole policy, frame-ancestors included.

@@ -42,8 +42,14 @@ public static class AuditSubject
     public const string NavigationCheckIn = nameof(NavigationCheckIn);
     public const string SynthesisNotebook = nameof(SynthesisNotebook);
 
+    /// <summary>A body of the lab that decides, with its decision mode.</summary>
+    public const string Body = nameof(Body);
+
+    /// <summary>A proposal put to a body, its positions and outcome.</summary>
+    public const string Decision = nameof(Decision);
+
     public static readonly IReadOnlyList<string> All =
-        [Lab, Cycle, Focus, Invitation, Person, Membership, Mandate, Organisation, Stakeholder, Activity, Questionnaire, QuestionnaireInvitation, Need, Resource, ImpactStatement, ImpactHypothesis, EvaluationFrame, PursuedLogic, LabCatalogueEntry, Experiment, WorkingGroup, ResourceDeclaration, PoolingAgreement, Room, Booking, Story, Inspiration, NavigationCheckIn, SynthesisNotebook];
+        [Lab, Cycle, Focus, Invitation, Person, Membership, Mandate, Organisation, Stakeholder, Activity, Questionnaire, QuestionnaireInvitation, Need, Resource, ImpactStatement, ImpactHypothesis, EvaluationFrame, PursuedLogic, LabCatalogueEntry, Experiment, WorkingGroup, ResourceDeclaration, PoolingAgreement, Room, Booking, Story, Inspiration, NavigationCheckIn, SynthesisNotebook, Body, Decision];
 
     /// <summary>Subjects whose id is an organisation's, so the trail can name it.</summary>
     public static bool IsAboutAnOrganisation(string subject) => subject is Membership or Mandate or Organisation;

@@ -8,8 +8,9 @@ namespace Mutualisons.Domain.Labs;
 /// </summary>
 public sealed record Mandate
 {
-    public Mandate(string? decisionMaker, string? timeGivers, string? budgetMargin, string? staffMargin, string? domains, DateTimeOffset? greenLightOn)
+    public Mandate(string? decisionMaker, string? timeGivers, string? budgetMargin, string? staffMargin, string? domains, DateTimeOffset? greenLightOn, Guid? decisionMakerId = null)
     {
+        DecisionMakerId = decisionMakerId == Guid.Empty ? null : decisionMakerId;
         DecisionMaker = Guard.OptionalText(decisionMaker, Limits.ShortText, "Mandate.TooLong", "The decision maker");
         TimeGivers = Guard.OptionalText(timeGivers, Limits.ShortText, "Mandate.TooLong", "Who gives time");
         BudgetMargin = Guard.OptionalText(budgetMargin, Limits.ShortText, "Mandate.TooLong", "The budget margin");
@@ -19,6 +20,9 @@ public sealed record Mandate
     }
 
     public string DecisionMaker { get; private init; }
+
+    /// <summary>The person of the lab who decides for the organisation (its representative there), if they use the app.</summary>
+    public Guid? DecisionMakerId { get; private init; }
 
     public string TimeGivers { get; private init; }
 
@@ -31,4 +35,7 @@ public sealed record Mandate
     public DateTimeOffset? GreenLightOn { get; private init; }
 
     public bool GreenLight => GreenLightOn is not null;
+
+    /// <summary>The same mandate once the person named no longer speaks for the organisation in the lab.</summary>
+    internal Mandate WithoutDecisionMakerAccount() => this with { DecisionMakerId = null };
 }

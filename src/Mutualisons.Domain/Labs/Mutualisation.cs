@@ -149,7 +149,13 @@ public sealed class Mutualisation
     public void RecordMandate(Guid organisationId, Mandate mandate, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(mandate);
-        MembershipOf(organisationId).Record(mandate);
+        var membership = MembershipOf(organisationId);
+        // The person named as decision maker gives the organisation's positions: they must speak for it in the lab.
+        if (mandate.DecisionMakerId is { } decider && !_people.Any(p => p.PersonId == decider && p.OrganisationId == organisationId))
+        {
+            throw new DomainException("Lab.DecisionMakerNotRepresentative", "The decision maker must be a person of the lab who represents this organisation.");
+        }
+        membership.Record(mandate);
         Touch(now);
     }
 
@@ -160,6 +166,13 @@ public sealed class Mutualisation
         person.Describe(Guard.OptionalText(responsibilities, Limits.ShortText, "Lab.ResponsibilitiesTooLong", "The responsibilities"));
         Touch(now);
     }
+
+    /// <summary>
+    /// Who decides for each member organisation, as the mandates name them (cycle 2): the people who give an
+    /// organisation's positions when the lab validates or decides.
+    /// </summary>
+    public IReadOnlyDictionary<Guid, Guid> DecisionMakers() =>
+        _memberships.Where(m => m.Mandate?.DecisionMakerId is not null).ToDictionary(m => m.OrganisationId, m => m.Mandate!.DecisionMakerId!.Value);
 
     public LabRole? RoleOf(Guid personId) => _people.SingleOrDefault(p => p.PersonId == personId)?.Role;
 
@@ -179,6 +192,10 @@ public sealed class Mutualisation
         else
         {
             KeepAFacilitator(existing, role);
+            if (existing.OrganisationId != organisationId)
+            {
+                ForgetAsDecisionMaker(personId);
+            }
             existing.Change(role, organisationId);
         }
         Touch(now);
@@ -190,6 +207,7 @@ public sealed class Mutualisation
             ?? throw new DomainException("Lab.PersonNotInLab", "This person has no role in the lab.");
         KeepAFacilitator(person, null);
         _people.Remove(person);
+        ForgetAsDecisionMaker(personId);
         Touch(now);
     }
 
@@ -208,6 +226,7 @@ public sealed class Mutualisation
         {
             KeepAFacilitator(person, null);
             _people.Remove(person);
+            ForgetAsDecisionMaker(personId);
         }
         Touch(now);
     }
@@ -228,6 +247,15 @@ public sealed class Mutualisation
             && _people.Count(p => p.Role == LabRole.Facilitator) == 1)
         {
             throw new DomainException("Lab.LastFacilitator", "The lab's last facilitator must hand over before leaving.");
+        }
+    }
+
+    /// <summary>Someone who no longer speaks for an organisation in the lab no longer decides for it.</summary>
+    private void ForgetAsDecisionMaker(Guid personId)
+    {
+        foreach (var membership in _memberships.Where(m => m.Mandate?.DecisionMakerId == personId))
+        {
+            membership.Record(membership.Mandate!.WithoutDecisionMakerAccount());
         }
     }
 

@@ -48,6 +48,8 @@ public sealed class Experiment : ILabOwned
     private readonly List<ExperimentNeed> _needs = [];
     private readonly List<ExperimentHypothesis> _hypotheses = [];
     private readonly List<ExperimentIndicator> _indicators = [];
+    private readonly List<OrganisationValidation> _validations = [];
+    private readonly List<ObjectionExchange> _exchange = [];
 
     private Experiment()
     {
@@ -121,6 +123,29 @@ public sealed class Experiment : ILabOwned
     /// <summary>The cycle 3 indicators that would show its impact.</summary>
     public IReadOnlyList<ExperimentIndicator> Indicators => _indicators;
 
+    /// <summary>What the lab asks of the organisations before it is validated.</summary>
+    public ValidationRule ValidationRule { get; private set; }
+
+    /// <summary>
+    /// The organisations asked to validate it, each with its proxy and position: the lab's member organisations
+    /// when it was last sent for validation.
+    /// </summary>
+    public IReadOnlyList<OrganisationValidation> Validations => _validations;
+
+    /// <summary>The objection turns made through it; the full exchange is read by queries.</summary>
+    public IReadOnlyList<ObjectionExchange> Exchange => _exchange;
+
+    /// <summary>The concerned organisations that have not answered yet.</summary>
+    public IEnumerable<Guid> StillToAnswer => _validations.Where(v => !v.HasAnswered).Select(v => v.OrganisationId);
+
+    /// <summary>Whether the organisations' answers meet the lab's rule for it (never with nobody asked).</summary>
+    public bool IsValidationRuleMet =>
+        _validations.Count > 0 && _validations.All(v => v.HasAnswered) && ValidationRule switch
+        {
+            ValidationRule.AllApprove => _validations.All(v => v.Approves),
+            _ => !_validations.Any(v => v.Objects),
+        };
+
     /// <summary>Where it may go from here.</summary>
     public IReadOnlyList<ExperimentStatus> AllowedMoves => ExperimentLifecycle.Moves(Status, PostponedFrom);
 
@@ -165,7 +190,13 @@ public sealed class Experiment : ILabOwned
     /// Moves it to <paramref name="to"/>, if the lifecycle allows that move from where it stands, with who and
     /// why. Investigating needs a working group; asking the organisations to validate needs both scores.
     /// </summary>
-    public ExperimentMove MoveTo(ExperimentStatus to, Guid? by, string reason, DateTimeOffset now)
+    /// <remarks>
+    /// Asking for validation opens a new round for <paramref name="concerned"/> (the lab's member organisations):
+    /// earlier positions and proxies are set aside, since what they validated has changed (resuming a postponed
+    /// validation keeps them). Once organisations are
+    /// asked, it is validated only when their answers meet the rule (see <see cref="GivePosition"/>).
+    /// </remarks>
+    public ExperimentMove MoveTo(ExperimentStatus to, Guid? by, string reason, DateTimeOffset now, IReadOnlyCollection<Guid>? concerned = null)
     {
         Guard.Defined(to, "Experiment.StatusInvalid");
         if (!AllowedMoves.Contains(to))
@@ -181,7 +212,20 @@ public sealed class Experiment : ILabOwned
         {
             throw new DomainException("Experiment.ScoresRequired", "Score its feasibility and expected impact before the organisations validate it.");
         }
+        if (to == ExperimentStatus.Validated && _validations.Count > 0 && !IsValidationRuleMet)
+        {
+            throw new DomainException("Experiment.ValidationRuleNotMet", "The organisations' answers do not meet the lab's rule yet: it is validated when they do.");
+        }
         var at = Guard.Utc(now);
+        // Resuming a postponed validation keeps its round; coming from the investigation opens a new one.
+        if (to == ExperimentStatus.AwaitingValidation && Status != ExperimentStatus.Postponed)
+        {
+            // A row kept per organisation still concerned, emptied: the same key is never deleted and added at once.
+            var asked = (concerned ?? []).Where(id => id != Guid.Empty).Distinct().ToList();
+            _validations.RemoveAll(v => !asked.Contains(v.OrganisationId));
+            _validations.ForEach(v => v.Reset());
+            _validations.AddRange(asked.Where(id => _validations.All(v => v.OrganisationId != id)).Select(id => new OrganisationValidation(Id, id)));
+        }
         var move = new ExperimentMove(Id, Status, to, at, by, why);
         _moves.Add(move);
         PostponedFrom = to == ExperimentStatus.Postponed ? Status : null;
@@ -189,6 +233,123 @@ public sealed class Experiment : ILabOwned
         StatusSince = at;
         return move;
     }
+
+    /// <summary>
+    /// Sets the rule the organisations' answers must meet. If it is awaiting validation and the answers already
+    /// meet the new rule, it is validated now (the returned move), by <paramref name="by"/> for <paramref name="validatedReason"/>.
+    /// </summary>
+    public ExperimentMove? ChooseValidationRule(ValidationRule rule, Guid? by, string validatedReason, DateTimeOffset now)
+    {
+        ValidationRule = Guard.Defined(rule, "Experiment.ValidationRuleInvalid");
+        return ValidateIfRuleMet(by, validatedReason, now);
+    }
+
+    /// <summary>
+    /// The organisation designates <paramref name="proxyId"/> to answer for it on this experiment (null withdraws
+    /// the proxy). Only its decision maker designates, unless the lab records a designation it received
+    /// (<paramref name="recordedByTheLab"/>). A person answers for one organisation only, and a proxy is someone
+    /// else than the decision maker.
+    /// </summary>
+    public void DesignateProxy(Guid organisationId, Guid? proxyId, Guid by, bool recordedByTheLab, IReadOnlyDictionary<Guid, Guid> decisionMakers, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(decisionMakers);
+        RequireAwaitingValidation();
+        var validation = ValidationOf(organisationId);
+        var decisionMaker = decisionMakers.TryGetValue(organisationId, out var d) ? d : (Guid?)null;
+        if (!recordedByTheLab && decisionMaker != by)
+        {
+            throw new DomainException("Experiment.OnlyDecisionMakerDesignates", "Only the organisation's decision maker designates its proxy.");
+        }
+        if (proxyId is { } proxy)
+        {
+            if (proxy == decisionMaker)
+            {
+                throw new DomainException("Experiment.ProxyIsDecisionMaker", "The decision maker already answers for the organisation: the proxy is someone else.");
+            }
+            if (_validations.Any(v => v.OrganisationId != organisationId && (v.ProxyId == proxy || v.GivenBy == proxy || (decisionMakers.TryGetValue(v.OrganisationId, out var other) && other == proxy))))
+            {
+                throw new DomainException("Experiment.AnswersForOneOrganisation", "A person answers for one organisation only.");
+            }
+        }
+        validation.Designate(proxyId is { } p && p != Guid.Empty ? p : null, Guard.Utc(now));
+    }
+
+    /// <summary>
+    /// The organisation's position, given by its decision maker (named in its mandate, cycle 2) or by the proxy it
+    /// designated; anyone else is refused, and a person answers for one organisation only. An objection needs a
+    /// reason, an approval with conditions its conditions. Moving away from an objection withdraws it; both are
+    /// kept in the exchange. When the answers meet the lab's rule it is validated (the outcome's move), by
+    /// <paramref name="by"/> for <paramref name="validatedReason"/>.
+    /// </summary>
+    public PositionOutcome GivePosition(Guid organisationId, Guid by, ValidationPosition position, string? text, IReadOnlyDictionary<Guid, Guid> decisionMakers, string validatedReason, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(decisionMakers);
+        RequireAwaitingValidation();
+        Guard.Defined(position, "Experiment.PositionInvalid");
+        var validation = ValidationOf(organisationId);
+        var isDecisionMaker = decisionMakers.TryGetValue(organisationId, out var decisionMaker) && decisionMaker == by;
+        var isProxy = validation.ProxyId == by;
+        if (!isDecisionMaker && !isProxy)
+        {
+            throw new DomainException("Experiment.NotMandated", "Only the decision maker named in the organisation's mandate, or the proxy it designated, answers for it.");
+        }
+        if (_validations.Any(v => v.OrganisationId != organisationId && v.GivenBy == by))
+        {
+            throw new DomainException("Experiment.AnswersForOneOrganisation", "A person answers for one organisation only.");
+        }
+        var said = position switch
+        {
+            ValidationPosition.Objection => Guard.RequiredText(text, Limits.Reason, "Experiment.ObjectionReasonRequired", "The reason of an objection"),
+            ValidationPosition.ApproveWithConditions => Guard.RequiredText(text, Limits.Reason, "Experiment.ConditionsRequired", "The conditions"),
+            _ => Guard.OptionalText(text, Limits.Reason, "Experiment.TextTooLong", "The note"),
+        };
+        var at = Guard.Utc(now);
+        var wasObjecting = validation.Objects;
+        validation.Give(position, said, by, !isDecisionMaker, at);
+        ObjectionExchange? turn = null;
+        if (position == ValidationPosition.Objection)
+        {
+            turn = new ObjectionExchange(Id, organisationId, ObjectionTurn.Objection, said, by, at);
+        }
+        else if (wasObjecting)
+        {
+            turn = new ObjectionExchange(Id, organisationId, ObjectionTurn.Withdrawal, said, by, at);
+        }
+        if (turn is not null)
+        {
+            _exchange.Add(turn);
+        }
+        return new PositionOutcome(turn, ValidateIfRuleMet(by, validatedReason, at));
+    }
+
+    /// <summary>The pilot group answers an organisation's standing objection; the answer is kept in the exchange.</summary>
+    public ObjectionExchange AnswerObjection(Guid organisationId, Guid? by, string answer, DateTimeOffset now)
+    {
+        RequireAwaitingValidation();
+        if (!ValidationOf(organisationId).Objects)
+        {
+            throw new DomainException("Experiment.NoObjectionToAnswer", "This organisation does not object.");
+        }
+        var turn = new ObjectionExchange(Id, organisationId, ObjectionTurn.Answer,
+            Guard.RequiredText(answer, Limits.Reason, "Experiment.AnswerRequired", "The answer"), by, Guard.Utc(now));
+        _exchange.Add(turn);
+        return turn;
+    }
+
+    private ExperimentMove? ValidateIfRuleMet(Guid? by, string validatedReason, DateTimeOffset now) =>
+        Status == ExperimentStatus.AwaitingValidation && IsValidationRuleMet ? MoveTo(ExperimentStatus.Validated, by, validatedReason, now) : null;
+
+    private void RequireAwaitingValidation()
+    {
+        if (Status != ExperimentStatus.AwaitingValidation)
+        {
+            throw new DomainException("Experiment.NotAwaitingValidation", "The organisations answer while the experiment awaits their validation.");
+        }
+    }
+
+    private OrganisationValidation ValidationOf(Guid organisationId) =>
+        _validations.SingleOrDefault(v => v.OrganisationId == organisationId)
+        ?? throw new DomainException("Experiment.OrganisationNotConcerned", "This organisation is not asked to validate the experiment.");
 
     /// <summary>Makes the linked needs, hypotheses and indicators exactly these; each must be this lab's.</summary>
     public void Link(IReadOnlyCollection<DiagnosticNeed> needs, IReadOnlyCollection<ImpactHypothesis> hypotheses, IReadOnlyCollection<Guid> indicatorIds)

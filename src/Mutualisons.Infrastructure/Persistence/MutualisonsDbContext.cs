@@ -76,6 +76,16 @@ public sealed class MutualisonsDbContext(DbContextOptions<MutualisonsDbContext> 
 
     public DbSet<ExperimentMove> ExperimentMoves => Set<ExperimentMove>();
 
+    public DbSet<OrganisationValidation> ExperimentValidations => Set<OrganisationValidation>();
+
+    public DbSet<ObjectionExchange> ObjectionExchange => Set<ObjectionExchange>();
+
+    public DbSet<Body> Bodies => Set<Body>();
+
+    public DbSet<Decision> Decisions => Set<Decision>();
+
+    public DbSet<DecisionLogEntry> DecisionLog => Set<DecisionLogEntry>();
+
     public DbSet<WorkingGroup> WorkingGroups => Set<WorkingGroup>();
 
     public DbSet<NextStep> NextSteps => Set<NextStep>();

@@ -55,7 +55,10 @@ public sealed partial class ResourceFilesTests
             typeof(Domain.Labs.MutualisationOpportunity), typeof(Domain.Labs.MutualisationRisk), typeof(Domain.Notebook.NavigationWeather), typeof(Domain.Notebook.FacilitationNeed),
             typeof(Mutualisons.Web.Features.Notebook.Synthesis.SynthesisSection),
             typeof(Domain.Resources.PooledResourceKind), typeof(Domain.Resources.ResourceSide), typeof(Domain.Resources.Skill), typeof(Domain.Resources.UpdateFrequency),
-            typeof(Domain.Resources.Weekdays), typeof(Domain.Resources.MatchReason), typeof(Domain.Impact.PlatformFigure)];
+            typeof(Domain.Resources.Weekdays), typeof(Domain.Resources.MatchReason), typeof(Domain.Impact.PlatformFigure),
+            typeof(Domain.ToolConfiguration.ValidationRule), typeof(Domain.ToolConfiguration.ValidationPosition), typeof(Domain.ToolConfiguration.ObjectionTurn),
+            typeof(Domain.ToolConfiguration.BodyKind), typeof(Domain.ToolConfiguration.DecisionMode), typeof(Domain.ToolConfiguration.VoterKind), typeof(Domain.ToolConfiguration.ModeStatus),
+            typeof(Domain.ToolConfiguration.DecisionPosition), typeof(Domain.ToolConfiguration.DecisionOutcome), typeof(Domain.ToolConfiguration.DecisionLogKind)];
 
         var missing = shown.SelectMany(t => Enum.GetNames(t).Select(n => $"{t.Name}.{n}")).Where(k => !keys.Contains(k)).ToList();
 

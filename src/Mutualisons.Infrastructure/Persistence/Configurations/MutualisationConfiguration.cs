@@ -48,6 +48,8 @@ internal sealed class MutualisationConfiguration : IEntityTypeConfiguration<Mutu
             membership.OwnsOne(m => m.Mandate, mandate =>
             {
                 mandate.Property(x => x.DecisionMaker).HasMaxLength(Limits.ShortText).HasColumnName("mandate_decision_maker");
+                // Cleared by the lab when that person stops speaking for the organisation there (removed, forgotten).
+                mandate.Property(x => x.DecisionMakerId).HasColumnName("mandate_decision_maker_id");
                 mandate.Property(x => x.TimeGivers).HasMaxLength(Limits.ShortText).HasColumnName("mandate_time_givers");
                 mandate.Property(x => x.BudgetMargin).HasMaxLength(Limits.ShortText).HasColumnName("mandate_budget_margin");
                 mandate.Property(x => x.StaffMargin).HasMaxLength(Limits.ShortText).HasColumnName("mandate_staff_margin");

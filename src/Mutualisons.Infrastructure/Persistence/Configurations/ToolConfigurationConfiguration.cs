@@ -4,6 +4,7 @@ using Mutualisons.Domain.Common;
 using Mutualisons.Domain.Diagnostic;
 using Mutualisons.Domain.Impact;
 using Mutualisons.Domain.Labs;
+using Mutualisons.Domain.Organisations;
 using Mutualisons.Domain.Publics;
 using Mutualisons.Domain.ToolConfiguration;
 using Mutualisons.Infrastructure.Identity;
@@ -55,6 +56,47 @@ internal sealed class ExperimentConfiguration : IEntityTypeConfiguration<Experim
         builder.Navigation(e => e.Hypotheses).HasField("_hypotheses").UsePropertyAccessMode(PropertyAccessMode.Field).AutoInclude();
         builder.HasMany(e => e.Indicators).WithOne().HasForeignKey(l => l.ExperimentId).IsRequired().OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(e => e.Indicators).HasField("_indicators").UsePropertyAccessMode(PropertyAccessMode.Field).AutoInclude();
+
+        // One row per concerned organisation: few, and always read with their experiment (the rule needs them all).
+        builder.Ignore(e => e.StillToAnswer);
+        builder.Ignore(e => e.IsValidationRuleMet);
+        builder.HasMany(e => e.Validations).WithOne().HasForeignKey(v => v.ExperimentId).IsRequired().OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(e => e.Validations).HasField("_validations").UsePropertyAccessMode(PropertyAccessMode.Field).AutoInclude();
+        // The objection exchange only grows, like the moves: read by queries, added by the write that makes a turn.
+        builder.HasMany(e => e.Exchange).WithOne().HasForeignKey(t => t.ExperimentId).IsRequired().OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(e => e.Exchange).HasField("_exchange").UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class OrganisationValidationConfiguration : IEntityTypeConfiguration<OrganisationValidation>
+{
+    public void Configure(EntityTypeBuilder<OrganisationValidation> builder)
+    {
+        builder.ToTable("experiment_validations");
+        // The key is the rule: an organisation has one position per experiment.
+        builder.HasKey(v => new { v.ExperimentId, v.OrganisationId });
+        builder.Property(v => v.Text).HasMaxLength(Limits.Reason).IsRequired();
+        builder.Ignore(v => v.HasAnswered);
+        builder.Ignore(v => v.Objects);
+        builder.Ignore(v => v.Approves);
+        builder.HasOne<Organisation>().WithMany().HasForeignKey(v => v.OrganisationId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<UserAccount>().WithMany().HasForeignKey(v => v.ProxyId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne<UserAccount>().WithMany().HasForeignKey(v => v.GivenBy).OnDelete(DeleteBehavior.SetNull);
+        builder.HasIndex(v => v.OrganisationId);
+    }
+}
+
+internal sealed class ObjectionExchangeConfiguration : IEntityTypeConfiguration<ObjectionExchange>
+{
+    public void Configure(EntityTypeBuilder<ObjectionExchange> builder)
+    {
+        builder.ToTable("experiment_objection_exchange");
+        builder.HasKey(t => t.Id);
+        builder.Property(t => t.Id).ValueGeneratedNever();
+        builder.Property(t => t.Text).HasMaxLength(Limits.Reason).IsRequired();
+        builder.HasIndex(t => new { t.ExperimentId, t.At });
+        builder.HasOne<Organisation>().WithMany().HasForeignKey(t => t.OrganisationId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<UserAccount>().WithMany().HasForeignKey(t => t.By).OnDelete(DeleteBehavior.SetNull);
     }
 }
 

@@ -102,7 +102,22 @@ public static class DemoToolConfiguration
 
         void Move(Experiment experiment, ExperimentStatus to, Guid by, string why, DateTimeOffset at) => experiment.MoveTo(to, by, why, at);
         Move(ecoLabel, ExperimentStatus.Investigating, pilot, "Le GT Éco-label s'en charge.", On(2019, 6, 20));
-        Move(ecoLabel, ExperimentStatus.AwaitingValidation, pilot, "Faisable et à fort impact : chaque organisation doit donner son accord avant l'audit.", On(2019, 9, 10));
+        // Each organisation validates the eco-label: Médecins du Monde's mandate names Paula as the one who
+        // decides, Réseau Financité designated Pieter as its proxy for this decision; both answered, SAW-B and
+        // Vluchtelingenwerk have not yet.
+        var bota = await db.Mutualisations.SingleAsync(m => m.Id == lab, cancellationToken);
+        var organisations = await db.Organisations.Where(o => o.Name == "Médecins du Monde" || o.Name == "Réseau Financité").ToDictionaryAsync(o => o.Name, o => o.Id, cancellationToken);
+        var mdm = organisations["Médecins du Monde"];
+        var financite = organisations["Réseau Financité"];
+        bota.RecordMandate(mdm, new Mandate("Paula, coordinatrice", "Paula, une demi-journée par mois", null, null, "Santé, accueil", On(2018, 10, 16), participant), On(2018, 10, 16));
+        ecoLabel.MoveTo(ExperimentStatus.AwaitingValidation, pilot, "Faisable et à fort impact : chaque organisation doit donner son accord avant l'audit.", On(2019, 9, 10),
+            [.. bota.Memberships.Select(m => m.OrganisationId)]);
+        ecoLabel.ChooseValidationRule(ValidationRule.AllApprove, pilot, "—", On(2019, 9, 10));
+        var makers = bota.DecisionMakers();
+        ecoLabel.GivePosition(mdm, participant, ValidationPosition.ApproveWithConditions,
+            "Si l'audit ne mobilise pas notre équipe médicale pendant les permanences.", makers, "—", On(2019, 9, 17));
+        ecoLabel.DesignateProxy(financite, pilot, facilitator, recordedByTheLab: true, makers, On(2019, 9, 12));
+        ecoLabel.GivePosition(financite, pilot, ValidationPosition.Approve, null, makers, "—", On(2019, 9, 19));
         Move(council, ExperimentStatus.Investigating, pilot, "Le GT en parle au CA de la coopérative.", On(2019, 6, 20));
         Move(council, ExperimentStatus.AwaitingValidation, pilot, "Le CA est d'accord pour un essai d'un an.", On(2019, 8, 29));
         Move(council, ExperimentStatus.Validated, facilitator, "Les quatre occupants ont donné leur feu vert.", On(2019, 9, 24));
@@ -116,6 +131,22 @@ public static class DemoToolConfiguration
 
         var experiments = new[] { ecoLabel, council, sharedExpertise, whoIsWho, crossing, food };
         db.Experiments.AddRange(experiments);
+
+        // Governance: the pilot group tries consent among its people; the occupants' assembly, one vote per
+        // organisation, decided the council's one-year trial by consent (evaluated since).
+        var pilotBody = new Body(lab, "Groupe pilote", BodyKind.PilotGroup, null, new DecisionRule(DecisionMode.Consent, VoterKind.People), facilitator, On(2019, 2, 12));
+        pilotBody.SetMembers(new Dictionary<Guid, int> { [pilot] = 1, [facilitator] = 1 }, []);
+        var assembly = new Body(lab, "Assemblée des occupants", BodyKind.OccupantsAssembly, null, new DecisionRule(DecisionMode.Consent, VoterKind.Organisations), facilitator, On(2019, 6, 13));
+        assembly.SetMembers(bota.Memberships.ToDictionary(m => m.OrganisationId, _ => 1), [.. bota.Memberships.Select(m => m.OrganisationId)]);
+        var trial = new Decision(assembly, "Essayer le conseil des occupants pendant un an", "Une réunion par trimestre, un·e représentant·e par occupant, avis au CA de la coopérative.",
+            On(2019, 9, 20), council.Id, facilitator, On(2019, 9, 3));
+        trial.Vote(mdm, participant, DecisionPosition.For, null, makers, On(2019, 9, 5));
+        trial.DesignateProxy(financite, pilot, facilitator, recordedByTheLab: true, makers, On(2019, 9, 4));
+        trial.Vote(financite, pilot, DecisionPosition.For, "Avec un compte rendu partagé à chaque réunion.", makers, On(2019, 9, 6));
+        trial.Close("Essai d'un an adopté par consentement : première réunion en octobre.", facilitator, On(2019, 9, 23));
+        assembly.Evaluate("Le consentement a permis de décider en une réunion ; deux occupants sans décideur désigné n'ont pas pu se prononcer.", facilitator, On(2019, 12, 10));
+        db.Bodies.AddRange(pilotBody, assembly);
+        db.Decisions.Add(trial);
         await db.SaveChangesAsync(cancellationToken);
     }
 }

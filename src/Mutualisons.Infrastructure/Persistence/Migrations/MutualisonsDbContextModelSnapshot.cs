@@ -2693,6 +2693,299 @@ namespace Mutualisons.Infrastructure.Persistence.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Mutualisons.Domain.ToolConfiguration.Body", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("LabId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("lab_id");
+
+                    b.Property<string>("ModeStatus")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("mode_status");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<Guid?>("WorkingGroupId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("working_group_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_bodies");
+
+                    b.HasIndex("LabId")
+                        .HasDatabaseName("ix_bodies_lab_id");
+
+                    b.HasIndex("WorkingGroupId")
+                        .HasDatabaseName("ix_bodies_working_group_id");
+
+                    b.ToTable("bodies", (string)null);
+                });
+
+            modelBuilder.Entity("Mutualisons.Domain.ToolConfiguration.BodyMember", b =>
+                {
+                    b.Property<Guid>("BodyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("body_id");
+
+                    b.Property<Guid>("VoterId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("voter_id");
+
+                    b.Property<int>("Weight")
+                        .HasColumnType("integer")
+                        .HasColumnName("weight");
+
+                    b.HasKey("BodyId", "VoterId")
+                        .HasName("pk_body_members");
+
+                    b.ToTable("body_members", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_body_members_weight", "weight BETWEEN 1 AND 100");
+                        });
+                });
+
+            modelBuilder.Entity("Mutualisons.Domain.ToolConfiguration.Decision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("BodyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("body_id");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<DateTimeOffset>("Deadline")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deadline");
+
+                    b.Property<Guid?>("ExperimentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("experiment_id");
+
+                    b.Property<Guid>("LabId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("lab_id");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opened_at");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("OutcomeStatement")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("outcome_statement");
+
+                    b.Property<string>("Proposal")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("proposal");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_decisions");
+
+                    b.HasIndex("BodyId")
+                        .HasDatabaseName("ix_decisions_body_id");
+
+                    b.HasIndex("ExperimentId")
+                        .HasDatabaseName("ix_decisions_experiment_id");
+
+                    b.HasIndex("LabId", "OpenedAt")
+                        .HasDatabaseName("ix_decisions_lab_id_opened_at");
+
+                    b.ToTable("decisions", (string)null);
+                });
+
+            modelBuilder.Entity("Mutualisons.Domain.ToolConfiguration.DecisionBallot", b =>
+                {
+                    b.Property<Guid>("DecisionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("decision_id");
+
+                    b.Property<Guid>("VoterId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("voter_id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("CastBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("cast_by");
+
+                    b.Property<string>("Position")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("position");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("reason");
+
+                    b.Property<bool>("ThroughProxy")
+                        .HasColumnType("boolean")
+                        .HasColumnName("through_proxy");
+
+                    b.HasKey("DecisionId", "VoterId")
+                        .HasName("pk_decision_ballots");
+
+                    b.HasIndex("DecisionId", "CastBy")
+                        .IsUnique()
+                        .HasDatabaseName("ix_decision_ballots_decision_id_cast_by");
+
+                    b.ToTable("decision_ballots", (string)null);
+                });
+
+            modelBuilder.Entity("Mutualisons.Domain.ToolConfiguration.DecisionLogEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid?>("By")
+                        .HasColumnType("uuid")
+                        .HasColumnName("by");
+
+                    b.Property<Guid>("DecisionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("decision_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Position")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("position");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("text");
+
+                    b.Property<Guid?>("VoterId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("voter_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_decision_log");
+
+                    b.HasIndex("By")
+                        .HasDatabaseName("ix_decision_log_by");
+
+                    b.HasIndex("DecisionId", "At")
+                        .HasDatabaseName("ix_decision_log_decision_id_at");
+
+                    b.ToTable("decision_log", (string)null);
+                });
+
+            modelBuilder.Entity("Mutualisons.Domain.ToolConfiguration.DecisionProxy", b =>
+                {
+                    b.Property<Guid>("DecisionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("decision_id");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<Guid>("ProxyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("proxy_id");
+
+                    b.HasKey("DecisionId", "OrganisationId")
+                        .HasName("pk_decision_proxies");
+
+                    b.HasIndex("ProxyId")
+                        .HasDatabaseName("ix_decision_proxies_proxy_id");
+
+                    b.HasIndex("DecisionId", "ProxyId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_decision_proxies_decision_id_proxy_id");
+
+                    b.ToTable("decision_proxies", (string)null);
+                });
+
+            modelBuilder.Entity("Mutualisons.Domain.ToolConfiguration.DecisionVoter", b =>
+                {
+                    b.Property<Guid>("DecisionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("decision_id");
+
+                    b.Property<Guid>("VoterId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("voter_id");
+
+                    b.Property<int>("Weight")
+                        .HasColumnType("integer")
+                        .HasColumnName("weight");
+
+                    b.HasKey("DecisionId", "VoterId")
+                        .HasName("pk_decision_voters");
+
+                    b.ToTable("decision_voters", (string)null);
+                });
+
             modelBuilder.Entity("Mutualisons.Domain.ToolConfiguration.Experiment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2762,6 +3055,12 @@ namespace Mutualisons.Infrastructure.Persistence.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("title");
+
+                    b.Property<string>("ValidationRule")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("validation_rule");
 
                     b.Property<uint>("Version")
                         .IsConcurrencyToken()
@@ -2898,6 +3197,54 @@ namespace Mutualisons.Infrastructure.Persistence.Migrations
                     b.ToTable("experiment_needs", (string)null);
                 });
 
+            modelBuilder.Entity("Mutualisons.Domain.ToolConfiguration.ModeStep", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("BodyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("body_id");
+
+                    b.Property<Guid?>("By")
+                        .HasColumnType("uuid")
+                        .HasColumnName("by");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("mode");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("note");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_body_mode_steps");
+
+                    b.HasIndex("By")
+                        .HasDatabaseName("ix_body_mode_steps_by");
+
+                    b.HasIndex("BodyId", "At")
+                        .HasDatabaseName("ix_body_mode_steps_body_id_at");
+
+                    b.ToTable("body_mode_steps", (string)null);
+                });
+
             modelBuilder.Entity("Mutualisons.Domain.ToolConfiguration.NextStep", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2940,6 +3287,111 @@ namespace Mutualisons.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_working_group_next_steps_working_group_id_due_on");
 
                     b.ToTable("working_group_next_steps", (string)null);
+                });
+
+            modelBuilder.Entity("Mutualisons.Domain.ToolConfiguration.ObjectionExchange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid?>("By")
+                        .HasColumnType("uuid")
+                        .HasColumnName("by");
+
+                    b.Property<Guid>("ExperimentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("experiment_id");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("text");
+
+                    b.Property<string>("Turn")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("turn");
+
+                    b.HasKey("Id")
+                        .HasName("pk_experiment_objection_exchange");
+
+                    b.HasIndex("By")
+                        .HasDatabaseName("ix_experiment_objection_exchange_by");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("ix_experiment_objection_exchange_organisation_id");
+
+                    b.HasIndex("ExperimentId", "At")
+                        .HasDatabaseName("ix_experiment_objection_exchange_experiment_id_at");
+
+                    b.ToTable("experiment_objection_exchange", (string)null);
+                });
+
+            modelBuilder.Entity("Mutualisons.Domain.ToolConfiguration.OrganisationValidation", b =>
+                {
+                    b.Property<Guid>("ExperimentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("experiment_id");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<DateTimeOffset?>("GivenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("given_at");
+
+                    b.Property<Guid?>("GivenBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("given_by");
+
+                    b.Property<string>("Position")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("position");
+
+                    b.Property<DateTimeOffset?>("ProxyDesignatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("proxy_designated_at");
+
+                    b.Property<Guid?>("ProxyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("proxy_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("text");
+
+                    b.Property<bool>("ThroughProxy")
+                        .HasColumnType("boolean")
+                        .HasColumnName("through_proxy");
+
+                    b.HasKey("ExperimentId", "OrganisationId")
+                        .HasName("pk_experiment_validations");
+
+                    b.HasIndex("GivenBy")
+                        .HasDatabaseName("ix_experiment_validations_given_by");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("ix_experiment_validations_organisation_id");
+
+                    b.HasIndex("ProxyId")
+                        .HasDatabaseName("ix_experiment_validations_proxy_id");
+
+                    b.ToTable("experiment_validations", (string)null);
                 });
 
             modelBuilder.Entity("Mutualisons.Domain.ToolConfiguration.WorkingGroup", b =>
@@ -3800,6 +4252,10 @@ namespace Mutualisons.Infrastructure.Persistence.Migrations
                                         .HasColumnType("character varying(200)")
                                         .HasColumnName("mandate_decision_maker");
 
+                                    b2.Property<Guid?>("DecisionMakerId")
+                                        .HasColumnType("uuid")
+                                        .HasColumnName("mandate_decision_maker_id");
+
                                     b2.Property<string>("Domains")
                                         .IsRequired()
                                         .HasMaxLength(200)
@@ -4181,6 +4637,184 @@ namespace Mutualisons.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_rooms_mutualisations_lab_id");
                 });
 
+            modelBuilder.Entity("Mutualisons.Domain.ToolConfiguration.Body", b =>
+                {
+                    b.HasOne("Mutualisons.Domain.Labs.Mutualisation", null)
+                        .WithMany()
+                        .HasForeignKey("LabId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_bodies_mutualisations_lab_id");
+
+                    b.HasOne("Mutualisons.Domain.ToolConfiguration.WorkingGroup", null)
+                        .WithMany()
+                        .HasForeignKey("WorkingGroupId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_bodies_working_groups_working_group_id");
+
+                    b.OwnsOne("Mutualisons.Domain.ToolConfiguration.DecisionRule", "Rule", b1 =>
+                        {
+                            b1.Property<Guid>("BodyId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<string>("Mode")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("rule_mode");
+
+                            b1.Property<int?>("QuorumPercent")
+                                .HasColumnType("integer")
+                                .HasColumnName("rule_quorum_percent");
+
+                            b1.Property<int?>("ThresholdPercent")
+                                .HasColumnType("integer")
+                                .HasColumnName("rule_threshold_percent");
+
+                            b1.Property<string>("Voters")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("rule_voters");
+
+                            b1.HasKey("BodyId");
+
+                            b1.ToTable("bodies");
+
+                            b1.WithOwner()
+                                .HasForeignKey("BodyId")
+                                .HasConstraintName("fk_bodies_bodies_id");
+                        });
+
+                    b.Navigation("Rule")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mutualisons.Domain.ToolConfiguration.BodyMember", b =>
+                {
+                    b.HasOne("Mutualisons.Domain.ToolConfiguration.Body", null)
+                        .WithMany("Members")
+                        .HasForeignKey("BodyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_body_members_bodies_body_id");
+                });
+
+            modelBuilder.Entity("Mutualisons.Domain.ToolConfiguration.Decision", b =>
+                {
+                    b.HasOne("Mutualisons.Domain.ToolConfiguration.Body", null)
+                        .WithMany()
+                        .HasForeignKey("BodyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_decisions_bodies_body_id");
+
+                    b.HasOne("Mutualisons.Domain.ToolConfiguration.Experiment", null)
+                        .WithMany()
+                        .HasForeignKey("ExperimentId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_decisions_experiments_experiment_id");
+
+                    b.HasOne("Mutualisons.Domain.Labs.Mutualisation", null)
+                        .WithMany()
+                        .HasForeignKey("LabId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_decisions_mutualisations_lab_id");
+
+                    b.OwnsOne("Mutualisons.Domain.ToolConfiguration.DecisionRule", "Rule", b1 =>
+                        {
+                            b1.Property<Guid>("DecisionId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<string>("Mode")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("rule_mode");
+
+                            b1.Property<int?>("QuorumPercent")
+                                .HasColumnType("integer")
+                                .HasColumnName("rule_quorum_percent");
+
+                            b1.Property<int?>("ThresholdPercent")
+                                .HasColumnType("integer")
+                                .HasColumnName("rule_threshold_percent");
+
+                            b1.Property<string>("Voters")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("rule_voters");
+
+                            b1.HasKey("DecisionId");
+
+                            b1.ToTable("decisions");
+
+                            b1.WithOwner()
+                                .HasForeignKey("DecisionId")
+                                .HasConstraintName("fk_decisions_decisions_id");
+                        });
+
+                    b.Navigation("Rule")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mutualisons.Domain.ToolConfiguration.DecisionBallot", b =>
+                {
+                    b.HasOne("Mutualisons.Domain.ToolConfiguration.Decision", null)
+                        .WithMany("Ballots")
+                        .HasForeignKey("DecisionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_decision_ballots_decisions_decision_id");
+                });
+
+            modelBuilder.Entity("Mutualisons.Domain.ToolConfiguration.DecisionLogEntry", b =>
+                {
+                    b.HasOne("Mutualisons.Infrastructure.Identity.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("By")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_decision_log_asp_net_users_by");
+
+                    b.HasOne("Mutualisons.Domain.ToolConfiguration.Decision", null)
+                        .WithMany("Log")
+                        .HasForeignKey("DecisionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_decision_log_decisions_decision_id");
+                });
+
+            modelBuilder.Entity("Mutualisons.Domain.ToolConfiguration.DecisionProxy", b =>
+                {
+                    b.HasOne("Mutualisons.Domain.ToolConfiguration.Decision", null)
+                        .WithMany("Proxies")
+                        .HasForeignKey("DecisionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_decision_proxies_decisions_decision_id");
+
+                    b.HasOne("Mutualisons.Infrastructure.Identity.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("ProxyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_decision_proxies_asp_net_users_proxy_id");
+                });
+
+            modelBuilder.Entity("Mutualisons.Domain.ToolConfiguration.DecisionVoter", b =>
+                {
+                    b.HasOne("Mutualisons.Domain.ToolConfiguration.Decision", null)
+                        .WithMany("Voters")
+                        .HasForeignKey("DecisionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_decision_voters_decisions_decision_id");
+                });
+
             modelBuilder.Entity("Mutualisons.Domain.ToolConfiguration.Experiment", b =>
                 {
                     b.HasOne("Mutualisons.Domain.Labs.Mutualisation", null)
@@ -4312,6 +4946,22 @@ namespace Mutualisons.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_experiment_needs_diagnostic_needs_need_id");
                 });
 
+            modelBuilder.Entity("Mutualisons.Domain.ToolConfiguration.ModeStep", b =>
+                {
+                    b.HasOne("Mutualisons.Domain.ToolConfiguration.Body", null)
+                        .WithMany("ModeSteps")
+                        .HasForeignKey("BodyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_body_mode_steps_bodies_body_id");
+
+                    b.HasOne("Mutualisons.Infrastructure.Identity.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("By")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_body_mode_steps_asp_net_users_by");
+                });
+
             modelBuilder.Entity("Mutualisons.Domain.ToolConfiguration.NextStep", b =>
                 {
                     b.HasOne("Mutualisons.Infrastructure.Identity.UserAccount", null)
@@ -4326,6 +4976,58 @@ namespace Mutualisons.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_working_group_next_steps_working_groups_working_group_id");
+                });
+
+            modelBuilder.Entity("Mutualisons.Domain.ToolConfiguration.ObjectionExchange", b =>
+                {
+                    b.HasOne("Mutualisons.Infrastructure.Identity.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("By")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_experiment_objection_exchange_asp_net_users_by");
+
+                    b.HasOne("Mutualisons.Domain.ToolConfiguration.Experiment", null)
+                        .WithMany("Exchange")
+                        .HasForeignKey("ExperimentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_experiment_objection_exchange_experiments_experiment_id");
+
+                    b.HasOne("Mutualisons.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_experiment_objection_exchange_organisations_organisation_id");
+                });
+
+            modelBuilder.Entity("Mutualisons.Domain.ToolConfiguration.OrganisationValidation", b =>
+                {
+                    b.HasOne("Mutualisons.Domain.ToolConfiguration.Experiment", null)
+                        .WithMany("Validations")
+                        .HasForeignKey("ExperimentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_experiment_validations_experiments_experiment_id");
+
+                    b.HasOne("Mutualisons.Infrastructure.Identity.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("GivenBy")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_experiment_validations_asp_net_users_given_by");
+
+                    b.HasOne("Mutualisons.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_experiment_validations_organisations_organisation_id");
+
+                    b.HasOne("Mutualisons.Infrastructure.Identity.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("ProxyId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_experiment_validations_asp_net_users_proxy_id");
                 });
 
             modelBuilder.Entity("Mutualisons.Domain.ToolConfiguration.WorkingGroup", b =>
@@ -4425,8 +5127,28 @@ namespace Mutualisons.Infrastructure.Persistence.Migrations
                     b.Navigation("History");
                 });
 
+            modelBuilder.Entity("Mutualisons.Domain.ToolConfiguration.Body", b =>
+                {
+                    b.Navigation("Members");
+
+                    b.Navigation("ModeSteps");
+                });
+
+            modelBuilder.Entity("Mutualisons.Domain.ToolConfiguration.Decision", b =>
+                {
+                    b.Navigation("Ballots");
+
+                    b.Navigation("Log");
+
+                    b.Navigation("Proxies");
+
+                    b.Navigation("Voters");
+                });
+
             modelBuilder.Entity("Mutualisons.Domain.ToolConfiguration.Experiment", b =>
                 {
+                    b.Navigation("Exchange");
+
                     b.Navigation("Hypotheses");
 
                     b.Navigation("Indicators");
@@ -4434,6 +5156,8 @@ namespace Mutualisons.Infrastructure.Persistence.Migrations
                     b.Navigation("Moves");
 
                     b.Navigation("Needs");
+
+                    b.Navigation("Validations");
                 });
 
             modelBuilder.Entity("Mutualisons.Domain.ToolConfiguration.WorkingGroup", b =>

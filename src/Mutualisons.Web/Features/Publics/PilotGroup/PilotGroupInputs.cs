@@ -10,6 +10,9 @@ public sealed class MandateInput
 {
     public string? DecisionMaker { get; set; }
 
+    /// <summary>The person of the lab, representing the organisation, who gives its positions in the app.</summary>
+    public Guid? DecisionMakerId { get; set; }
+
     public string? TimeGivers { get; set; }
 
     public string? BudgetMargin { get; set; }
@@ -26,6 +29,7 @@ public sealed class MandateInput
     public static MandateInput From(Mandate? mandate) => mandate is null ? new() : new()
     {
         DecisionMaker = mandate.DecisionMaker,
+        DecisionMakerId = mandate.DecisionMakerId,
         TimeGivers = mandate.TimeGivers,
         BudgetMargin = mandate.BudgetMargin,
         StaffMargin = mandate.StaffMargin,
@@ -39,7 +43,7 @@ public sealed class MandateInput
             ? new DateTimeOffset(DateTime.SpecifyKind(date, DateTimeKind.Utc))
             : null;
 
-    public Mandate ToMandate() => new(DecisionMaker, TimeGivers, BudgetMargin, StaffMargin, Domains, GreenLightDate());
+    public Mandate ToMandate() => new(DecisionMaker, TimeGivers, BudgetMargin, StaffMargin, Domains, GreenLightDate(), DecisionMakerId);
 }
 
 public sealed class MandateInputValidator : AbstractValidator<MandateInput>
@@ -59,6 +63,12 @@ public sealed class MandateInputValidator : AbstractValidator<MandateInput>
 
 public sealed record PilotMember(Guid PersonId, string Name, LabRole Role, string Responsibilities);
 
-public sealed record OrganisationMandate(Guid OrganisationId, string Name, MembershipRole Role, Mandate? Mandate);
+/// <summary>A person of the lab who represents an organisation there.</summary>
+public sealed record Representative(Guid PersonId, string Name);
+
+public sealed record OrganisationMandate(Guid OrganisationId, string Name, MembershipRole Role, Mandate? Mandate, IReadOnlyList<Representative> Representatives)
+{
+    public string? DecisionMakerName => Representatives.FirstOrDefault(r => r.PersonId == Mandate?.DecisionMakerId)?.Name;
+}
 
 public sealed record PilotGroupView(string LabName, bool CanTrack, uint Version, IReadOnlyList<PilotMember> Members, IReadOnlyList<OrganisationMandate> Organisations);

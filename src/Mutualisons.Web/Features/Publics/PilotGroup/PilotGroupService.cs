@@ -29,14 +29,16 @@ public sealed class PilotGroupService(
         }
         var lab = await db.Mutualisations.AsNoTracking().AsSplitQuery().SingleAsync(m => m.Id == labId, cancellationToken);
         var personIds = lab.People.Where(p => p.Role is LabRole.Facilitator or LabRole.PilotGroupMember).Select(p => p.PersonId).ToList();
-        var names = await db.Users.Where(u => personIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        var named = lab.People.Where(p => p.OrganisationId is not null).Select(p => p.PersonId).Concat(personIds).Distinct().ToList();
+        var names = await db.Users.Where(u => named.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
         var organisationIds = lab.Memberships.Select(m => m.OrganisationId).ToList();
         var organisations = await db.Organisations.Where(o => organisationIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken);
         return new PilotGroupView(
             lab.Name, role.Allows(LabRight.TrackParticipation), lab.Version,
             [.. lab.People.Where(p => personIds.Contains(p.PersonId)).OrderBy(p => p.Role).Select(p => new PilotMember(p.PersonId, names.GetValueOrDefault(p.PersonId, string.Empty), p.Role, p.Responsibilities))],
             [.. lab.Memberships.OrderBy(m => m.Role).ThenBy(m => organisations.GetValueOrDefault(m.OrganisationId), StringComparer.CurrentCulture)
-                .Select(m => new OrganisationMandate(m.OrganisationId, organisations.GetValueOrDefault(m.OrganisationId, string.Empty), m.Role, m.Mandate))]);
+                .Select(m => new OrganisationMandate(m.OrganisationId, organisations.GetValueOrDefault(m.OrganisationId, string.Empty), m.Role, m.Mandate,
+                    [.. lab.People.Where(p => p.OrganisationId == m.OrganisationId && names.ContainsKey(p.PersonId)).Select(p => new Representative(p.PersonId, names[p.PersonId])).OrderBy(r => r.Name, StringComparer.CurrentCulture)]))]);
     }
 
     public Task<SaveResult> RecordMandateAsync(Guid labId, Guid organisationId, MandateInput input, uint version, CancellationToken cancellationToken = default)

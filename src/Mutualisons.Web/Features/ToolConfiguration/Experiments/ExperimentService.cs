@@ -131,9 +131,13 @@ public sealed class ExperimentService(
     public Task<SaveResult> MoveAsync(Guid labId, Guid experimentId, MoveInput input, uint version, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        return writes.In(labId, LabRight.ConfigureTools).Validating(input, moveValidator).ChangeAsync<Experiment>(experimentId, version, (experiment, write) =>
+        return writes.In(labId, LabRight.ConfigureTools).Validating(input, moveValidator).ChangeAsync<Experiment>(experimentId, version, async (experiment, write) =>
         {
-            var move = experiment.MoveTo(input.To, write.Actor.UserId, input.Reason, write.Now);
+            // Asking for validation asks every organisation of the lab, as it stands now.
+            IReadOnlyCollection<Guid>? concerned = input.To == ExperimentStatus.AwaitingValidation
+                ? await write.Db.Mutualisations.AsNoTracking().Where(m => m.Id == labId).SelectMany(m => m.Memberships).Select(m => m.OrganisationId).ToListAsync(write.CancellationToken)
+                : null;
+            var move = experiment.MoveTo(input.To, write.Actor.UserId, input.Reason, write.Now, concerned);
             // The history is its own set: the move is added, the past is not loaded.
             write.Db.ExperimentMoves.Add(move);
             return $"{experiment.Title} — {AuditText.Of(move.From)} → {AuditText.Of(move.To)} : {move.Reason}";

@@ -1,0 +1,31 @@
+using Mutualisons.Domain.ToolConfiguration;
+
+namespace Mutualisons.Web.Features.ToolConfiguration.Governance;
+
+/// <summary>A person or an organisation who may vote in a body.</summary>
+public sealed record VoterOption(Guid Id, string Name);
+
+public sealed record BodyRow(
+    Guid Id, uint Version, string Name, BodyKind Kind, DecisionRule Rule, ModeStatus Status, string EvaluationNote, IReadOnlyList<string> Members);
+
+public sealed record BodiesView(string LabName, bool MayConfigure, IReadOnlyList<BodyRow> Bodies, IReadOnlyList<VoterOption> Organisations, IReadOnlyList<VoterOption> People);
+
+public sealed record DecisionRow(
+    Guid Id, string Title, string BodyName, DecisionMode Mode, DateTimeOffset OpenedAt, DateTimeOffset Deadline, DateTimeOffset? ClosedAt,
+    DecisionOutcome? Outcome, string OutcomeStatement, Guid? ExperimentId, string? ExperimentTitle);
+
+public sealed record DecisionLogView(
+    string LabName, bool MayConfigure, IReadOnlyList<DecisionRow> Decisions, IReadOnlyList<VoterOption> Bodies, IReadOnlyList<VoterOption> Experiments);
+
+public sealed record BallotRow(Guid VoterId, string VoterName, DecisionPosition Position, string Reason, string? CastByName, bool ThroughProxy, DateTimeOffset At);
+
+public sealed record LogRow(DecisionLogKind Kind, string? VoterName, DecisionPosition? Position, string Text, string? ByName, DateTimeOffset At);
+
+public sealed record DecisionView(
+    Guid Id, uint Version, string LabName, string Title, string Proposal, string BodyName, DecisionRule Rule,
+    DateTimeOffset OpenedAt, DateTimeOffset Deadline, DateTimeOffset? ClosedAt, bool IsOpen, DecisionOutcome? Outcome, string OutcomeStatement,
+    DecisionTally Tally, IReadOnlyList<BallotRow> Ballots, IReadOnlyList<VoterOption> MayVoteFor, bool MayConfigure, IReadOnlyList<LogRow> Log,
+    Guid? ExperimentId, string? ExperimentTitle)
+{
+    public IReadOnlyList<DecisionPosition> Positions => Decision.Allowed(Rule.Mode);
+}

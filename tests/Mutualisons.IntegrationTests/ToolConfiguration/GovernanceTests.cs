@@ -1,0 +1,129 @@
+using Microsoft.EntityFrameworkCore;
+using Mutualisons.Domain.Access;
+using Mutualisons.Domain.Labs;
+using Mutualisons.Domain.ToolConfiguration;
+using Mutualisons.IntegrationTests.Support;
+using Mutualisons.Web.Features.Common;
+using Mutualisons.Web.Features.ToolConfiguration.Governance;
+
+namespace Mutualisons.IntegrationTests.ToolConfiguration;
+
+/// <summary>Bodies, decisions and the decision log through the services, on a real database: rights, other labs, who may vote, the log.</summary>
+public sealed class GovernanceTests(DemoAppFixture app) : CleanDatabaseTest(app), IClassFixture<DemoAppFixture>
+{
+    private const string Pilot = DemoAppFixture.Pilot;
+    private const string Paula = DemoAppFixture.Participant;
+    private const string Omar = DemoAppFixture.Observer;
+
+    private async Task<(Guid Lab, Dictionary<string, Guid> Organisations)> BotaAsync()
+    {
+        await using var db = app.CreateDbContext();
+        var lab = await db.Mutualisations.SingleAsync(m => m.Name == "Bota 75");
+        var ids = lab.Memberships.Select(m => m.OrganisationId).ToList();
+        return (lab.Id, await db.Organisations.Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Name, o => o.Id));
+    }
+
+    private async Task<Guid> BodyAsync(Guid lab, DecisionMode mode, IEnumerable<Guid> organisations, int? quorum = null)
+    {
+        var input = new BodyInput { Name = $"Assemblée {mode}", Kind = BodyKind.OccupantsAssembly, Mode = mode, Voters = VoterKind.Organisations, QuorumPercent = quorum };
+        foreach (var organisation in organisations)
+        {
+            input.Members[organisation] = 1;
+        }
+        var saved = await app.AsAsync<GovernanceService, SaveResult>(Pilot, s => s.CreateBodyAsync(lab, input));
+        Assert.True(saved.Succeeded, saved.MessageKey);
+        return saved.Id!.Value;
+    }
+
+    private async Task<Guid> ProposeAsync(Guid lab, Guid body, string title = "Tester l'éco-label un an")
+    {
+        var saved = await app.AsAsync<GovernanceService, SaveResult>(Pilot, s => s.ProposeAsync(lab, new ProposalInput { BodyId = body, Title = title, Deadline = DateTime.UtcNow.AddDays(7).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) }));
+        Assert.True(saved.Succeeded, saved.MessageKey);
+        return saved.Id!.Value;
+    }
+
+    private Task<SaveResult> VoteAsync(string who, Guid lab, Guid decision, Guid? organisation, DecisionPosition position, string? reason = null) =>
+        app.AsAsync<GovernanceService, SaveResult>(who, s => s.VoteAsync(lab, decision, new VoteInput { OrganisationId = organisation, Position = position, Reason = reason }));
+
+    [Fact]
+    public async Task Bota_75s_demo_shows_two_bodies_and_the_councils_trial_decided_by_consent()
+    {
+        var (lab, _) = await BotaAsync();
+
+        var bodies = (await app.AsAsync<GovernanceService, BodiesView?>(Omar, s => s.GetBodiesAsync(lab)))!;
+        var log = (await app.AsAsync<GovernanceService, DecisionLogView?>(Omar, s => s.GetLogAsync(lab)))!;
+
+        Assert.Equal(["Assemblée des occupants", "Groupe pilote"], bodies.Bodies.Select(b => b.Name));
+        Assert.Equal(ModeStatus.Evaluated, bodies.Bodies[0].Status);
+        var trial = Assert.Single(log.Decisions);
+        Assert.Equal((DecisionOutcome.Adopted, "Conseil des occupants de la coopérative"), (trial.Outcome!.Value, trial.ExperimentTitle));
+        var view = (await app.AsAsync<GovernanceService, DecisionView?>(Omar, s => s.GetDecisionAsync(lab, trial.Id)))!;
+        Assert.Contains(view.Ballots, b => b.VoterName == "Réseau Financité" && b.ThroughProxy);
+    }
+
+    [Fact]
+    public async Task A_consent_decision_with_an_objection_answered_and_withdrawn_is_adopted_and_its_log_keeps_every_step()
+    {
+        var (lab, organisations) = await BotaAsync();
+        var mdm = organisations["Médecins du Monde"];
+        var body = await BodyAsync(lab, DecisionMode.Consent, [mdm]);
+        var decision = await ProposeAsync(lab, body);
+
+        Assert.True((await VoteAsync(Paula, lab, decision, mdm, DecisionPosition.Objection, "Qui paie l'audit ?")).Succeeded);
+        Assert.Equal(DecisionOutcome.Rejected, (await app.AsAsync<GovernanceService, DecisionView?>(Omar, s => s.GetDecisionAsync(lab, decision)))!.Tally.Outcome);
+        Assert.True((await app.AsAsync<GovernanceService, SaveResult>(Pilot, s => s.AnswerObjectionAsync(lab, decision, mdm, "La coopérative."))).Succeeded);
+        Assert.True((await VoteAsync(Paula, lab, decision, mdm, DecisionPosition.For, "D'accord")).Succeeded);
+        var version = (await app.AsAsync<GovernanceService, DecisionView?>(Pilot, s => s.GetDecisionAsync(lab, decision)))!.Version;
+        Assert.True((await app.AsAsync<GovernanceService, SaveResult>(Pilot, s => s.CloseAsync(lab, decision, "Essai d'un an, par consentement.", version))).Succeeded);
+
+        var view = (await app.AsAsync<GovernanceService, DecisionView?>(Omar, s => s.GetDecisionAsync(lab, decision)))!;
+        Assert.Equal(DecisionOutcome.Adopted, view.Outcome);
+        Assert.Equal(
+            [DecisionLogKind.Opened, DecisionLogKind.PositionGiven, DecisionLogKind.ObjectionAnswered, DecisionLogKind.ObjectionWithdrawn, DecisionLogKind.Closed],
+            view.Log.Select(l => l.Kind));
+        var log = (await app.AsAsync<GovernanceService, DecisionLogView?>(Omar, s => s.GetLogAsync(lab)))!;
+        Assert.Contains(log.Decisions, d => d.Id == decision && d.Outcome == DecisionOutcome.Adopted && d.OutcomeStatement == "Essai d'un an, par consentement.");
+        Assert.Equal("Rule.Decision.Closed", (await VoteAsync(Paula, lab, decision, mdm, DecisionPosition.Objection, "Trop tard")).MessageKey);
+    }
+
+    [Fact]
+    public async Task Only_the_mandated_person_votes_for_an_organisation_and_only_once()
+    {
+        var (lab, organisations) = await BotaAsync();
+        var mdm = organisations["Médecins du Monde"];
+        var sawb = organisations["SAW-B"];
+        var body = await BodyAsync(lab, DecisionMode.Majority, [mdm, sawb], quorum: 50);
+        var decision = await ProposeAsync(lab, body);
+
+        Assert.Equal("Rule.Decision.NotMandated", (await VoteAsync(Omar, lab, decision, mdm, DecisionPosition.For)).MessageKey);
+        Assert.Equal("Rule.Decision.NotMandated", (await VoteAsync(Paula, lab, decision, sawb, DecisionPosition.For)).MessageKey);
+        var omar = await app.AccountAsync(Omar);
+        Assert.True((await app.AsAsync<GovernanceService, SaveResult>(DemoAppFixture.Facilitator, s => s.DesignateProxyAsync(lab, decision, sawb, omar))).Succeeded);
+        Assert.True((await VoteAsync(Omar, lab, decision, sawb, DecisionPosition.Abstain)).Succeeded);
+        var tally = (await app.AsAsync<GovernanceService, DecisionView?>(Pilot, s => s.GetDecisionAsync(lab, decision)))!.Tally;
+        Assert.Equal((false, DecisionOutcome.NoQuorum), (tally.QuorumReached, tally.Outcome));
+        Assert.True((await VoteAsync(Paula, lab, decision, mdm, DecisionPosition.For)).Succeeded);
+        Assert.Equal(DecisionOutcome.Adopted, (await app.AsAsync<GovernanceService, DecisionView?>(Pilot, s => s.GetDecisionAsync(lab, decision)))!.Tally.Outcome);
+    }
+
+    [Fact]
+    public async Task Rights_are_checked_on_the_lab_and_another_labs_people_find_nothing()
+    {
+        var (lab, organisations) = await BotaAsync();
+        var body = await BodyAsync(lab, DecisionMode.Consent, [organisations["Médecins du Monde"]]);
+        var decision = await ProposeAsync(lab, body);
+        await using var db = app.CreateDbContext();
+        var inCommon = await db.Mutualisations.Where(m => m.Name == "In Common").Select(m => m.Id).SingleAsync();
+        var inCommonOrganisation = (await db.Mutualisations.SingleAsync(m => m.Id == inCommon)).Memberships[0].OrganisationId;
+
+        Assert.Equal(SaveStatus.Forbidden, (await app.AsAsync<GovernanceService, SaveResult>(Omar, s => s.CreateBodyAsync(lab, new BodyInput { Name = "Non", Members = { [organisations["SAW-B"]] = 1 } }))).Status);
+        Assert.Equal(SaveStatus.Forbidden, (await app.AsAsync<GovernanceService, SaveResult>(Omar, s => s.CloseAsync(lab, decision, "Non", 0))).Status);
+        Assert.Equal("Rule.Body.OrganisationNotMember", (await app.AsAsync<GovernanceService, SaveResult>(Pilot, s => s.CreateBodyAsync(lab, new BodyInput { Name = "Mélange", Members = { [inCommonOrganisation] = 1 } }))).MessageKey);
+        const string camille = DemoAppFixture.Coordination;
+        Assert.Null(await app.AsAsync<GovernanceService, DecisionView?>(camille, s => s.GetDecisionAsync(inCommon, decision)));
+        Assert.Null(await app.AsAsync<GovernanceService, DecisionView?>(camille, s => s.GetDecisionAsync(lab, decision)));
+        Assert.Equal(SaveStatus.NotFound, (await VoteAsync(camille, inCommon, decision, null, DecisionPosition.For)).Status);
+        Assert.Equal(SaveStatus.NotFound, (await app.AsAsync<GovernanceService, SaveResult>(camille, s => s.ProposeAsync(inCommon, new ProposalInput { BodyId = body, Title = "Intrus", Deadline = "2099-01-01" }))).Status);
+        Assert.Empty((await app.AsAsync<GovernanceService, DecisionLogView?>(camille, s => s.GetLogAsync(inCommon)))!.Decisions);
+    }
+}
