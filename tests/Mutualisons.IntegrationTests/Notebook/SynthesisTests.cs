@@ -49,6 +49,9 @@ public sealed class SynthesisTests(DemoAppFixture app) : IClassFixture<DemoAppFi
         Assert.Contains(tables, t => t.Caption == "Portefeuille d'expérimentations" && t.Rows.Any(r => r[0].StartsWith("Éco-label", StringComparison.Ordinal)));
         Assert.Contains(tables, t => t.Caption == "Points d'étape du groupe pilote" && t.Rows.Count == 2);
         Assert.Contains(tables, t => t.Caption == "Méthodes utilisées" && t.Rows.Any(r => r[0] == "Groupe de travail"));
+        // Cycle 4 tells what the lab pools and what its bodies decided.
+        Assert.Contains(tables, t => t.Caption == "Accords de mutualisation" && t.Rows.Count >= 1);
+        Assert.Contains(tables, t => t.Caption == "Décisions des instances" && t.Rows.Count >= 1);
 
         var dutch = (await BuildAsync(DemoAppFixture.Observer, lab, new SynthesisRequest { Language = "nl", Sections = [SynthesisSection.Diagnostic] }))!;
         Assert.Equal("Syntheseschrift", dutch.Title);

@@ -19,6 +19,7 @@ using Mutualisons.Web.Features.Publics;
 using Mutualisons.Web.Features.Publics.Dashboard;
 using Mutualisons.Web.Features.Resources;
 using Mutualisons.Web.Features.ToolConfiguration.Experiments;
+using Mutualisons.Web.Features.ToolConfiguration.Governance;
 using Mutualisons.Web.Localization;
 
 namespace Mutualisons.Web.Features.Notebook.Synthesis;
@@ -95,7 +96,8 @@ public sealed class SynthesisService(
     ExperimentService experiments,
     MethodsService methods,
     DirectoryService directory,
-    ResourceService resources)
+    ResourceService resources,
+    GovernanceService governance)
 {
     public async Task<SynthesisSetup?> GetSetupAsync(Guid labId, CancellationToken cancellationToken = default)
     {
@@ -214,6 +216,7 @@ public sealed class SynthesisService(
                     break;
                 case Cycle.ToolConfiguration:
                     await ToolsAsync(blocks, db, labId, InPeriod, DayOf, cancellationToken);
+                    await DecisionsAsync(blocks, labId, InPeriod, DayOf, cancellationToken);
                     break;
                 default:
                     await MethodsAsync(blocks, labId, cancellationToken);
@@ -398,6 +401,24 @@ public sealed class SynthesisService(
             blocks.Add(new TableBlock(localizer["Synthesis.DecisionLog"], [localizer["Synthesis.Column.Date"], localizer["Synthesis.Column.Experiment"], localizer["Synthesis.Column.Move"], localizer["Synthesis.Column.Why"]],
                 [.. decided.Select(m => (IReadOnlyList<string>)[Formats.Date(m.At), m.Title, $"{localizer.Enum(m.From)} → {localizer.Enum(m.To)}", m.Reason])]));
         }
+    }
+
+    /// <summary>The decisions the lab's bodies took in the period (opened in it), oldest first.</summary>
+    private async Task DecisionsAsync(List<SynthesisBlock> blocks, Guid labId, Func<DateOnly, bool> inPeriod, Func<DateTimeOffset, DateOnly> dayOf, CancellationToken cancellationToken)
+    {
+        if (await governance.GetLogAsync(labId, int.MaxValue, cancellationToken) is not { } log)
+        {
+            return;
+        }
+        var taken = log.Decisions.Where(d => inPeriod(dayOf(d.OpenedAt))).OrderBy(d => d.OpenedAt).ToList();
+        if (taken.Count == 0)
+        {
+            return;
+        }
+        blocks.Add(new TableBlock(localizer["Synthesis.BodyDecisions"],
+            [localizer["Synthesis.Column.Date"], localizer["Synthesis.Column.Proposal"], localizer["Synthesis.Column.Body"], localizer["Synthesis.Column.Outcome"], localizer["Synthesis.Column.Statement"]],
+            [.. taken.Select(d => (IReadOnlyList<string>)[Formats.Date(d.OpenedAt), d.ExperimentTitle is { } experiment ? $"{d.Title} ({experiment})" : d.Title, $"{d.BodyName} — {localizer.Enum(d.Mode)}",
+                d.Outcome is { } outcome ? localizer.Enum(outcome) : localizer["Decisions.Open"], d.OutcomeStatement])]));
     }
 
     private async Task MethodsAsync(List<SynthesisBlock> blocks, Guid labId, CancellationToken cancellationToken)
