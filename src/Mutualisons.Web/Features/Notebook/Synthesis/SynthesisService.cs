@@ -126,7 +126,7 @@ public sealed class SynthesisService(
                 return (notebook, AuditText.Key("Synthesis.Introduction"));
             }, cancellationToken);
         }
-        return writes.In(labId, LabRight.KeepNotebook).Validating(input, introductionValidator).ChangeAsync<SynthesisNotebook>(
+        return scope.ChangeAsync<SynthesisNotebook>(
             db => db.Db.SynthesisNotebooks.SingleOrDefaultAsync(n => n.LabId == labId, db.CancellationToken), version, Domain.Audit.AuditSubject.SynthesisNotebook, Domain.Audit.AuditAction.Changed,
             (notebook, write) =>
             {
