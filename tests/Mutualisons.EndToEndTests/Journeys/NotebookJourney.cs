@@ -115,7 +115,7 @@ public sealed class NotebookJourney(BrowserFixture browser)
     }
 
     [Fact]
-    public async Task The_pilot_group_introduces_the_cahier_previews_it_in_english_and_downloads_it_as_word()
+    public async Task The_pilot_group_introduces_the_cahier_previews_it_in_dutch_and_downloads_it_as_word()
     {
         var lab = await BotaAsync();
         var page = await browser.NewPageAsync();
@@ -138,19 +138,19 @@ public sealed class NotebookJourney(BrowserFixture browser)
         await Expect(page.GetByText("La fin de la période précède son début.")).ToBeVisibleAsync();
         await Expect(page.GetByTestId("synthesis-docx")).ToHaveCountAsync(0);
 
-        // The whole lab, in English, without the annex.
+        // The whole lab, in Dutch, without the annex.
         await page.Locator("#synthesis-from").FillAsync("");
         await page.Locator("#synthesis-to").FillAsync("");
         await page.GetByRole(AriaRole.Checkbox, new() { Name = "Annexe : méthodes et participants" }).UncheckAsync();
         await page.GetByLabel("Langue du cahier").ClickAsync();
-        await page.GetByRole(AriaRole.Option, new() { Name = "Anglais" }).ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "Néerlandais" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Voir l'aperçu" }).ClickAsync();
         var preview = page.Locator("article.synthesis-preview");
         // The whole lab's cahier takes a few seconds to gather on a busy machine: the page shows progress meanwhile.
-        await Expect(preview.GetByRole(AriaRole.Heading, new() { Name = "Configure the tools", Level = 2 })).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Expect(preview.GetByRole(AriaRole.Heading, new() { Name = "Instrumenten configureren", Level = 2 })).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await Expect(preview).ToContainTextAsync("Ce cahier raconte la première année de Bota 75.");
-        await Expect(preview.GetByRole(AriaRole.Table, new() { Name = "Experiments portfolio" })).ToBeVisibleAsync();
-        await Expect(preview.GetByRole(AriaRole.Heading, new() { Name = "Annex" })).ToHaveCountAsync(0);
+        await Expect(preview.GetByRole(AriaRole.Table, new() { Name = "Portefeuille van experimenten" })).ToBeVisibleAsync();
+        await Expect(preview.GetByRole(AriaRole.Heading, new() { Name = "Bijlage" })).ToHaveCountAsync(0);
         await page.AssertNoSeriousViolationsAsync();
 
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("synthesis-docx").ClickAsync());
@@ -159,6 +159,7 @@ public sealed class NotebookJourney(BrowserFixture browser)
         using var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(path, false);
         var headings = word.MainDocumentPart!.Document!.Body!.Elements<DocumentFormat.OpenXml.Wordprocessing.Paragraph>()
             .Where(p => p.ParagraphProperties?.ParagraphStyleId?.Val?.Value == "Heading1").Select(p => p.InnerText).ToList();
-        Assert.Equal(["Introduction", "The map of cycles", "Diagnose needs", "Identify and involve publics", "Define social impact", "Configure the tools", "Choose and adapt methods"], headings);
+        Assert.Equal(["Inleiding", "De kaart van de cycli", "Noden in kaart brengen", "Publiek identificeren en betrekken", "Sociale impact bepalen", "Instrumenten configureren", "Methoden kiezen en aanpassen"], headings);
+        Assert.Equal("nl", word.PackageProperties.Language);
     }
 }

@@ -108,6 +108,17 @@ public sealed class SynthesisTests(DemoAppFixture app) : IClassFixture<DemoAppFi
         Assert.Contains(body.Descendants<DocumentFormat.OpenXml.Drawing.Wordprocessing.DocProperties>(), d => d.Description == "Le plan");
         Assert.Equal("en", word.PackageProperties.Language);
 
+        // In French too: the same parts under their French names.
+        var french = await member.GetAsync(new Uri(AppRoutes.SynthesisDocx(lab, ["Diagnostic", "Annex"], null, null, "fr"), UriKind.Relative));
+        using (var frenchFile = new MemoryStream(await french.Content.ReadAsByteArrayAsync()))
+        using (var frenchWord = WordprocessingDocument.Open(frenchFile, false))
+        {
+            var frenchHeadings = frenchWord.MainDocumentPart!.Document!.Body!.Elements<Paragraph>()
+                .Where(p => p.ParagraphProperties?.ParagraphStyleId?.Val?.Value == "Heading1").Select(p => p.InnerText).ToList();
+            Assert.Equal(["Diagnostiquer les besoins", "Annexe"], frenchHeadings);
+            Assert.Contains("Organisations participantes", frenchWord.MainDocumentPart.Document.Body.InnerText, StringComparison.Ordinal);
+        }
+
         // Tampered choices are a readable 400; another lab's cahier is not found.
         Assert.Equal(HttpStatusCode.BadRequest, (await member.GetAsync(new Uri($"/labs/{lab}/notebook.docx?sections=Everything&lang=fr", UriKind.Relative))).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await member.GetAsync(new Uri($"/labs/{lab}/notebook.docx?from=2020-01-01&to=2019-01-01", UriKind.Relative))).StatusCode);

@@ -260,7 +260,7 @@ public sealed class SynthesisService(
         }
         else
         {
-            blocks.Add(new TableBlock(localizer["Lab.Journal"], [localizer["Synthesis.Column.Date"], localizer["Synthesis.Column.Move"], localizer["Synthesis.Column.Why"]],
+            blocks.Add(new TableBlock(localizer["Synthesis.Moves"], [localizer["Synthesis.Column.Date"], localizer["Synthesis.Column.Move"], localizer["Synthesis.Column.Why"]],
                 [.. journal.Select(j => (IReadOnlyList<string>)[Formats.Date(j.MovedAt), $"{(j.From is { } f ? localizer.Enum(f) : localizer["Lab.JournalStart"])} → {localizer.Enum(j.To)}", j.Reason])]));
         }
         var navigation = await checkIns.GetNavigationAsync(labId, cancellationToken);
