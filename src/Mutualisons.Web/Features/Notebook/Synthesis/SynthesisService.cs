@@ -177,6 +177,9 @@ public sealed class SynthesisService(
         var sections = request.Sections;
         var journal = lab.Journal.Where(j => InPeriod(DayOf(j.MovedAt))).OrderBy(j => j.MovedAt).ToList();
         var stories = await StoriesAsync(db, labId, InPeriod, cancellationToken);
+        var methodUses = sections.Contains(SynthesisSection.Methods) || sections.Contains(SynthesisSection.Annex)
+            ? (await methods.GetAsync(labId, cancellationToken))?.Uses ?? []
+            : [];
 
         if (sections.Contains(SynthesisSection.Introduction))
         {
@@ -219,7 +222,7 @@ public sealed class SynthesisService(
                     await DecisionsAsync(blocks, labId, InPeriod, DayOf, cancellationToken);
                     break;
                 default:
-                    await MethodsAsync(blocks, labId, cancellationToken);
+                    MethodsUsed(blocks, methodUses);
                     break;
             }
             if (blocks.Count == before)
@@ -229,7 +232,7 @@ public sealed class SynthesisService(
         }
         if (sections.Contains(SynthesisSection.Annex))
         {
-            await AnnexAsync(blocks, lab, labId, cancellationToken);
+            await AnnexAsync(blocks, lab, labId, methodUses, cancellationToken);
         }
 
         var period = (from, to) switch
@@ -421,23 +424,23 @@ public sealed class SynthesisService(
                 d.Outcome is { } outcome ? localizer.Enum(outcome) : localizer["Decisions.Open"], d.OutcomeStatement])]));
     }
 
-    private async Task MethodsAsync(List<SynthesisBlock> blocks, Guid labId, CancellationToken cancellationToken)
+    private void MethodsUsed(List<SynthesisBlock> blocks, IReadOnlyList<MethodUse> uses)
     {
-        if (await methods.GetAsync(labId, cancellationToken) is not { } view || view.Uses.Count == 0)
+        if (uses.Count == 0)
         {
             return;
         }
         var language = ProductLocalization.CurrentLanguage;
         blocks.Add(new TableBlock(localizer["Synthesis.MethodsUsed"], [localizer["Synthesis.Column.Method"], localizer["Synthesis.Column.Cycle"], localizer["Synthesis.Column.Held"], localizer["Synthesis.Column.Planned"]],
-            [.. view.Uses.OrderBy(u => u.Cycle).ThenByDescending(u => u.Held).Select(u => (IReadOnlyList<string>)[MethodLibrary.Find(u.MethodKey)?.Name.In(language) ?? u.MethodKey, localizer.Enum(u.Cycle),
+            [.. uses.OrderBy(u => u.Cycle).ThenByDescending(u => u.Held).Select(u => (IReadOnlyList<string>)[MethodLibrary.Find(u.MethodKey)?.Name.In(language) ?? u.MethodKey, localizer.Enum(u.Cycle),
                 u.Held.ToString(CultureInfo.CurrentCulture), u.Planned.ToString(CultureInfo.CurrentCulture)])]));
     }
 
-    private async Task AnnexAsync(List<SynthesisBlock> blocks, LabOverview lab, Guid labId, CancellationToken cancellationToken)
+    private async Task AnnexAsync(List<SynthesisBlock> blocks, LabOverview lab, Guid labId, IReadOnlyList<MethodUse> methodUses, CancellationToken cancellationToken)
     {
         blocks.Add(new HeadingBlock(1, localizer["Synthesis.Annex"]));
         var language = ProductLocalization.CurrentLanguage;
-        var used = (await methods.GetAsync(labId, cancellationToken))?.Uses.Select(u => u.MethodKey).Distinct().Select(MethodLibrary.Find).OfType<MethodDefinition>().ToList() ?? [];
+        var used = methodUses.Select(u => u.MethodKey).Distinct().Select(MethodLibrary.Find).OfType<MethodDefinition>().ToList();
         blocks.Add(new HeadingBlock(2, localizer["Synthesis.MethodsUsed"]));
         blocks.Add(used.Count == 0
             ? new ParagraphBlock(localizer["Synthesis.NoMethods"])
