@@ -20,7 +20,8 @@ public sealed record ResourceDetails(
     string? Licence = null,
     UpdateFrequency? UpdateFrequency = null,
     Skill? Skill = null,
-    decimal? HoursPerMonth = null);
+    decimal? HoursPerMonth = null,
+    int? MaxDistanceKm = null);
 
 /// <summary>
 /// An offer or a need of one member organisation of a lab: a room on Tuesdays, a data set, hours of GDPR
@@ -35,6 +36,9 @@ public sealed class ResourceDeclaration : ILabOwned
     public const int MaxCapacity = 10_000;
     public const decimal MaxArea = 100_000m;
     public const decimal MaxHoursPerMonth = 744m;
+
+    /// <summary>Belgium end to end: a need asking for an offer further than that asks for none.</summary>
+    public const int MaxDistanceKmLimit = 300;
 
     private ResourceDeclaration()
     {
@@ -102,6 +106,12 @@ public sealed class ResourceDeclaration : ILabOwned
     /// <summary>Workforce and services: hours each month.</summary>
     public decimal? HoursPerMonth { get; private set; }
 
+    /// <summary>
+    /// For a need of something done or used in person (not a data set): how far the offering organisation may be
+    /// at most, when both are located. Unset, matching applies its default for places.
+    /// </summary>
+    public int? MaxDistanceKm { get; private set; }
+
     public Guid? CreatedBy { get; private set; }
 
     public DateTimeOffset CreatedAt { get; private set; }
@@ -125,6 +135,11 @@ public sealed class ResourceDeclaration : ILabOwned
         UpdateFrequency? frequency = null;
         Skill? skill = null;
         decimal? hours = null;
+        int? maxDistance = null;
+        if (!IsOffer && Kind != PooledResourceKind.DataSet)
+        {
+            maxDistance = Positive(details.MaxDistanceKm, MaxDistanceKmLimit, "Resources.DistanceInvalid");
+        }
         switch (Kind)
         {
             case PooledResourceKind.Place:
@@ -166,6 +181,7 @@ public sealed class ResourceDeclaration : ILabOwned
         UpdateFrequency = frequency;
         Skill = skill;
         HoursPerMonth = hours;
+        MaxDistanceKm = maxDistance;
     }
 
     private static (Weekdays, TimeOnly?, TimeOnly?) Availability(Weekdays days, TimeOnly? from, TimeOnly? until)

@@ -70,7 +70,7 @@ public sealed class Booking : ILabOwned
     /// place's local time (their offsets say which): the booking stays within one local day and does not start
     /// in the past.
     /// </summary>
-    public Booking(Room room, Guid organisationId, DateTimeOffset startsAt, DateTimeOffset endsAt, string purpose, Guid? bookedBy, DateTimeOffset now) : this()
+    public Booking(Room room, Guid organisationId, DateTimeOffset startsAt, DateTimeOffset endsAt, string purpose, Guid? bookedBy, DateTimeOffset now, Guid? seriesId = null) : this()
     {
         ArgumentNullException.ThrowIfNull(room);
         if (organisationId == Guid.Empty)
@@ -104,6 +104,23 @@ public sealed class Booking : ILabOwned
         Purpose = Guard.RequiredText(purpose, Limits.ShortText, "Booking.PurposeRequired", "The purpose");
         BookedBy = bookedBy;
         CreatedAt = Guard.Utc(now);
+        SeriesId = seriesId;
+    }
+
+    /// <summary>
+    /// Books every occurrence of a repeated booking, each a booking of its own (so the database checks each
+    /// against the others' bookings), all sharing one series id so the series can be cancelled at once.
+    /// </summary>
+    public static IReadOnlyList<Booking> Series(Room room, Guid organisationId, IEnumerable<Occurrence> occurrences, string purpose, Guid? bookedBy, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(occurrences);
+        var seriesId = Guid.CreateVersion7();
+        var bookings = occurrences.Select(o => new Booking(room, organisationId, o.StartsAt, o.EndsAt, purpose, bookedBy, now, seriesId)).ToList();
+        if (bookings.Count == 0)
+        {
+            throw new DomainException("Booking.NothingToBook", "Every occurrence is taken: nothing to book.");
+        }
+        return bookings;
     }
 
     public Guid Id { get; private set; }
@@ -128,6 +145,9 @@ public sealed class Booking : ILabOwned
     /// <summary>When it was cancelled; a cancelled booking frees its slot but stays in the history.</summary>
     public DateTimeOffset? CancelledAt { get; private set; }
 
+    /// <summary>The repeated booking this one is an occurrence of, if any.</summary>
+    public Guid? SeriesId { get; private set; }
+
     public uint Version { get; private set; }
 
     public bool IsCancelled => CancelledAt is not null;
@@ -143,6 +163,78 @@ public sealed class Booking : ILabOwned
             throw new DomainException("Booking.AlreadyOver", "A booking that is over cannot be cancelled.");
         }
         CancelledAt = Guard.Utc(now);
+    }
+}
+
+/// <summary>One occurrence of a repeated booking: its start and end.</summary>
+public sealed record Occurrence(DateTimeOffset StartsAt, DateTimeOffset EndsAt)
+{
+    /// <summary>Half-open ranges, as the database's tstzrange: one ending at 10:00 and one starting then do not overlap.</summary>
+    public bool Overlaps(DateTimeOffset startsAt, DateTimeOffset endsAt) => StartsAt < endsAt && startsAt < EndsAt;
+}
+
+/// <summary>
+/// A booking repeated every <see cref="EveryWeeks"/> weeks, until a day (included) or for a number of
+/// occurrences. Repetition is about days: each occurrence keeps the place's local hours, whatever the
+/// change of summer time in between.
+/// </summary>
+public sealed record Recurrence
+{
+    /// <summary>A year of weekly bookings at most: beyond, a new series next year.</summary>
+    public const int MaxOccurrences = 52;
+
+    public const int MaxEveryWeeks = 8;
+
+    public Recurrence(int everyWeeks, DateOnly? until, int? count)
+    {
+        if (everyWeeks is < 1 or > MaxEveryWeeks)
+        {
+            throw new DomainException("Booking.RepeatEveryInvalid", "A booking repeats every 1 to 8 weeks.");
+        }
+        if ((until is null) == (count is null))
+        {
+            throw new DomainException("Booking.RepeatEndRequired", "A repeated booking ends on a day or after a number of times, one of the two.");
+        }
+        if (count is < 2 or > MaxOccurrences)
+        {
+            throw new DomainException("Booking.RepeatTooMany", "A booking repeats 2 to 52 times.");
+        }
+        EveryWeeks = everyWeeks;
+        Until = until;
+        Count = count;
+    }
+
+    public int EveryWeeks { get; }
+
+    public DateOnly? Until { get; }
+
+    public int? Count { get; }
+
+    /// <summary>The days of the series, <paramref name="first"/> included.</summary>
+    public IReadOnlyList<DateOnly> Days(DateOnly first)
+    {
+        if (Until is { } last && last < first)
+        {
+            throw new DomainException("Booking.RepeatUntilBeforeStart", "A repeated booking ends after its first day.");
+        }
+        var days = new List<DateOnly>();
+        for (var day = first; Count is { } count ? days.Count < count : day <= Until!.Value; day = day.AddDays(7 * EveryWeeks))
+        {
+            if (days.Count == MaxOccurrences)
+            {
+                throw new DomainException("Booking.RepeatTooMany", "A booking repeats 2 to 52 times.");
+            }
+            days.Add(day);
+        }
+        return days;
+    }
+
+    /// <summary>Which of <paramref name="occurrences"/> one of <paramref name="taken"/> (live bookings of the room) already holds.</summary>
+    public static IReadOnlyList<Occurrence> Collisions(IEnumerable<Occurrence> occurrences, IEnumerable<(DateTimeOffset StartsAt, DateTimeOffset EndsAt)> taken)
+    {
+        ArgumentNullException.ThrowIfNull(occurrences);
+        var held = taken?.ToList() ?? throw new ArgumentNullException(nameof(taken));
+        return [.. occurrences.Where(o => held.Any(t => o.Overlaps(t.StartsAt, t.EndsAt)))];
     }
 }
 

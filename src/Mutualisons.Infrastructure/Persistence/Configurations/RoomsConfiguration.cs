@@ -39,6 +39,7 @@ internal sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
         builder.Ignore(b => b.IsCancelled);
         builder.HasIndex(b => new { b.LabId, b.StartsAt });
         builder.HasIndex(b => b.RoomId);
+        builder.HasIndex(b => b.SeriesId);
         builder.HasOne<Mutualisation>().WithMany().HasForeignKey(b => b.LabId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Room>().WithMany().HasForeignKey(b => b.RoomId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Organisation>().WithMany().HasForeignKey(b => b.OrganisationId).OnDelete(DeleteBehavior.Cascade);

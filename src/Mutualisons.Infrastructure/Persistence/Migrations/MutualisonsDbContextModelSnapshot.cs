@@ -2374,6 +2374,10 @@ namespace Mutualisons.Infrastructure.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("room_id");
 
+                    b.Property<Guid?>("SeriesId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("series_id");
+
                     b.Property<DateTimeOffset>("StartsAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("starts_at");
@@ -2395,6 +2399,9 @@ namespace Mutualisons.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("RoomId")
                         .HasDatabaseName("ix_bookings_room_id");
+
+                    b.HasIndex("SeriesId")
+                        .HasDatabaseName("ix_bookings_series_id");
 
                     b.HasIndex("LabId", "StartsAt")
                         .HasDatabaseName("ix_bookings_lab_id_starts_at");
@@ -2582,6 +2589,10 @@ namespace Mutualisons.Infrastructure.Persistence.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("licence");
+
+                    b.Property<int?>("MaxDistanceKm")
+                        .HasColumnType("integer")
+                        .HasColumnName("max_distance_km");
 
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("uuid")

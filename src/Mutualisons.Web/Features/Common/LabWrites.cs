@@ -353,6 +353,26 @@ public sealed class LabWrites(IDbContextFactory<MutualisonsDbContext> dbFactory,
             }, cancellationToken);
         }
 
+        /// <summary>
+        /// As <see cref="RunAsync(Func{LabWrite, ValueTask}, CancellationToken)"/>, for a write whose body may
+        /// answer before anything is saved (a repeated booking some of whose occurrences are taken): a result from
+        /// <paramref name="body"/> is returned as is and nothing it added is written.
+        /// </summary>
+        public Task<SaveResult> RunAsync(Func<LabWrite, ValueTask<SaveResult?>> body, CancellationToken cancellationToken = default)
+        {
+            ArgumentNullException.ThrowIfNull(body);
+            var labId = RequireLab();
+            return _writes.WriteAsync(this, async write =>
+            {
+                if (await body(write) is { } early)
+                {
+                    return early;
+                }
+                write.ResultId ??= labId;
+                return null;
+            }, cancellationToken);
+        }
+
         private Guid RequireLab() => LabId ?? throw new InvalidOperationException("Lab aggregates are written through LabWrites.In(labId, right).");
     }
 }

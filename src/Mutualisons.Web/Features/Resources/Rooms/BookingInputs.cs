@@ -1,6 +1,7 @@
 using FluentValidation;
 using Microsoft.Extensions.Localization;
 using Mutualisons.Domain.Common;
+using Mutualisons.Domain.Resources;
 using Mutualisons.Web.Features.Impact;
 
 namespace Mutualisons.Web.Features.Resources.Rooms;
@@ -47,6 +48,26 @@ public sealed class BookingInput
     public string? Until { get; set; }
 
     public string Purpose { get; set; } = string.Empty;
+
+    /// <summary>The booking repeats every <see cref="EveryWeeks"/> weeks, until <see cref="RepeatUntil"/> or <see cref="RepeatCount"/> times.</summary>
+    public bool Repeats { get; set; }
+
+    public int? EveryWeeks { get; set; } = 1;
+
+    /// <summary>The series ends after <see cref="RepeatCount"/> occurrences rather than on <see cref="RepeatUntil"/>.</summary>
+    public bool EndsAfterCount { get; set; }
+
+    /// <summary>yyyy-MM-dd, included.</summary>
+    public string? RepeatUntil { get; set; }
+
+    public int? RepeatCount { get; set; }
+
+    /// <summary>When some occurrences are taken: book the free ones only (otherwise nothing is booked and the taken ones are listed).</summary>
+    public bool FreeOnly { get; set; }
+
+    /// <summary>How the booking repeats, when it does.</summary>
+    public Recurrence? Recurrence() =>
+        Repeats ? new Recurrence(EveryWeeks ?? 0, EndsAfterCount ? null : DayText.Parse(RepeatUntil), EndsAfterCount ? RepeatCount : null) : null;
 }
 
 public sealed class BookingInputValidator : AbstractValidator<BookingInput>
@@ -62,5 +83,15 @@ public sealed class BookingInputValidator : AbstractValidator<BookingInput>
         RuleFor(i => i.Purpose)
             .NotEmpty().WithMessage(_ => l["Validation.Rooms.PurposeRequired"])
             .MaximumLength(Limits.ShortText).WithMessage(_ => l["Validation.TooLong", Limits.ShortText]);
+        When(i => i.Repeats, () =>
+        {
+            RuleFor(i => i.EveryWeeks).NotNull().WithMessage(_ => l["Validation.Rooms.EveryWeeks", Recurrence.MaxEveryWeeks])
+                .InclusiveBetween(1, Recurrence.MaxEveryWeeks).WithMessage(_ => l["Validation.Rooms.EveryWeeks", Recurrence.MaxEveryWeeks]);
+            RuleFor(i => i.RepeatUntil).Must((i, until) => DayText.Parse(until) is { } last && (DayText.Parse(i.Date) is not { } first || last >= first))
+                .When(i => !i.EndsAfterCount).WithMessage(_ => l["Validation.Rooms.RepeatUntil"]);
+            RuleFor(i => i.RepeatCount).NotNull().WithMessage(_ => l["Validation.Rooms.RepeatCount", Recurrence.MaxOccurrences])
+                .InclusiveBetween(2, Recurrence.MaxOccurrences).WithMessage(_ => l["Validation.Rooms.RepeatCount", Recurrence.MaxOccurrences])
+                .When(i => i.EndsAfterCount);
+        });
     }
 }

@@ -13,7 +13,8 @@ namespace Mutualisons.Web.Features.Resources.Rooms;
 
 public sealed record RoomRow(Guid Id, uint Version, string Name, int Capacity, string Equipment);
 
-public sealed record BookingRow(Guid Id, uint Version, Guid RoomId, string RoomName, string OrganisationName, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string Purpose, bool MayCancel);
+/// <summary>A booking of the week; <see cref="SeriesId"/> when it is one occurrence of a repeated booking.</summary>
+public sealed record BookingRow(Guid Id, uint Version, Guid RoomId, string RoomName, string OrganisationName, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string Purpose, bool MayCancel, Guid? SeriesId = null);
 
 public sealed record BookingDay(DateOnly Day, IReadOnlyList<BookingRow> Bookings);
 
@@ -22,8 +23,19 @@ public sealed record OrganisationChoice(Guid Id, string Name);
 /// <summary>The shared place's week: its rooms, each day's bookings, and for whom the person may book.</summary>
 public sealed record WeekView(string LabName, DateOnly Monday, bool MayManageRooms, IReadOnlyList<RoomRow> Rooms, IReadOnlyList<BookingDay> Days, IReadOnlyList<OrganisationChoice> BookableFor);
 
-/// <summary>What became of a booking; when the slot was taken, the free stretches of that day nearest to it.</summary>
-public sealed record BookingResult(SaveResult Result, IReadOnlyList<FreeSlot> FreeSlots);
+/// <summary>
+/// What became of a booking; when the slot was taken, the free stretches of that day nearest to it. For a
+/// repeated booking, the occurrences already taken (<see cref="Collisions"/>) and how many were booked.
+/// </summary>
+public sealed record BookingResult(SaveResult Result, IReadOnlyList<FreeSlot> FreeSlots)
+{
+    public IReadOnlyList<Occurrence> Collisions { get; init; } = [];
+
+    /// <summary>How many occurrences the series has.</summary>
+    public int Occurrences { get; init; } = 1;
+
+    public int Booked { get; init; }
+}
 
 /// <summary>
 /// The rooms of the lab's shared place and their bookings. Rooms are kept by those who configure the lab's
@@ -66,7 +78,7 @@ public sealed class BookingService(
             .Where(b => b.LabId == labId && b.CancelledAt == null && b.StartsAt < until && b.EndsAt > from)
             .OrderBy(b => b.StartsAt).ToListAsync(cancellationToken);
         var rows = bookings.Select(b => new BookingRow(b.Id, b.Version, b.RoomId, roomNames.GetValueOrDefault(b.RoomId, string.Empty), names.GetValueOrDefault(b.OrganisationId, string.Empty),
-            b.StartsAt, b.EndsAt, b.Purpose, b.EndsAt > now && place.Role.MayEditOrganisation(b.OrganisationId, true, place.Represents))).ToList();
+            b.StartsAt, b.EndsAt, b.Purpose, b.EndsAt > now && place.Role.MayEditOrganisation(b.OrganisationId, true, place.Represents), b.SeriesId)).ToList();
         var days = Enumerable.Range(0, 7).Select(monday.AddDays)
             .Select(day => new BookingDay(day, [.. rows.Where(r => DateOnly.FromDateTime(Formats.BrusselsDay(r.StartsAt)) == day)]))
             .ToList();
@@ -100,6 +112,10 @@ public sealed class BookingService(
     public async Task<BookingResult> BookAsync(Guid labId, BookingInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
+        if (input.Repeats)
+        {
+            return await BookSeriesAsync(labId, input, cancellationToken);
+        }
         var organisationId = input.OrganisationId ?? Guid.Empty;
         var result = await writes.In(labId, (role, represents) => role.MayEditOrganisation(organisationId, true, represents))
             .Validating(input, bookingValidator)
@@ -118,6 +134,110 @@ public sealed class BookingService(
             return new BookingResult(result, []);
         }
         return new BookingResult(result, await FreeSlotsAsync(labId, input, cancellationToken));
+    }
+
+    /// <summary>
+    /// Books every occurrence of a repeated booking in one transaction. When some are taken, nothing is booked
+    /// and the answer lists them, unless the person asked for the free ones only; the database still checks each
+    /// occurrence, so one taken between the look and the save refuses the whole series (and is listed then).
+    /// </summary>
+    private async Task<BookingResult> BookSeriesAsync(Guid labId, BookingInput input, CancellationToken cancellationToken)
+    {
+        var organisationId = input.OrganisationId ?? Guid.Empty;
+        IReadOnlyList<Occurrence> collisions = [];
+        var (booked, total) = (0, 0);
+        var result = await writes.In(labId, (role, represents) => role.MayEditOrganisation(organisationId, true, represents))
+            .Validating(input, bookingValidator)
+            .RunAsync(async write =>
+            {
+                var room = await write.Db.Rooms.SingleOrDefaultAsync(r => r.Id == input.RoomId && r.LabId == labId, write.CancellationToken) ?? throw LabWrite.NotFound();
+                var organisation = await OrganisationNameAsync(write.Db, labId, organisationId, write.CancellationToken) ?? throw LabWrite.NotFound();
+                var occurrences = Occurrences(input);
+                total = occurrences.Count;
+                collisions = await CollisionsAsync(write.Db, room.Id, occurrences, write.CancellationToken);
+                if (collisions.Count > 0 && (!input.FreeOnly || collisions.Count == occurrences.Count))
+                {
+                    return SaveResult.Taken;
+                }
+                var bookings = Booking.Series(room, organisationId, occurrences.Except(collisions), input.Purpose, write.Actor.UserId, write.Now);
+                write.Db.Bookings.AddRange(bookings);
+                booked = bookings.Count;
+                var seriesId = bookings[0].SeriesId!.Value;
+                write.AlsoAudit(Domain.Audit.AuditAction.Created, Booking.AuditSubject, seriesId,
+                    $"{room.Name} — {organisation} : {Formats.BrusselsDateTime(bookings[0].StartsAt)}–{Clock(bookings[0].EndsAt)} × {bookings.Count}");
+                write.ResultId = seriesId;
+                return null;
+            }, cancellationToken);
+        if (result.Status == SaveStatus.Taken && collisions.Count == 0)
+        {
+            // Someone took an occurrence between our look and our save: the database refused the whole series.
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            collisions = await CollisionsAsync(db, input.RoomId, Occurrences(input), cancellationToken);
+        }
+        return new BookingResult(result, []) { Collisions = result.Status == SaveStatus.Taken ? collisions : [], Occurrences = total, Booked = result.Succeeded ? booked : 0 };
+    }
+
+    /// <summary>The occurrences the input asks for, in Brussels time: each day of the series at the same hours.</summary>
+    private static IReadOnlyList<Occurrence> Occurrences(BookingInput input)
+    {
+        var first = DayText.Parse(input.Date)!.Value;
+        var (from, until) = (TimeText.Parse(input.From)!.Value, TimeText.Parse(input.Until)!.Value);
+        var days = input.Recurrence() is { } recurrence ? recurrence.Days(first) : [first];
+        // Kept in Brussels time: the booking checks its day with the place's offset.
+        return [.. days.Select(day => new Occurrence(ToBrussels(day, from), ToBrussels(day, until)))];
+    }
+
+    /// <summary>The occurrences a live booking of the room already holds.</summary>
+    private static async Task<IReadOnlyList<Occurrence>> CollisionsAsync(MutualisonsDbContext db, Guid roomId, IReadOnlyList<Occurrence> occurrences, CancellationToken cancellationToken)
+    {
+        // PostgreSQL takes moments in UTC only.
+        var (first, last) = (occurrences.Min(o => o.StartsAt).ToUniversalTime(), occurrences.Max(o => o.EndsAt).ToUniversalTime());
+        var taken = await db.Bookings.AsNoTracking()
+            .Where(b => b.RoomId == roomId && b.CancelledAt == null && b.StartsAt < last && b.EndsAt > first)
+            .Select(b => new { b.StartsAt, b.EndsAt }).ToListAsync(cancellationToken);
+        return Recurrence.Collisions(occurrences, taken.Select(t => (t.StartsAt, t.EndsAt)));
+    }
+
+    private static Task<string?> OrganisationNameAsync(MutualisonsDbContext db, Guid labId, Guid organisationId, CancellationToken cancellationToken) =>
+        db.Mutualisations.Where(m => m.Id == labId).SelectMany(m => m.Memberships).Where(ms => ms.OrganisationId == organisationId)
+            .Join(db.Organisations, ms => ms.OrganisationId, o => o.Id, (_, o) => o.Name).SingleOrDefaultAsync(cancellationToken);
+
+    private static string Clock(DateTimeOffset moment) => TimeText.Of(TimeOnly.FromDateTime(Formats.InBrussels(moment).DateTime));
+
+    /// <summary>
+    /// Cancels what is left of a repeated booking: every occurrence not over yet, at once (those over stay as
+    /// they were). One write: all are cancelled or none.
+    /// </summary>
+    public async Task<SaveResult> CancelSeriesAsync(Guid labId, Guid seriesId, CancellationToken cancellationToken = default)
+    {
+        Guid? owner;
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            owner = await db.Bookings.Where(b => b.SeriesId == seriesId && b.LabId == labId).Select(b => (Guid?)b.OrganisationId).FirstOrDefaultAsync(cancellationToken);
+        }
+        if (owner is not { } organisationId)
+        {
+            return SaveResult.NotFound;
+        }
+        return await writes.In(labId, (role, represents) => role.MayEditOrganisation(organisationId, true, represents))
+            .RunAsync(async write =>
+            {
+                var left = await write.Db.Bookings
+                    .Where(b => b.SeriesId == seriesId && b.LabId == labId && b.CancelledAt == null && b.EndsAt > write.Now)
+                    .OrderBy(b => b.StartsAt).ToListAsync(write.CancellationToken);
+                if (left.Count == 0)
+                {
+                    return SaveResult.Refused("Booking.AlreadyOver");
+                }
+                foreach (var booking in left)
+                {
+                    booking.Cancel(write.Now);
+                }
+                write.AlsoAudit(Domain.Audit.AuditAction.Changed, Booking.AuditSubject, seriesId,
+                    $"{Formats.BrusselsDateTime(left[0].StartsAt)} × {left.Count} — {AuditText.Key("Rooms.SeriesCancelled")}");
+                write.ResultId = seriesId;
+                return null;
+            }, cancellationToken);
     }
 
     /// <summary>Cancels a booking that is not over: its slot is free again, the booking stays in the history.</summary>
