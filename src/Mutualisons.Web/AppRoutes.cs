@@ -125,6 +125,10 @@ public static class AppRoutes
     public static string Rooms(Guid lab, DateOnly? week = null) =>
         week is { } day ? $"{Lab(lab)}/rooms?week={day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}" : $"{Lab(lab)}/rooms";
 
+    /// <summary>The shared place's occupancy over a month (this month when none is given).</summary>
+    public static string RoomOccupancy(Guid lab, DateOnly? month = null) =>
+        month is { } m ? $"{Lab(lab)}/rooms/occupancy?month={m.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture)}" : $"{Lab(lab)}/rooms/occupancy";
+
     /// <summary>The lab's bodies and their decision modes.</summary>
     public static string Bodies(Guid lab) => $"{Lab(lab)}/bodies";
 

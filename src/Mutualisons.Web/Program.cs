@@ -95,6 +95,7 @@ builder.Services.AddScoped<GovernanceService>();
 builder.Services.AddScoped<WorkingGroupService>();
 builder.Services.AddScoped<ResourceService>();
 builder.Services.AddScoped<BookingService>();
+builder.Services.AddScoped<OccupancyService>();
 builder.Services.AddScoped<Mutualisons.Web.Features.Methods.MethodsService>();
 builder.Services.AddSingleton<UserMarkdown>();
 builder.Services.AddScoped<StoryService>();

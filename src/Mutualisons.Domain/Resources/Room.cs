@@ -275,3 +275,25 @@ public static class FreeSlots
         return (nearest - wanted).Duration();
     }
 }
+
+/// <summary>
+/// The hours the shared place is open, every day, in its local time: free slots are looked for within them, and
+/// a month's occupancy is the share of them that is booked.
+/// </summary>
+public static class OpeningHours
+{
+    public static readonly TimeOnly Opens = new(8, 0);
+    public static readonly TimeOnly Closes = new(22, 0);
+
+    public static TimeSpan PerDay => Closes - Opens;
+
+    /// <summary>The hours one room is open in <paramref name="year"/>/<paramref name="month"/>.</summary>
+    public static decimal InMonth(int year, int month) => (decimal)PerDay.TotalHours * DateTime.DaysInMonth(year, month);
+
+    /// <summary>
+    /// The share of <paramref name="openHours"/> that <paramref name="bookedHours"/> fill, between 0 and 1 (none
+    /// when nothing was open: a place without a room).
+    /// </summary>
+    public static decimal? Share(decimal bookedHours, decimal openHours) =>
+        openHours <= 0 ? null : Math.Clamp(bookedHours / openHours, 0m, 1m);
+}

@@ -60,3 +60,16 @@ public sealed class RecurringBookingTests
         Assert.Equal("Booking.InThePast", Refusal(() => Booking.Series(Room, Mdm, [At(1), At(8)], "Permanence", null, Now)));
     }
 }
+
+public sealed class OpeningHoursTests
+{
+    [Fact]
+    public void A_rooms_month_is_fourteen_open_hours_a_day_and_the_share_booked_stays_between_none_and_all()
+    {
+        Assert.Equal(14m * 28, OpeningHours.InMonth(2027, 2));
+        Assert.Equal(14m * 31, OpeningHours.InMonth(2026, 12));
+        Assert.Equal(0.25m, OpeningHours.Share(7m * 14, 28m * 14));
+        Assert.Equal(1m, OpeningHours.Share(500m, 434m));
+        Assert.Null(OpeningHours.Share(3m, 0m));
+    }
+}

@@ -120,6 +120,13 @@ public sealed class BookingJourney(BrowserFixture browser)
         await page.GetByRole(AriaRole.Button, new() { Name = "Toute la série à venir" }).ClickAsync();
         await Expect(page.Locator("li[data-booking='Permanence juridique']")).ToHaveCountAsync(0);
 
+        // The month's occupancy, reached from the rooms page: a chart and the same figures as a table.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Occupation du mois" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Occupation des salles", Level = 1 })).ToBeVisibleAsync();
+        await Expect(page.Locator("svg[data-chart='rooms']")).ToBeVisibleAsync();
+        await Expect(page.Locator("[data-table='rooms'] tr[data-room='Salle de réunion du 3e étage']")).ToBeVisibleAsync();
+        await page.AssertNoSeriousViolationsAsync();
+
         await using var check = browser.CreateDbContext();
         Assert.Equal((3, 3), (await check.Bookings.CountAsync(b => b.Purpose == "Permanence juridique"), await check.Bookings.CountAsync(b => b.Purpose == "Permanence juridique" && b.CancelledAt != null)));
     }

@@ -50,10 +50,6 @@ public sealed class BookingService(
     IValidator<RoomInput> roomValidator,
     IValidator<BookingInput> bookingValidator)
 {
-    /// <summary>The hours the shared place is open, in Brussels time: free slots are looked for within them.</summary>
-    public static readonly TimeOnly Opens = new(8, 0);
-    public static readonly TimeOnly Closes = new(22, 0);
-
     public async Task<WeekView?> GetWeekAsync(Guid labId, DateOnly anyDay, CancellationToken cancellationToken = default)
     {
         var actor = await currentActor.GetAsync();
@@ -273,8 +269,8 @@ public sealed class BookingService(
     {
         var (start, end) = Moments(input);
         var day = DayText.Parse(input.Date)!.Value;
-        var opens = ToBrussels(day, Opens).ToUniversalTime();
-        var closes = ToBrussels(day, Closes).ToUniversalTime();
+        var opens = ToBrussels(day, OpeningHours.Opens).ToUniversalTime();
+        var closes = ToBrussels(day, OpeningHours.Closes).ToUniversalTime();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var taken = await db.Bookings.AsNoTracking()
             .Where(b => b.LabId == labId && b.RoomId == input.RoomId && b.CancelledAt == null && b.StartsAt < closes && b.EndsAt > opens)
