@@ -26,14 +26,34 @@ public enum MatchReason
 
     /// <summary>The data set comes in the format wanted.</summary>
     SameFormat,
+
+    /// <summary>Both organisations are located and the offer is within the distance the need accepts.</summary>
+    CloseEnough,
+}
+
+/// <summary>Where an organisation is, in degrees (WGS 84).</summary>
+public readonly record struct GeoPoint(double Latitude, double Longitude)
+{
+    private const double EarthRadiusKm = 6371.0088;
+
+    /// <summary>The great-circle distance (haversine): close enough to the road distance to rank offers in a region.</summary>
+    public double KilometresTo(GeoPoint other)
+    {
+        static double Radians(double degrees) => degrees * Math.PI / 180;
+        var dLat = Radians(other.Latitude - Latitude);
+        var dLon = Radians(other.Longitude - Longitude);
+        var a = Math.Pow(Math.Sin(dLat / 2), 2) + Math.Cos(Radians(Latitude)) * Math.Cos(Radians(other.Latitude)) * Math.Pow(Math.Sin(dLon / 2), 2);
+        return 2 * EarthRadiusKm * Math.Asin(Math.Min(1, Math.Sqrt(a)));
+    }
 }
 
 /// <summary>
 /// An offer that could meet a need, with the reasons. <see cref="Days"/>, <see cref="From"/> and
 /// <see cref="Until"/> are when both sides agree for a place; <see cref="Spare"/> is how much the offer exceeds
 /// the need in its main quantity (area, else capacity, else hours), so the tightest fit comes first.
+/// <see cref="DistanceKm"/> is how far apart the two organisations are, when both are located.
 /// </summary>
-public sealed record ResourceMatch(Guid OfferId, Guid NeedId, IReadOnlyList<MatchReason> Reasons, Weekdays Days, TimeOnly? From, TimeOnly? Until, decimal Spare);
+public sealed record ResourceMatch(Guid OfferId, Guid NeedId, IReadOnlyList<MatchReason> Reasons, Weekdays Days, TimeOnly? From, TimeOnly? Until, decimal Spare, double? DistanceKm = null);
 
 /// <summary>
 /// Which offers could meet a need: same kind, another organisation of the same lab, and everything the need
@@ -42,26 +62,49 @@ public sealed record ResourceMatch(Guid OfferId, Guid NeedId, IReadOnlyList<Matc
 /// </summary>
 public static class ResourceMatching
 {
-    /// <summary>The offers that could meet <paramref name="need"/>, best first: more reasons, then the tightest fit, then by title.</summary>
-    public static IReadOnlyList<ResourceMatch> OffersFor(ResourceDeclaration need, IEnumerable<ResourceDeclaration> offers)
+    /// <summary>
+    /// How far a place may be when the need says nothing: across the Brussels region. Data sets know no distance;
+    /// expertise and services are often given remotely, so only the need's own limit applies to them.
+    /// </summary>
+    public const int DefaultPlaceDistanceKm = 20;
+
+    /// <summary>
+    /// The offers that could meet <paramref name="need"/>, best first: more reasons (being close enough is one),
+    /// then the closest, then the tightest fit, then by title. <paramref name="locate"/> says where an
+    /// organisation is, when it is located.
+    /// </summary>
+    public static IReadOnlyList<ResourceMatch> OffersFor(ResourceDeclaration need, IEnumerable<ResourceDeclaration> offers, Func<Guid, GeoPoint?>? locate = null)
     {
         ArgumentNullException.ThrowIfNull(need);
         ArgumentNullException.ThrowIfNull(offers);
         var titles = new Dictionary<Guid, string>();
         var matches = new List<ResourceMatch>();
+        var needAt = locate?.Invoke(need.OrganisationId);
         foreach (var offer in offers)
         {
-            if (Match(need, offer) is { } match)
+            if (Match(need, offer, needAt, locate) is { } match)
             {
                 matches.Add(match);
                 titles[offer.Id] = offer.Title;
             }
         }
-        return [.. matches.OrderByDescending(m => m.Reasons.Count).ThenBy(m => m.Spare).ThenBy(m => titles[m.OfferId], StringComparer.CurrentCulture)];
+        return [.. matches.OrderByDescending(m => m.Reasons.Count).ThenBy(m => m.DistanceKm ?? double.MaxValue).ThenBy(m => m.Spare)
+            .ThenBy(m => titles[m.OfferId], StringComparer.CurrentCulture)];
     }
 
-    /// <summary>Whether <paramref name="offer"/> could meet <paramref name="need"/>, and why; null if it could not.</summary>
-    public static ResourceMatch? Match(ResourceDeclaration need, ResourceDeclaration offer)
+    /// <summary>The farthest an offer may be for <paramref name="need"/>: its own limit, else the default for places; null when distance does not matter.</summary>
+    public static int? MaxDistanceKm(ResourceDeclaration need)
+    {
+        ArgumentNullException.ThrowIfNull(need);
+        return need.Kind == PooledResourceKind.DataSet ? null : need.MaxDistanceKm ?? (need.Kind == PooledResourceKind.Place ? DefaultPlaceDistanceKm : null);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="offer"/> could meet <paramref name="need"/>, and why; null if it could not. When both
+    /// organisations are located (<paramref name="needAt"/>, <paramref name="locate"/>), an offer farther than
+    /// the need accepts is none, and one close enough has that reason and its distance.
+    /// </summary>
+    public static ResourceMatch? Match(ResourceDeclaration need, ResourceDeclaration offer, GeoPoint? needAt = null, Func<Guid, GeoPoint?>? locate = null)
     {
         ArgumentNullException.ThrowIfNull(need);
         ArgumentNullException.ThrowIfNull(offer);
@@ -134,7 +177,20 @@ public static class ResourceMatching
                 }
                 break;
         }
-        return new ResourceMatch(offer.Id, need.Id, reasons, days, from, until, spare);
+        double? distance = null;
+        if (need.Kind != PooledResourceKind.DataSet && needAt is { } here && locate?.Invoke(offer.OrganisationId) is { } there)
+        {
+            distance = here.KilometresTo(there);
+            if (MaxDistanceKm(need) is { } limit)
+            {
+                if (distance > limit)
+                {
+                    return null;
+                }
+                reasons.Add(MatchReason.CloseEnough);
+            }
+        }
+        return new ResourceMatch(offer.Id, need.Id, reasons, days, from, until, spare, distance);
     }
 
     private static bool EnoughHours(ResourceDeclaration need, ResourceDeclaration offer, List<MatchReason> reasons, ref decimal spare)

@@ -68,6 +68,7 @@ public sealed class ResourcesJourney(BrowserFixture browser)
         await Expect(match).ToContainTextAsync("Médecins du Monde");
         await Expect(match.Locator("[data-reason='AvailabilityOverlaps']")).ToContainTextAsync("mardi · 15:00–17:00");
         await Expect(match.Locator("[data-reason='EnoughArea']")).ToContainTextAsync("40 m² pour 30 m² demandés");
+        await Expect(match.Locator("[data-reason='CloseEnough']")).ToContainTextAsync("À 0 km, dans la limite de 20 km");
         await facilitator.AssertNoSeriousViolationsAsync();
 
         // It becomes an agreement, listed with its parties, and the m² shared grow by 40.

@@ -208,4 +208,41 @@ public sealed class ResourceTests(DemoAppFixture app) : CleanDatabaseTest(app), 
         await using var db = app.CreateDbContext();
         Assert.Equal(1, await db.PoolingAgreements.CountAsync(a => a.LabId == lab));
     }
+
+    [Fact]
+    public async Task Offers_of_located_organisations_are_ranked_by_distance_and_those_beyond_the_needs_limit_are_left_out()
+    {
+        var lab = await LabAsync();
+        var vwv = await OrganisationAsync("Vluchtelingenwerk Vlaanderen");
+        var mdm = await OrganisationAsync("Médecins du Monde");
+        await using (var db = app.CreateDbContext())
+        {
+            // Vluchtelingenwerk moves to Ghent, about 50 km from the Botanique.
+            await db.Database.ExecuteSqlAsync($"UPDATE organisations SET address_latitude = 51.0543, address_longitude = 3.7174 WHERE id = {vwv}");
+        }
+        Assert.True((await DeclareAsync(Facilitator, lab, Room(vwv, "Salle à Gand", 60))).Succeeded);
+        var input = RoomNeed(mdm, "Une salle de consultation", 20);
+        Assert.True((await DeclareAsync(Facilitator, lab, input)).Succeeded);
+        var need = (await ViewAsync(Facilitator, lab))!.Organisations.Single(o => o.Id == mdm).Needs.Single(n => n.Title == "Une salle de consultation");
+
+        var near = (await app.AsAsync<ResourceService, MatchesView?>(Facilitator, s => s.GetMatchesAsync(lab, need.Id)))!;
+
+        Assert.Equal(ResourceMatching.DefaultPlaceDistanceKm, near.MaxDistanceKm);
+        var financite = Assert.Single(near.Matches);
+        Assert.Equal("Salle de réunion du 3e étage", financite.Offer.Title);
+        Assert.Contains(MatchReason.CloseEnough, financite.Match.Reasons);
+        Assert.Equal(0, financite.Match.DistanceKm!.Value, 3);
+
+        input.MaxDistanceKm = 100;
+        input.Version = need.Version;
+        Assert.True((await app.AsAsync<ResourceService, SaveResult>(Facilitator, s => s.SaveDeclarationAsync(lab, need.Id, input))).Succeeded);
+        var far = (await app.AsAsync<ResourceService, MatchesView?>(Facilitator, s => s.GetMatchesAsync(lab, need.Id)))!;
+        Assert.Equal(["Salle de réunion du 3e étage", "Salle à Gand"], far.Matches.Select(m => m.Offer.Title));
+        Assert.InRange(far.Matches[1].Match.DistanceKm!.Value, 40, 60);
+
+        input.MaxDistanceKm = 1000;
+        var invalid = await app.AsAsync<ResourceService, SaveResult>(Facilitator, s => s.SaveDeclarationAsync(lab, need.Id, input));
+        Assert.Equal(SaveStatus.Invalid, invalid.Status);
+        Assert.Contains(nameof(DeclarationInput.MaxDistanceKm), invalid.Errors!.Keys);
+    }
 }

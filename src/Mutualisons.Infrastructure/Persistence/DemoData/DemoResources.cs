@@ -21,7 +21,7 @@ public static class DemoResources
             new ResourceDetails("Salle de réunion du 3e étage", "Lumineuse, accessible par l'ascenseur.", Capacity: 20, AreaSquareMetres: 40, Equipment: "Projecteur, tableau blanc",
                 Days: Weekdays.Tuesday, From: new TimeOnly(9, 0), Until: new TimeOnly(17, 0)), null, On(2019, 6, 4));
         var trainingRoom = new ResourceDeclaration(lab, o["sawb"].Id, ResourceSide.Need, PooledResourceKind.Place,
-            new ResourceDetails("Une salle pour nos formations du mardi matin", Capacity: 15, AreaSquareMetres: 30, Days: Weekdays.Tuesday, From: new TimeOnly(9, 0), Until: new TimeOnly(12, 30)), null, On(2019, 6, 5));
+            new ResourceDetails("Une salle pour nos formations du mardi matin", Capacity: 15, AreaSquareMetres: 30, Days: Weekdays.Tuesday, From: new TimeOnly(9, 0), Until: new TimeOnly(12, 30), MaxDistanceKm: 5), null, On(2019, 6, 5));
         var gdpr = new ResourceDeclaration(lab, o["mdm"].Id, ResourceSide.Offer, PooledResourceKind.Workforce,
             new ResourceDetails("Accompagnement RGPD par notre déléguée à la protection des données", Skill: Skill.Gdpr, HoursPerMonth: 8), null, On(2019, 6, 6));
         var gdprNeed = new ResourceDeclaration(lab, o["vwv"].Id, ResourceSide.Need, PooledResourceKind.Workforce,

@@ -10,6 +10,9 @@ public static class ResourceDisplay
 {
     public static string Number(decimal value) => value.ToString("0.##", CultureInfo.CurrentCulture);
 
+    /// <summary>"1,4" km: one decimal below 10 km, whole kilometres beyond.</summary>
+    public static string Kilometres(double km) => km.ToString(km < 10 ? "0.#" : "0", CultureInfo.CurrentCulture);
+
     public static string Day(DateOnly day) => day.ToString("d MMM yyyy", CultureInfo.CurrentCulture);
 
     /// <summary>"mardi, jeudi · 09:00–17:00"; empty when no day or hour is said.</summary>
@@ -74,11 +77,15 @@ public static class ResourceDisplay
         {
             parts.Add(l["Resources.HoursPerMonthValue", Number(hours)]);
         }
+        if (d.MaxDistanceKm is { } distance)
+        {
+            parts.Add(l["Resources.WithinKm", distance]);
+        }
         return string.Join(" · ", parts);
     }
 
     /// <summary>A reason a match was proposed, with the figures behind it.</summary>
-    public static string Reason(MatchReason reason, DeclarationRow need, MatchRow match, IStringLocalizer l)
+    public static string Reason(MatchReason reason, DeclarationRow need, MatchRow match, IStringLocalizer l, int? maxDistanceKm = null)
     {
         ArgumentNullException.ThrowIfNull(need);
         ArgumentNullException.ThrowIfNull(match);
@@ -90,6 +97,7 @@ public static class ResourceDisplay
             MatchReason.EnoughCapacity => l["MatchReason.EnoughCapacityOf", offer.Capacity ?? 0, need.Capacity ?? 0],
             MatchReason.EnoughArea => l["MatchReason.EnoughAreaOf", Number(offer.AreaSquareMetres ?? 0), Number(need.AreaSquareMetres ?? 0)],
             MatchReason.EnoughHours => l["MatchReason.EnoughHoursOf", Number(offer.HoursPerMonth ?? 0), Number(need.HoursPerMonth ?? 0)],
+            MatchReason.CloseEnough => l["MatchReason.CloseEnoughOf", Kilometres(match.Match.DistanceKm ?? 0), maxDistanceKm ?? 0],
             _ => l.Enum(reason),
         };
     }

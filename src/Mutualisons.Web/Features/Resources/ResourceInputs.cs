@@ -53,10 +53,13 @@ public sealed class DeclarationInput
 
     public decimal? HoursPerMonth { get; set; }
 
+    /// <summary>For a need (not a data set): how far the offering organisation may be, in km.</summary>
+    public int? MaxDistanceKm { get; set; }
+
     public uint? Version { get; set; }
 
     public ResourceDetails ToDetails() => new(Title, Description, Capacity, AreaSquareMetres, Equipment, Days,
-        TimeText.Parse(From), TimeText.Parse(Until), Theme, Format, Licence, UpdateFrequency, Skill, HoursPerMonth);
+        TimeText.Parse(From), TimeText.Parse(Until), Theme, Format, Licence, UpdateFrequency, Skill, HoursPerMonth, MaxDistanceKm);
 
     public static DeclarationInput Of(ResourceDeclaration declaration)
     {
@@ -80,6 +83,7 @@ public sealed class DeclarationInput
             UpdateFrequency = declaration.UpdateFrequency,
             Skill = declaration.Skill,
             HoursPerMonth = declaration.HoursPerMonth,
+            MaxDistanceKm = declaration.MaxDistanceKm,
             Version = declaration.Version,
         };
     }
@@ -126,6 +130,9 @@ public sealed class DeclarationInputValidator : AbstractValidator<DeclarationInp
             RuleFor(i => i.Skill).NotNull().WithMessage(_ => l["Validation.Resources.SkillRequired"]).IsInEnum();
             RuleFor(i => i.HoursPerMonth).NotNull().WithMessage(_ => l["Validation.Resources.HoursRequired"]);
         });
+        RuleFor(i => i.MaxDistanceKm).InclusiveBetween(1, ResourceDeclaration.MaxDistanceKmLimit)
+            .When(i => i.Side == ResourceSide.Need && i.Kind != PooledResourceKind.DataSet && i.MaxDistanceKm is not null)
+            .WithMessage(_ => l["Validation.Resources.Distance", ResourceDeclaration.MaxDistanceKmLimit]);
         When(i => i.Kind is PooledResourceKind.Workforce or PooledResourceKind.Service, () =>
             RuleFor(i => i.HoursPerMonth).GreaterThan(0).LessThanOrEqualTo(ResourceDeclaration.MaxHoursPerMonth).When(i => i.HoursPerMonth is not null)
                 .WithMessage(_ => l["Validation.Resources.Quantity", ResourceDeclaration.MaxHoursPerMonth]));

@@ -6,13 +6,13 @@ namespace Mutualisons.Web.Features.Resources;
 public sealed record DeclarationRow(
     Guid Id, uint Version, Guid OrganisationId, ResourceSide Side, PooledResourceKind Kind, string Title, string Description,
     int? Capacity, decimal? AreaSquareMetres, string? Equipment, Weekdays Days, TimeOnly? From, TimeOnly? Until,
-    string? Theme, string? Format, string? Licence, UpdateFrequency? UpdateFrequency, Skill? Skill, decimal? HoursPerMonth, int Agreements)
+    string? Theme, string? Format, string? Licence, UpdateFrequency? UpdateFrequency, Skill? Skill, decimal? HoursPerMonth, int Agreements, int? MaxDistanceKm = null)
 {
     public static DeclarationRow Of(ResourceDeclaration d, int agreements)
     {
         ArgumentNullException.ThrowIfNull(d);
         return new(d.Id, d.Version, d.OrganisationId, d.Side, d.Kind, d.Title, d.Description, d.Capacity, d.AreaSquareMetres, d.Equipment, d.Days, d.From, d.Until,
-            d.Theme, d.Format, d.Licence, d.UpdateFrequency, d.Skill, d.HoursPerMonth, agreements);
+            d.Theme, d.Format, d.Licence, d.UpdateFrequency, d.Skill, d.HoursPerMonth, agreements, d.MaxDistanceKm);
     }
 }
 
@@ -33,4 +33,5 @@ public sealed record ResourcesView(
 /// <summary>An offer that could meet the need, from which organisation, and why.</summary>
 public sealed record MatchRow(DeclarationRow Offer, string OrganisationName, ResourceMatch Match);
 
-public sealed record MatchesView(DeclarationRow Need, string OrganisationName, bool MayAgree, IReadOnlyList<MatchRow> Matches);
+/// <summary>A need's matches; <see cref="MaxDistanceKm"/> is the farthest an offer may be (its own limit or the default), null when distance does not matter.</summary>
+public sealed record MatchesView(DeclarationRow Need, string OrganisationName, bool MayAgree, IReadOnlyList<MatchRow> Matches, int? MaxDistanceKm = null);

@@ -74,10 +74,15 @@ public sealed class ResourceService(
             .ToListAsync(cancellationToken);
         var names = (await OrganisationsAsync(db, labId, cancellationToken)).ToDictionary(o => o.Id, o => o.Name);
         var byId = offers.ToDictionary(o => o.Id);
-        var matches = ResourceMatching.OffersFor(need, offers)
+        // Where the lab's organisations are, for those whose address is located.
+        var located = await db.Mutualisations.Where(m => m.Id == labId).SelectMany(m => m.Memberships)
+            .Join(db.Organisations, ms => ms.OrganisationId, o => o.Id, (_, o) => new { o.Id, o.Address.Latitude, o.Address.Longitude })
+            .Where(o => o.Latitude != null && o.Longitude != null).ToListAsync(cancellationToken);
+        var points = located.ToDictionary(o => o.Id, o => new GeoPoint(o.Latitude!.Value, o.Longitude!.Value));
+        var matches = ResourceMatching.OffersFor(need, offers, id => points.TryGetValue(id, out var point) ? point : null)
             .Select(m => new MatchRow(DeclarationRow.Of(byId[m.OfferId], 0), names.GetValueOrDefault(byId[m.OfferId].OrganisationId, string.Empty), m))
             .ToList();
-        return new MatchesView(DeclarationRow.Of(need, 0), names.GetValueOrDefault(need.OrganisationId, string.Empty), role.Allows(LabRight.ConfigureTools), matches);
+        return new MatchesView(DeclarationRow.Of(need, 0), names.GetValueOrDefault(need.OrganisationId, string.Empty), role.Allows(LabRight.ConfigureTools), matches, ResourceMatching.MaxDistanceKm(need));
     }
 
     /// <summary>
