@@ -6,9 +6,9 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Mutualisons.Bench;
 
-// Four benchmarks in one program: the participation dashboard (cycle 2), answering plus results of a
-// questionnaire (cycle 1), the impact chain (cycle 3) and the cahier de synthèse. "answers", "impact" or "notebook"
-// as first argument picks one;
+// Six benchmarks in one program: the participation dashboard (cycle 2), answering plus results of a
+// questionnaire (cycle 1), the impact chain (cycle 3), the cahier de synthèse, and shared resources' matching and
+// room booking. "answers", "impact", "notebook", "matching" or "booking" as first argument picks one;
 // anything else runs the dashboard.
 internal static class BenchMain
 {
@@ -17,6 +17,8 @@ internal static class BenchMain
         "answers" => AnswersBench.RunAsync(args[1..]),
         "impact" => ImpactBench.RunAsync(args[1..]),
         "notebook" => NotebookBench.RunAsync(args[1..]),
+        "matching" => RoomsBench.MatchingAsync(args[1..]),
+        "booking" => RoomsBench.BookingAsync(args[1..]),
         _ => DashboardBench.RunAsync(args),
     };
 }

@@ -225,8 +225,11 @@ public static class ResourceMatching
 
     private static TimeOnly? Earliest(TimeOnly? a, TimeOnly? b) => a is { } x && b is { } y ? (x < y ? x : y) : a ?? b;
 
-    /// <summary>"Cartographie" meets "cartographie des initiatives": one theme contains the other, whatever the case.</summary>
+    /// <summary>
+    /// "Cartographie" meets "cartographie des initiatives": one theme contains the other, whatever the case
+    /// (ordinal: "É" and "é" still meet, and a thousand needs against a thousand offers stay fast).
+    /// </summary>
     private static bool SameTheme(string? need, string? offer) =>
         need is { Length: > 0 } n && offer is { Length: > 0 } o
-        && (o.Contains(n, StringComparison.CurrentCultureIgnoreCase) || n.Contains(o, StringComparison.CurrentCultureIgnoreCase));
+        && (o.Contains(n, StringComparison.OrdinalIgnoreCase) || n.Contains(o, StringComparison.OrdinalIgnoreCase));
 }
