@@ -249,6 +249,15 @@ public sealed class Decision : ILabOwned
     /// <summary>The log lines made through it; the full log is read by queries.</summary>
     public IReadOnlyList<DecisionLogEntry> Log => _log;
 
+    /// <summary>
+    /// Whether the count and the positions may be shown at <paramref name="now"/>: always, unless the body's rule
+    /// hides them until the close.
+    /// </summary>
+    public bool ShowsResultsAt(DateTimeOffset now) => !Rule.ResultsHiddenUntilClose || !IsOpenAt(now);
+
+    /// <summary>The voters who have not taken a position yet (those a reminder is for).</summary>
+    public IReadOnlyList<Guid> NotVoted => [.. _voters.Select(v => v.VoterId).Where(v => _ballots.All(b => b.VoterId != v))];
+
     /// <summary>Open until it is closed or its deadline passes.</summary>
     public bool IsOpenAt(DateTimeOffset now) => ClosedAt is null && Guard.Utc(now) <= Deadline;
 

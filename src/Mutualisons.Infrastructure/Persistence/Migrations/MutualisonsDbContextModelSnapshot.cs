@@ -4746,6 +4746,10 @@ namespace Mutualisons.Infrastructure.Persistence.Migrations
                                 .HasColumnType("uuid")
                                 .HasColumnName("id");
 
+                            b1.Property<bool>("Anonymous")
+                                .HasColumnType("boolean")
+                                .HasColumnName("rule_anonymous");
+
                             b1.Property<string>("Mode")
                                 .IsRequired()
                                 .HasMaxLength(40)
@@ -4755,6 +4759,10 @@ namespace Mutualisons.Infrastructure.Persistence.Migrations
                             b1.Property<int?>("QuorumPercent")
                                 .HasColumnType("integer")
                                 .HasColumnName("rule_quorum_percent");
+
+                            b1.Property<bool>("ResultsHiddenUntilClose")
+                                .HasColumnType("boolean")
+                                .HasColumnName("rule_results_hidden_until_close");
 
                             b1.Property<int?>("ThresholdPercent")
                                 .HasColumnType("integer")
@@ -4817,6 +4825,10 @@ namespace Mutualisons.Infrastructure.Persistence.Migrations
                                 .HasColumnType("uuid")
                                 .HasColumnName("id");
 
+                            b1.Property<bool>("Anonymous")
+                                .HasColumnType("boolean")
+                                .HasColumnName("rule_anonymous");
+
                             b1.Property<string>("Mode")
                                 .IsRequired()
                                 .HasMaxLength(40)
@@ -4826,6 +4838,10 @@ namespace Mutualisons.Infrastructure.Persistence.Migrations
                             b1.Property<int?>("QuorumPercent")
                                 .HasColumnType("integer")
                                 .HasColumnName("rule_quorum_percent");
+
+                            b1.Property<bool>("ResultsHiddenUntilClose")
+                                .HasColumnType("boolean")
+                                .HasColumnName("rule_results_hidden_until_close");
 
                             b1.Property<int?>("ThresholdPercent")
                                 .HasColumnType("integer")

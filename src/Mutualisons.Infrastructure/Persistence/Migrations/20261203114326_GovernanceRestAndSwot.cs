@@ -11,6 +11,34 @@ namespace Mutualisons.Infrastructure.Persistence.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<bool>(
+                name: "rule_anonymous",
+                table: "decisions",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "rule_results_hidden_until_close",
+                table: "decisions",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "rule_anonymous",
+                table: "bodies",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "rule_results_hidden_until_close",
+                table: "bodies",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
+
             migrationBuilder.CreateTable(
                 name: "swot_items",
                 columns: table => new
@@ -92,6 +120,22 @@ namespace Mutualisons.Infrastructure.Persistence.Migrations
 
             migrationBuilder.DropTable(
                 name: "swot_items");
+
+            migrationBuilder.DropColumn(
+                name: "rule_anonymous",
+                table: "decisions");
+
+            migrationBuilder.DropColumn(
+                name: "rule_results_hidden_until_close",
+                table: "decisions");
+
+            migrationBuilder.DropColumn(
+                name: "rule_anonymous",
+                table: "bodies");
+
+            migrationBuilder.DropColumn(
+                name: "rule_results_hidden_until_close",
+                table: "bodies");
         }
     }
 }

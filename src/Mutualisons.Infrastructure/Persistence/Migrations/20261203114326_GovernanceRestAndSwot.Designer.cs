@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Mutualisons.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(MutualisonsDbContext))]
-    [Migration("20261203104120_GovernanceRestAndSwot")]
+    [Migration("20261203114326_GovernanceRestAndSwot")]
     partial class GovernanceRestAndSwot
     {
         /// <inheritdoc />
@@ -4749,6 +4749,10 @@ namespace Mutualisons.Infrastructure.Persistence.Migrations
                                 .HasColumnType("uuid")
                                 .HasColumnName("id");
 
+                            b1.Property<bool>("Anonymous")
+                                .HasColumnType("boolean")
+                                .HasColumnName("rule_anonymous");
+
                             b1.Property<string>("Mode")
                                 .IsRequired()
                                 .HasMaxLength(40)
@@ -4758,6 +4762,10 @@ namespace Mutualisons.Infrastructure.Persistence.Migrations
                             b1.Property<int?>("QuorumPercent")
                                 .HasColumnType("integer")
                                 .HasColumnName("rule_quorum_percent");
+
+                            b1.Property<bool>("ResultsHiddenUntilClose")
+                                .HasColumnType("boolean")
+                                .HasColumnName("rule_results_hidden_until_close");
 
                             b1.Property<int?>("ThresholdPercent")
                                 .HasColumnType("integer")
@@ -4820,6 +4828,10 @@ namespace Mutualisons.Infrastructure.Persistence.Migrations
                                 .HasColumnType("uuid")
                                 .HasColumnName("id");
 
+                            b1.Property<bool>("Anonymous")
+                                .HasColumnType("boolean")
+                                .HasColumnName("rule_anonymous");
+
                             b1.Property<string>("Mode")
                                 .IsRequired()
                                 .HasMaxLength(40)
@@ -4829,6 +4841,10 @@ namespace Mutualisons.Infrastructure.Persistence.Migrations
                             b1.Property<int?>("QuorumPercent")
                                 .HasColumnType("integer")
                                 .HasColumnName("rule_quorum_percent");
+
+                            b1.Property<bool>("ResultsHiddenUntilClose")
+                                .HasColumnType("boolean")
+                                .HasColumnName("rule_results_hidden_until_close");
 
                             b1.Property<int?>("ThresholdPercent")
                                 .HasColumnType("integer")
