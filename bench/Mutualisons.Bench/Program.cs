@@ -7,7 +7,8 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace Mutualisons.Bench;
 
 // Four benchmarks in one program: the participation dashboard (cycle 2), answering plus results of a
-// questionnaire (cycle 1), the impact chain (cycle 3) and the cahier de synthèse. "answers", "impact" or "notebook"
+// questionnaire (cycle 1), the impact chain (cycle 3), the cahier de synthèse and cycle 4's governance. "answers",
+// "impact", "notebook" or "governance"
 // as first argument picks one;
 // anything else runs the dashboard.
 internal static class BenchMain
@@ -17,6 +18,7 @@ internal static class BenchMain
         "answers" => AnswersBench.RunAsync(args[1..]),
         "impact" => ImpactBench.RunAsync(args[1..]),
         "notebook" => NotebookBench.RunAsync(args[1..]),
+        "governance" => GovernanceBench.RunAsync(args[1..]),
         _ => DashboardBench.RunAsync(args),
     };
 }

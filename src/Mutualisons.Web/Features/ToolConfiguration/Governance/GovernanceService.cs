@@ -140,7 +140,8 @@ public sealed class GovernanceService(
         {
             return null;
         }
-        var decision = await db.Decisions.AsNoTracking().SingleOrDefaultAsync(d => d.Id == decisionId && d.LabId == labId, cancellationToken);
+        // Voters, ballots and proxies one query each: joined, 200 voters and 200 ballots would be 40,000 rows.
+        var decision = await db.Decisions.AsNoTracking().AsSplitQuery().SingleOrDefaultAsync(d => d.Id == decisionId && d.LabId == labId, cancellationToken);
         if (decision is null)
         {
             return null;
