@@ -94,6 +94,8 @@ builder.Services.AddScoped<ExperimentService>();
 builder.Services.AddScoped<ValidationService>();
 builder.Services.AddScoped<GovernanceService>();
 builder.Services.AddScoped<SwotService>();
+builder.Services.AddScoped<DecisionReminderService>();
+builder.Services.AddTransient<DecisionReminderJob>();
 builder.Services.AddScoped<WorkingGroupService>();
 builder.Services.AddScoped<ResourceService>();
 builder.Services.AddScoped<BookingService>();

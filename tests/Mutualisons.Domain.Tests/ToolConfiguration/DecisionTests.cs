@@ -380,4 +380,21 @@ public sealed class DecisionTests
 
         Assert.Equal(new[] { Financite, Vwv }.Order(), decision.NotVoted.Order());
     }
+
+    [Fact]
+    public void A_reminder_is_logged_while_open_and_refused_when_everyone_voted_or_after_the_close()
+    {
+        var decision = Put(Organisations(new DecisionRule(DecisionMode.Consent, VoterKind.Organisations)));
+        Vote(decision, Mdm, Paula, DecisionPosition.For);
+
+        var line = decision.Remind(Pieter, Now);
+
+        Assert.Equal((DecisionLogKind.Reminded, "3"), (line.Kind, line.Text));
+        Vote(decision, Financite, Fanny, DecisionPosition.For);
+        Vote(decision, Vwv, Wout, DecisionPosition.Abstain);
+        Vote(decision, Sawb, Sam, DecisionPosition.For);
+        Assert.Equal("Decision.EveryoneVoted", Refused(() => decision.Remind(Pieter, Now)));
+        var closed = Put(Organisations(new DecisionRule(DecisionMode.Consent, VoterKind.Organisations)));
+        Assert.Equal("Decision.Closed", Refused(() => closed.Remind(Pieter, Deadline.AddMinutes(1))));
+    }
 }

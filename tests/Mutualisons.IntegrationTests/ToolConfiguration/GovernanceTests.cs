@@ -180,4 +180,34 @@ public sealed class GovernanceTests(DemoAppFixture app) : CleanDatabaseTest(app)
         // A stale page's extension is a conflict, not a second extension.
         Assert.Equal(SaveStatus.Conflict, (await app.AsAsync<GovernanceService, SaveResult>(Pilot, s => s.ExtendAsync(lab, decision, new ExtensionInput { Deadline = later }, view.Version))).Status);
     }
+
+    [Fact]
+    public async Task Reminding_mails_the_mandated_person_or_the_proxy_of_each_organisation_that_has_not_voted_and_logs_it()
+    {
+        var (lab, organisations) = await BotaAsync();
+        var mdm = organisations["Médecins du Monde"];
+        var sawb = organisations["SAW-B"];
+        var body = await BodyAsync(lab, DecisionMode.Consent, [mdm, sawb]);
+        var decision = await ProposeAsync(lab, body);
+        var omar = await app.AccountAsync(Omar);
+        Assert.True((await app.AsAsync<GovernanceService, SaveResult>(Pilot, s => s.DesignateProxyAsync(lab, decision, sawb, omar))).Succeeded);
+        var site = new Uri("https://mutualisons.test/");
+
+        Assert.Equal(SaveStatus.Forbidden, (await app.AsAsync<DecisionReminderService, SaveResult>(Omar, s => s.RemindNowAsync(lab, decision, site))).Status);
+        var reminded = await app.AsAsync<DecisionReminderService, SaveResult>(Pilot, s => s.RemindNowAsync(lab, decision, site));
+        Assert.True(reminded.Succeeded, reminded.MessageKey);
+
+        await using var db = app.CreateDbContext();
+        var mails = await db.OutboxEmails.AsNoTracking().Where(m => m.Subject.Contains("Tester l'éco-label un an")).ToListAsync();
+        Assert.Equal([Omar, Paula], mails.Select(m => m.To).Order());
+        Assert.All(mails, m => Assert.Contains($"/labs/{lab}/decisions/{decision}", m.TextBody, StringComparison.Ordinal));
+        Assert.Contains((await app.AsAsync<GovernanceService, DecisionView?>(Pilot, s => s.GetDecisionAsync(lab, decision)))!.Log, l => l.Kind == DecisionLogKind.Reminded && l.Text == "2");
+
+        // A scheduled reminder waits in the scheduler; one after the deadline is refused.
+        var tomorrow = new Mutualisons.Web.Features.Diagnostic.Sending.ReminderScheduleInput { Day = DateTime.UtcNow.Date.AddDays(2), Time = new TimeSpan(9, 0, 0) };
+        Assert.True((await app.AsAsync<DecisionReminderService, SaveResult>(Pilot, s => s.ScheduleAsync(lab, decision, tomorrow, site))).Succeeded);
+        Assert.Single(await app.AsAsync<DecisionReminderService, IReadOnlyList<DateTimeOffset>>(Pilot, s => s.ListScheduledAsync(decision)));
+        var late = new Mutualisons.Web.Features.Diagnostic.Sending.ReminderScheduleInput { Day = DateTime.UtcNow.Date.AddDays(30), Time = new TimeSpan(9, 0, 0) };
+        Assert.Equal("Rule.Decision.ReminderAfterClose", (await app.AsAsync<DecisionReminderService, SaveResult>(Pilot, s => s.ScheduleAsync(lab, decision, late, site))).MessageKey);
+    }
 }
