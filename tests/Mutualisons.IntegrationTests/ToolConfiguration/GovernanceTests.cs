@@ -210,4 +210,26 @@ public sealed class GovernanceTests(DemoAppFixture app) : CleanDatabaseTest(app)
         var late = new Mutualisons.Web.Features.Diagnostic.Sending.ReminderScheduleInput { Day = DateTime.UtcNow.Date.AddDays(30), Time = new TimeSpan(9, 0, 0) };
         Assert.Equal("Rule.Decision.ReminderAfterClose", (await app.AsAsync<DecisionReminderService, SaveResult>(Pilot, s => s.ScheduleAsync(lab, decision, late, site))).MessageKey);
     }
+
+    [Fact]
+    public async Task Weights_are_changed_for_the_bodys_organisations_only_and_a_decision_already_put_keeps_its_own()
+    {
+        var (lab, organisations) = await BotaAsync();
+        var mdm = organisations["Médecins du Monde"];
+        var sawb = organisations["SAW-B"];
+        var body = await BodyAsync(lab, DecisionMode.Majority, [mdm, sawb]);
+        var before = await ProposeAsync(lab, body, "Avant la pondération");
+        var row = (await app.AsAsync<GovernanceService, BodiesView?>(Pilot, s => s.GetBodiesAsync(lab)))!.Bodies.Single(b => b.Id == body);
+
+        Assert.Equal(SaveStatus.Forbidden, (await app.AsAsync<GovernanceService, SaveResult>(Omar, s => s.WeighAsync(lab, body, new Dictionary<Guid, int> { [mdm] = 3, [sawb] = 1 }, row.Version))).Status);
+        Assert.Equal("Rule.Body.WeightsOfItsOrganisations", (await app.AsAsync<GovernanceService, SaveResult>(Pilot, s => s.WeighAsync(lab, body, new Dictionary<Guid, int> { [mdm] = 3 }, row.Version))).MessageKey);
+        Assert.Equal("Rule.Body.WeightInvalid", (await app.AsAsync<GovernanceService, SaveResult>(Pilot, s => s.WeighAsync(lab, body, new Dictionary<Guid, int> { [mdm] = 0, [sawb] = 1 }, row.Version))).MessageKey);
+        Assert.True((await app.AsAsync<GovernanceService, SaveResult>(Pilot, s => s.WeighAsync(lab, body, new Dictionary<Guid, int> { [mdm] = 3, [sawb] = 1 }, row.Version))).Succeeded);
+
+        var after = (await app.AsAsync<GovernanceService, BodiesView?>(Pilot, s => s.GetBodiesAsync(lab)))!.Bodies.Single(b => b.Id == body);
+        Assert.Equal(3, after.Weights.Single(w => w.VoterId == mdm).Weight);
+        Assert.Equal(2, (await app.AsAsync<GovernanceService, DecisionView?>(Pilot, s => s.GetDecisionAsync(lab, before)))!.Tally!.TotalWeight);
+        var later = await ProposeAsync(lab, body, "Après la pondération");
+        Assert.Equal(4, (await app.AsAsync<GovernanceService, DecisionView?>(Pilot, s => s.GetDecisionAsync(lab, later)))!.Tally!.TotalWeight);
+    }
 }

@@ -6,7 +6,11 @@ namespace Mutualisons.Web.Features.ToolConfiguration.Governance;
 public sealed record VoterOption(Guid Id, string Name);
 
 public sealed record BodyRow(
-    Guid Id, uint Version, string Name, BodyKind Kind, DecisionRule Rule, ModeStatus Status, string EvaluationNote, IReadOnlyList<string> Members);
+    Guid Id, uint Version, string Name, BodyKind Kind, DecisionRule Rule, ModeStatus Status, string EvaluationNote, IReadOnlyList<string> Members,
+    IReadOnlyList<BodyWeight> Weights);
+
+/// <summary>A voter of a body and the weight of its vote, as the weights editor shows it.</summary>
+public sealed record BodyWeight(Guid VoterId, string Name, int Weight);
 
 public sealed record BodiesView(string LabName, bool MayConfigure, IReadOnlyList<BodyRow> Bodies, IReadOnlyList<VoterOption> Organisations, IReadOnlyList<VoterOption> People);
 

@@ -42,7 +42,8 @@ public sealed class GovernanceService(
         var bodies = await db.Bodies.AsNoTracking().Where(b => b.LabId == labId).OrderBy(b => b.Name).ToListAsync(cancellationToken);
         return new BodiesView(lab.Name, role.Allows(LabRight.ConfigureTools),
             [.. bodies.Select(b => new BodyRow(b.Id, b.Version, b.Name, b.Kind, b.Rule, b.ModeStatus, b.EvaluationNote,
-                [.. b.Members.Select(m => names.GetValueOrDefault(m.VoterId, "—") + (m.Weight > 1 ? $" ×{m.Weight}" : ""))]))],
+                [.. b.Members.Select(m => names.GetValueOrDefault(m.VoterId, "—") + (m.Weight > 1 ? $" ×{m.Weight}" : ""))],
+                [.. b.Members.Select(m => new BodyWeight(m.VoterId, names.GetValueOrDefault(m.VoterId, "—"), m.Weight)).OrderBy(w => w.Name, StringComparer.CurrentCulture)]))],
             organisations, people);
     }
 
@@ -60,6 +61,25 @@ public sealed class GovernanceService(
             }
             body.SetMembers(input.Members, [.. lab.Memberships.Select(m => m.OrganisationId)]);
             return (body, $"{body.Name} — {AuditText.Of(body.Rule.Mode)}");
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Changes the weights of a body's organisations, at the version seen; the voters stay the same. Decisions
+    /// already put keep the weights they were put with.
+    /// </summary>
+    public Task<SaveResult> WeighAsync(Guid labId, Guid bodyId, IReadOnlyDictionary<Guid, int> weights, uint version, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(weights);
+        return writes.In(labId, LabRight.ConfigureTools).ChangeAsync<Body>(bodyId, version, async (body, write) =>
+        {
+            if (body.Rule.Voters != VoterKind.Organisations || weights.Count != body.Members.Count || body.Members.Any(m => !weights.ContainsKey(m.VoterId)))
+            {
+                throw new Domain.Common.DomainException("Body.WeightsOfItsOrganisations", "Weights are given to each of the body's organisations, and to them only.");
+            }
+            var lab = await write.Db.Mutualisations.AsNoTracking().SingleAsync(m => m.Id == labId, write.CancellationToken);
+            body.SetMembers(weights, [.. lab.Memberships.Select(m => m.OrganisationId)]);
+            return $"{body.Name} — {AuditText.Key("Bodies.WeightsChanged")}";
         }, cancellationToken);
     }
 
