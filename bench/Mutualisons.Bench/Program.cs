@@ -6,9 +6,10 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Mutualisons.Bench;
 
-// Six benchmarks in one program: the participation dashboard (cycle 2), answering plus results of a
-// questionnaire (cycle 1), the impact chain (cycle 3), the cahier de synthèse, and shared resources' matching and
-// room booking. "answers", "impact", "notebook", "matching" or "booking" as first argument picks one;
+// Seven benchmarks in one program: the participation dashboard (cycle 2), answering plus results of a
+// questionnaire (cycle 1), the impact chain (cycle 3), the cahier de synthèse, shared resources' matching and
+// room booking, and cycle 4's governance. "answers", "impact", "notebook", "matching", "booking" or "governance"
+// as first argument picks one;
 // anything else runs the dashboard.
 internal static class BenchMain
 {
@@ -19,6 +20,7 @@ internal static class BenchMain
         "notebook" => NotebookBench.RunAsync(args[1..]),
         "matching" => RoomsBench.MatchingAsync(args[1..]),
         "booking" => RoomsBench.BookingAsync(args[1..]),
+        "governance" => GovernanceBench.RunAsync(args[1..]),
         _ => DashboardBench.RunAsync(args),
     };
 }

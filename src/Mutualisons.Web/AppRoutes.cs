@@ -138,4 +138,10 @@ public static class AppRoutes
     public static string Decision(Guid lab, Guid decision) => $"{Decisions(lab)}/{decision}";
 
     public static string DecisionLogCsv(Guid lab) => $"{Decisions(lab)}/log.csv";
+
+    /// <summary>The SWOT boards of the action plan's themes (the place's first).</summary>
+    public static string Swot(Guid lab) => $"{Lab(lab)}/swot";
+
+    /// <summary>The SWOT board of one theme.</summary>
+    public static string Swot(Guid lab, Domain.Labs.ResourceKind theme) => $"{Swot(lab)}?theme={theme}";
 }

@@ -48,8 +48,11 @@ public static class AuditSubject
     /// <summary>A proposal put to a body, its positions and outcome.</summary>
     public const string Decision = nameof(Decision);
 
+    /// <summary>An item of a theme's SWOT board.</summary>
+    public const string SwotItem = nameof(SwotItem);
+
     public static readonly IReadOnlyList<string> All =
-        [Lab, Cycle, Focus, Invitation, Person, Membership, Mandate, Organisation, Stakeholder, Activity, Questionnaire, QuestionnaireInvitation, Need, Resource, ImpactStatement, ImpactHypothesis, EvaluationFrame, PursuedLogic, LabCatalogueEntry, Experiment, WorkingGroup, ResourceDeclaration, PoolingAgreement, Room, Booking, Story, Inspiration, NavigationCheckIn, SynthesisNotebook, Body, Decision];
+        [Lab, Cycle, Focus, Invitation, Person, Membership, Mandate, Organisation, Stakeholder, Activity, Questionnaire, QuestionnaireInvitation, Need, Resource, ImpactStatement, ImpactHypothesis, EvaluationFrame, PursuedLogic, LabCatalogueEntry, Experiment, WorkingGroup, ResourceDeclaration, PoolingAgreement, Room, Booking, Story, Inspiration, NavigationCheckIn, SynthesisNotebook, Body, Decision, SwotItem];
 
     /// <summary>Subjects whose id is an organisation's, so the trail can name it.</summary>
     public static bool IsAboutAnOrganisation(string subject) => subject is Membership or Mandate or Organisation;

@@ -52,7 +52,7 @@ public enum ModeStatus
 /// </summary>
 public sealed record DecisionRule
 {
-    public DecisionRule(DecisionMode mode, VoterKind voters, int? quorumPercent = null, int? thresholdPercent = null)
+    public DecisionRule(DecisionMode mode, VoterKind voters, int? quorumPercent = null, int? thresholdPercent = null, bool resultsHiddenUntilClose = false, bool anonymous = false)
     {
         Mode = Guard.Defined(mode, "Body.ModeInvalid");
         Voters = Guard.Defined(voters, "Body.VotersInvalid");
@@ -70,6 +70,8 @@ public sealed record DecisionRule
         }
         QuorumPercent = quorumPercent;
         ThresholdPercent = thresholdPercent;
+        ResultsHiddenUntilClose = resultsHiddenUntilClose;
+        Anonymous = anonymous;
     }
 
     public DecisionMode Mode { get; private init; }
@@ -80,6 +82,12 @@ public sealed record DecisionRule
 
     /// <summary>None: a simple majority (more votes for than against).</summary>
     public int? ThresholdPercent { get; private init; }
+
+    /// <summary>The count and the positions stay hidden until the decision closes, so that early votes do not sway later ones.</summary>
+    public bool ResultsHiddenUntilClose { get; private init; }
+
+    /// <summary>Positions are counted and their reasons read, but nobody is shown who took which.</summary>
+    public bool Anonymous { get; private init; }
 }
 
 /// <summary>A person or an organisation who votes in a body, with the weight of its vote.</summary>

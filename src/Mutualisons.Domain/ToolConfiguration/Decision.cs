@@ -42,6 +42,9 @@ public enum DecisionLogKind
     ObjectionWithdrawn,
     Extended,
     Closed,
+
+    /// <summary>Those who had not voted were reminded.</summary>
+    Reminded,
 }
 
 /// <summary>Who votes on a decision and the weight of the vote, as the body stood when the proposal was put to it.</summary>
@@ -249,6 +252,15 @@ public sealed class Decision : ILabOwned
     /// <summary>The log lines made through it; the full log is read by queries.</summary>
     public IReadOnlyList<DecisionLogEntry> Log => _log;
 
+    /// <summary>
+    /// Whether the count and the positions may be shown at <paramref name="now"/>: always, unless the body's rule
+    /// hides them until the close.
+    /// </summary>
+    public bool ShowsResultsAt(DateTimeOffset now) => !Rule.ResultsHiddenUntilClose || !IsOpenAt(now);
+
+    /// <summary>The voters who have not taken a position yet (those a reminder is for).</summary>
+    public IReadOnlyList<Guid> NotVoted => [.. _voters.Select(v => v.VoterId).Where(v => _ballots.All(b => b.VoterId != v))];
+
     /// <summary>Open until it is closed or its deadline passes.</summary>
     public bool IsOpenAt(DateTimeOffset now) => ClosedAt is null && Guard.Utc(now) <= Deadline;
 
@@ -364,6 +376,20 @@ public sealed class Decision : ILabOwned
             throw new DomainException("Decision.NoObjectionToAnswer", "This voter does not object.");
         }
         return AddLog(DecisionLogKind.ObjectionAnswered, voterId, null, Guard.RequiredText(answer, Limits.Reason, "Decision.AnswerRequired", "The answer"), by, now);
+    }
+
+    /// <summary>
+    /// Records that the voters who have not taken a position were reminded (how many, in the line's text); refused
+    /// once closed, or when everyone has voted.
+    /// </summary>
+    public DecisionLogEntry Remind(Guid? by, DateTimeOffset now)
+    {
+        RequireOpen(now);
+        if (NotVoted.Count == 0)
+        {
+            throw new DomainException("Decision.EveryoneVoted", "Everyone has voted: there is nobody to remind.");
+        }
+        return AddLog(DecisionLogKind.Reminded, null, null, NotVoted.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), by, now);
     }
 
     /// <summary>Gives more time: the new deadline is later than the current one.</summary>

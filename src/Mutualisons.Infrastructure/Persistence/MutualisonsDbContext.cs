@@ -88,6 +88,10 @@ public sealed class MutualisonsDbContext(DbContextOptions<MutualisonsDbContext> 
 
     public DbSet<WorkingGroup> WorkingGroups => Set<WorkingGroup>();
 
+    public DbSet<SwotItem> SwotItems => Set<SwotItem>();
+
+    public DbSet<SwotItemExperiment> SwotItemExperiments => Set<SwotItemExperiment>();
+
     public DbSet<NextStep> NextSteps => Set<NextStep>();
 
     public DbSet<Story> Stories => Set<Story>();

@@ -340,4 +340,61 @@ public sealed class DecisionTests
         Assert.Equal("Decision.StatementRequired", Refused(() => decision.Close(" ", Pieter, Now)));
         Assert.Null(decision.ClosedAt);
     }
+
+    [Fact]
+    public void Results_hidden_until_the_close_show_once_it_is_closed_or_past_its_deadline_and_an_early_close_shows_them_too()
+    {
+        var hidden = Put(Organisations(new DecisionRule(DecisionMode.Consent, VoterKind.Organisations, resultsHiddenUntilClose: true)));
+        var open = Put(Organisations(new DecisionRule(DecisionMode.Consent, VoterKind.Organisations)));
+        Vote(hidden, Mdm, Paula, DecisionPosition.For);
+
+        Assert.False(hidden.ShowsResultsAt(Now));
+        Assert.True(open.ShowsResultsAt(Now));
+        Assert.True(hidden.ShowsResultsAt(Deadline.AddMinutes(1)));
+        hidden.Close("Décidé en réunion, avant l'échéance.", Pieter, Now.AddDays(1));
+        Assert.True(hidden.ShowsResultsAt(Now.AddDays(1)));
+    }
+
+    [Fact]
+    public void Hiding_results_and_anonymous_positions_are_part_of_the_rule_the_decision_keeps()
+    {
+        var body = Organisations(new DecisionRule(DecisionMode.Majority, VoterKind.Organisations, 50, null, resultsHiddenUntilClose: true, anonymous: true));
+        var decision = Put(body);
+
+        body.ChangeRule(new DecisionRule(DecisionMode.Majority, VoterKind.Organisations), Pieter, Now);
+
+        Assert.Equal((true, true), (decision.Rule.ResultsHiddenUntilClose, decision.Rule.Anonymous));
+        Assert.Equal((false, false), (body.Rule.ResultsHiddenUntilClose, body.Rule.Anonymous));
+        // An anonymous vote is still one organisation's ballot: the rules of who votes do not change.
+        Vote(decision, Mdm, Paula, DecisionPosition.For);
+        decision.DesignateProxy(Mdm, Omar, Paula, false, DecisionMakers, Now);
+        Assert.Equal("Decision.OrganisationAlreadyVoted", Refused(() => Vote(decision, Mdm, Omar, DecisionPosition.Against)));
+    }
+
+    [Fact]
+    public void A_reminder_is_for_the_voters_who_have_not_taken_a_position()
+    {
+        var decision = Put(Organisations(new DecisionRule(DecisionMode.Consent, VoterKind.Organisations)));
+        Vote(decision, Mdm, Paula, DecisionPosition.For);
+        Vote(decision, Sawb, Sam, DecisionPosition.Abstain);
+
+        Assert.Equal(new[] { Financite, Vwv }.Order(), decision.NotVoted.Order());
+    }
+
+    [Fact]
+    public void A_reminder_is_logged_while_open_and_refused_when_everyone_voted_or_after_the_close()
+    {
+        var decision = Put(Organisations(new DecisionRule(DecisionMode.Consent, VoterKind.Organisations)));
+        Vote(decision, Mdm, Paula, DecisionPosition.For);
+
+        var line = decision.Remind(Pieter, Now);
+
+        Assert.Equal((DecisionLogKind.Reminded, "3"), (line.Kind, line.Text));
+        Vote(decision, Financite, Fanny, DecisionPosition.For);
+        Vote(decision, Vwv, Wout, DecisionPosition.Abstain);
+        Vote(decision, Sawb, Sam, DecisionPosition.For);
+        Assert.Equal("Decision.EveryoneVoted", Refused(() => decision.Remind(Pieter, Now)));
+        var closed = Put(Organisations(new DecisionRule(DecisionMode.Consent, VoterKind.Organisations)));
+        Assert.Equal("Decision.Closed", Refused(() => closed.Remind(Pieter, Deadline.AddMinutes(1))));
+    }
 }

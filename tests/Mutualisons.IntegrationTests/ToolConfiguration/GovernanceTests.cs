@@ -23,9 +23,10 @@ public sealed class GovernanceTests(DemoAppFixture app) : CleanDatabaseTest(app)
         return (lab.Id, await db.Organisations.Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Name, o => o.Id));
     }
 
-    private async Task<Guid> BodyAsync(Guid lab, DecisionMode mode, IEnumerable<Guid> organisations, int? quorum = null)
+    private async Task<Guid> BodyAsync(Guid lab, DecisionMode mode, IEnumerable<Guid> organisations, int? quorum = null, bool hidden = false, bool anonymous = false)
     {
-        var input = new BodyInput { Name = $"Assemblée {mode}", Kind = BodyKind.OccupantsAssembly, Mode = mode, Voters = VoterKind.Organisations, QuorumPercent = quorum };
+        var input = new BodyInput { Name = $"Assemblée {mode}", Kind = BodyKind.OccupantsAssembly, Mode = mode, Voters = VoterKind.Organisations, QuorumPercent = quorum,
+            ResultsHiddenUntilClose = hidden, Anonymous = anonymous };
         foreach (var organisation in organisations)
         {
             input.Members[organisation] = 1;
@@ -70,7 +71,7 @@ public sealed class GovernanceTests(DemoAppFixture app) : CleanDatabaseTest(app)
         var decision = await ProposeAsync(lab, body);
 
         Assert.True((await VoteAsync(Paula, lab, decision, mdm, DecisionPosition.Objection, "Qui paie l'audit ?")).Succeeded);
-        Assert.Equal(DecisionOutcome.Rejected, (await app.AsAsync<GovernanceService, DecisionView?>(Omar, s => s.GetDecisionAsync(lab, decision)))!.Tally.Outcome);
+        Assert.Equal(DecisionOutcome.Rejected, (await app.AsAsync<GovernanceService, DecisionView?>(Omar, s => s.GetDecisionAsync(lab, decision)))!.Tally!.Outcome);
         Assert.True((await app.AsAsync<GovernanceService, SaveResult>(Pilot, s => s.AnswerObjectionAsync(lab, decision, mdm, "La coopérative."))).Succeeded);
         Assert.True((await VoteAsync(Paula, lab, decision, mdm, DecisionPosition.For, "D'accord")).Succeeded);
         var version = (await app.AsAsync<GovernanceService, DecisionView?>(Pilot, s => s.GetDecisionAsync(lab, decision)))!.Version;
@@ -100,10 +101,10 @@ public sealed class GovernanceTests(DemoAppFixture app) : CleanDatabaseTest(app)
         var omar = await app.AccountAsync(Omar);
         Assert.True((await app.AsAsync<GovernanceService, SaveResult>(DemoAppFixture.Facilitator, s => s.DesignateProxyAsync(lab, decision, sawb, omar))).Succeeded);
         Assert.True((await VoteAsync(Omar, lab, decision, sawb, DecisionPosition.Abstain)).Succeeded);
-        var tally = (await app.AsAsync<GovernanceService, DecisionView?>(Pilot, s => s.GetDecisionAsync(lab, decision)))!.Tally;
+        var tally = (await app.AsAsync<GovernanceService, DecisionView?>(Pilot, s => s.GetDecisionAsync(lab, decision)))!.Tally!;
         Assert.Equal((false, DecisionOutcome.NoQuorum), (tally.QuorumReached, tally.Outcome));
         Assert.True((await VoteAsync(Paula, lab, decision, mdm, DecisionPosition.For)).Succeeded);
-        Assert.Equal(DecisionOutcome.Adopted, (await app.AsAsync<GovernanceService, DecisionView?>(Pilot, s => s.GetDecisionAsync(lab, decision)))!.Tally.Outcome);
+        Assert.Equal(DecisionOutcome.Adopted, (await app.AsAsync<GovernanceService, DecisionView?>(Pilot, s => s.GetDecisionAsync(lab, decision)))!.Tally!.Outcome);
     }
 
     [Fact]
@@ -125,5 +126,110 @@ public sealed class GovernanceTests(DemoAppFixture app) : CleanDatabaseTest(app)
         Assert.Equal(SaveStatus.NotFound, (await VoteAsync(camille, inCommon, decision, null, DecisionPosition.For)).Status);
         Assert.Equal(SaveStatus.NotFound, (await app.AsAsync<GovernanceService, SaveResult>(camille, s => s.ProposeAsync(inCommon, new ProposalInput { BodyId = body, Title = "Intrus", Deadline = "2099-01-01" }))).Status);
         Assert.Empty((await app.AsAsync<GovernanceService, DecisionLogView?>(camille, s => s.GetLogAsync(inCommon)))!.Decisions);
+    }
+
+    [Fact]
+    public async Task Results_hidden_until_the_close_and_anonymous_positions_show_only_counts_then_positions_without_names()
+    {
+        var (lab, organisations) = await BotaAsync();
+        var mdm = organisations["Médecins du Monde"];
+        var body = await BodyAsync(lab, DecisionMode.Consent, [mdm, organisations["SAW-B"]], hidden: true, anonymous: true);
+        var decision = await ProposeAsync(lab, body);
+        Assert.True((await VoteAsync(Paula, lab, decision, mdm, DecisionPosition.Objection, "Qui paie ?")).Succeeded);
+
+        var during = (await app.AsAsync<GovernanceService, DecisionView?>(Omar, s => s.GetDecisionAsync(lab, decision)))!;
+        Assert.Null(during.Tally);
+        Assert.Empty(during.Ballots);
+        Assert.Equal((1, 2), (during.Voted, during.VoterCount));
+        var given = Assert.Single(during.Log, l => l.Kind == DecisionLogKind.PositionGiven);
+        Assert.Equal((null, ""), (given.Position, given.Text));
+        Assert.DoesNotContain(during.Log, l => l.VoterName == "Médecins du Monde");
+
+        var version = (await app.AsAsync<GovernanceService, DecisionView?>(Pilot, s => s.GetDecisionAsync(lab, decision)))!.Version;
+        Assert.True((await app.AsAsync<GovernanceService, SaveResult>(Pilot, s => s.CloseAsync(lab, decision, "Objection maintenue.", version))).Succeeded);
+        var after = (await app.AsAsync<GovernanceService, DecisionView?>(Omar, s => s.GetDecisionAsync(lab, decision)))!;
+        Assert.Equal(1, after.Tally!.Objections);
+        var ballot = Assert.Single(after.Ballots);
+        Assert.Equal((DecisionPosition.Objection, "Qui paie ?", (string?)null, (DateTimeOffset?)null), (ballot.Position, ballot.Reason, ballot.CastByName, ballot.At));
+        Assert.NotEqual("Médecins du Monde", ballot.VoterName);
+    }
+
+    [Fact]
+    public async Task The_pilot_group_extends_a_decision_and_records_a_proxy_and_an_observer_may_do_neither()
+    {
+        var (lab, organisations) = await BotaAsync();
+        var sawb = organisations["SAW-B"];
+        var body = await BodyAsync(lab, DecisionMode.Majority, [organisations["Médecins du Monde"], sawb]);
+        var decision = await ProposeAsync(lab, body);
+        var view = (await app.AsAsync<GovernanceService, DecisionView?>(Pilot, s => s.GetDecisionAsync(lab, decision)))!;
+        Assert.Equal(["Médecins du Monde", "SAW-B"], view.MayDesignateFor.Select(o => o.Name));
+        Assert.Empty((await app.AsAsync<GovernanceService, DecisionView?>(Omar, s => s.GetDecisionAsync(lab, decision)))!.MayDesignateFor);
+
+        var later = DateTime.UtcNow.AddDays(30).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(SaveStatus.Forbidden, (await app.AsAsync<GovernanceService, SaveResult>(Omar, s => s.ExtendAsync(lab, decision, new ExtensionInput { Deadline = later }, view.Version))).Status);
+        Assert.Equal(SaveStatus.Invalid, (await app.AsAsync<GovernanceService, SaveResult>(Pilot, s => s.ExtendAsync(lab, decision, new ExtensionInput { Deadline = "demain" }, view.Version))).Status);
+        var earlier = DateTime.UtcNow.AddDays(2).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal("Rule.Decision.ExtendLater", (await app.AsAsync<GovernanceService, SaveResult>(Pilot, s => s.ExtendAsync(lab, decision, new ExtensionInput { Deadline = earlier }, view.Version))).MessageKey);
+        Assert.True((await app.AsAsync<GovernanceService, SaveResult>(Pilot, s => s.ExtendAsync(lab, decision, new ExtensionInput { Deadline = later }, view.Version))).Succeeded);
+
+        var extended = (await app.AsAsync<GovernanceService, DecisionView?>(Pilot, s => s.GetDecisionAsync(lab, decision)))!;
+        Assert.Equal(later, extended.Deadline.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Contains(extended.Log, l => l.Kind == DecisionLogKind.Extended);
+        var omar = await app.AccountAsync(Omar);
+        Assert.Contains(extended.People, p => p.Id == omar);
+        // A stale page's extension is a conflict, not a second extension.
+        Assert.Equal(SaveStatus.Conflict, (await app.AsAsync<GovernanceService, SaveResult>(Pilot, s => s.ExtendAsync(lab, decision, new ExtensionInput { Deadline = later }, view.Version))).Status);
+    }
+
+    [Fact]
+    public async Task Reminding_mails_the_mandated_person_or_the_proxy_of_each_organisation_that_has_not_voted_and_logs_it()
+    {
+        var (lab, organisations) = await BotaAsync();
+        var mdm = organisations["Médecins du Monde"];
+        var sawb = organisations["SAW-B"];
+        var body = await BodyAsync(lab, DecisionMode.Consent, [mdm, sawb]);
+        var decision = await ProposeAsync(lab, body);
+        var omar = await app.AccountAsync(Omar);
+        Assert.True((await app.AsAsync<GovernanceService, SaveResult>(Pilot, s => s.DesignateProxyAsync(lab, decision, sawb, omar))).Succeeded);
+        var site = new Uri("https://mutualisons.test/");
+
+        Assert.Equal(SaveStatus.Forbidden, (await app.AsAsync<DecisionReminderService, SaveResult>(Omar, s => s.RemindNowAsync(lab, decision, site))).Status);
+        var reminded = await app.AsAsync<DecisionReminderService, SaveResult>(Pilot, s => s.RemindNowAsync(lab, decision, site));
+        Assert.True(reminded.Succeeded, reminded.MessageKey);
+
+        await using var db = app.CreateDbContext();
+        var mails = await db.OutboxEmails.AsNoTracking().Where(m => m.Subject.Contains("Tester l'éco-label un an")).ToListAsync();
+        Assert.Equal([Omar, Paula], mails.Select(m => m.To).Order());
+        Assert.All(mails, m => Assert.Contains($"/labs/{lab}/decisions/{decision}", m.TextBody, StringComparison.Ordinal));
+        Assert.Contains((await app.AsAsync<GovernanceService, DecisionView?>(Pilot, s => s.GetDecisionAsync(lab, decision)))!.Log, l => l.Kind == DecisionLogKind.Reminded && l.Text == "2");
+
+        // A scheduled reminder waits in the scheduler; one after the deadline is refused.
+        var tomorrow = new Mutualisons.Web.Features.Diagnostic.Sending.ReminderScheduleInput { Day = DateTime.UtcNow.Date.AddDays(2), Time = new TimeSpan(9, 0, 0) };
+        Assert.True((await app.AsAsync<DecisionReminderService, SaveResult>(Pilot, s => s.ScheduleAsync(lab, decision, tomorrow, site))).Succeeded);
+        Assert.Single(await app.AsAsync<DecisionReminderService, IReadOnlyList<DateTimeOffset>>(Pilot, s => s.ListScheduledAsync(decision)));
+        var late = new Mutualisons.Web.Features.Diagnostic.Sending.ReminderScheduleInput { Day = DateTime.UtcNow.Date.AddDays(30), Time = new TimeSpan(9, 0, 0) };
+        Assert.Equal("Rule.Decision.ReminderAfterClose", (await app.AsAsync<DecisionReminderService, SaveResult>(Pilot, s => s.ScheduleAsync(lab, decision, late, site))).MessageKey);
+    }
+
+    [Fact]
+    public async Task Weights_are_changed_for_the_bodys_organisations_only_and_a_decision_already_put_keeps_its_own()
+    {
+        var (lab, organisations) = await BotaAsync();
+        var mdm = organisations["Médecins du Monde"];
+        var sawb = organisations["SAW-B"];
+        var body = await BodyAsync(lab, DecisionMode.Majority, [mdm, sawb]);
+        var before = await ProposeAsync(lab, body, "Avant la pondération");
+        var row = (await app.AsAsync<GovernanceService, BodiesView?>(Pilot, s => s.GetBodiesAsync(lab)))!.Bodies.Single(b => b.Id == body);
+
+        Assert.Equal(SaveStatus.Forbidden, (await app.AsAsync<GovernanceService, SaveResult>(Omar, s => s.WeighAsync(lab, body, new Dictionary<Guid, int> { [mdm] = 3, [sawb] = 1 }, row.Version))).Status);
+        Assert.Equal("Rule.Body.WeightsOfItsOrganisations", (await app.AsAsync<GovernanceService, SaveResult>(Pilot, s => s.WeighAsync(lab, body, new Dictionary<Guid, int> { [mdm] = 3 }, row.Version))).MessageKey);
+        Assert.Equal("Rule.Body.WeightInvalid", (await app.AsAsync<GovernanceService, SaveResult>(Pilot, s => s.WeighAsync(lab, body, new Dictionary<Guid, int> { [mdm] = 0, [sawb] = 1 }, row.Version))).MessageKey);
+        Assert.True((await app.AsAsync<GovernanceService, SaveResult>(Pilot, s => s.WeighAsync(lab, body, new Dictionary<Guid, int> { [mdm] = 3, [sawb] = 1 }, row.Version))).Succeeded);
+
+        var after = (await app.AsAsync<GovernanceService, BodiesView?>(Pilot, s => s.GetBodiesAsync(lab)))!.Bodies.Single(b => b.Id == body);
+        Assert.Equal(3, after.Weights.Single(w => w.VoterId == mdm).Weight);
+        Assert.Equal(2, (await app.AsAsync<GovernanceService, DecisionView?>(Pilot, s => s.GetDecisionAsync(lab, before)))!.Tally!.TotalWeight);
+        var later = await ProposeAsync(lab, body, "Après la pondération");
+        Assert.Equal(4, (await app.AsAsync<GovernanceService, DecisionView?>(Pilot, s => s.GetDecisionAsync(lab, later)))!.Tally!.TotalWeight);
     }
 }

@@ -58,7 +58,8 @@ public sealed partial class ResourceFilesTests
             typeof(Domain.Resources.Weekdays), typeof(Domain.Resources.MatchReason), typeof(Domain.Impact.PlatformFigure),
             typeof(Domain.ToolConfiguration.ValidationRule), typeof(Domain.ToolConfiguration.ValidationPosition), typeof(Domain.ToolConfiguration.ObjectionTurn),
             typeof(Domain.ToolConfiguration.BodyKind), typeof(Domain.ToolConfiguration.DecisionMode), typeof(Domain.ToolConfiguration.VoterKind), typeof(Domain.ToolConfiguration.ModeStatus),
-            typeof(Domain.ToolConfiguration.DecisionPosition), typeof(Domain.ToolConfiguration.DecisionOutcome), typeof(Domain.ToolConfiguration.DecisionLogKind)];
+            typeof(Domain.ToolConfiguration.DecisionPosition), typeof(Domain.ToolConfiguration.DecisionOutcome), typeof(Domain.ToolConfiguration.DecisionLogKind),
+            typeof(Domain.ToolConfiguration.SwotQuadrant)];
 
         var missing = shown.SelectMany(t => Enum.GetNames(t).Select(n => $"{t.Name}.{n}")).Where(k => !keys.Contains(k)).ToList();
 
@@ -72,6 +73,8 @@ public sealed partial class ResourceFilesTests
         // Each lifecycle move is offered by a button named for where it goes.
         Assert.All(Enum.GetNames<Domain.ToolConfiguration.ExperimentStatus>(), s => Assert.Contains($"Experiments.MoveTo.{s}", keys));
         Assert.All(Enum.GetNames<Mutualisons.Web.Features.ToolConfiguration.Experiments.PortfolioTable.Column>(), c => Assert.Contains($"Portfolio.Column.{c}", keys));
+        // Each square of a SWOT board says what goes in it.
+        Assert.All(Enum.GetNames<Domain.ToolConfiguration.SwotQuadrant>(), q => Assert.Contains($"SwotQuadrant.{q}.Help", keys));
         Assert.All(Domain.Audit.AuditSubject.All, s => Assert.Contains($"Audit.Subject.{s}", keys));
     }
 

@@ -23,6 +23,8 @@ internal sealed class BodyConfiguration : IEntityTypeConfiguration<Body>
             rule.Property(r => r.Voters).HasColumnName("rule_voters");
             rule.Property(r => r.QuorumPercent).HasColumnName("rule_quorum_percent");
             rule.Property(r => r.ThresholdPercent).HasColumnName("rule_threshold_percent");
+            rule.Property(r => r.ResultsHiddenUntilClose).HasColumnName("rule_results_hidden_until_close");
+            rule.Property(r => r.Anonymous).HasColumnName("rule_anonymous");
         });
         builder.Navigation(b => b.Rule).IsRequired();
         builder.HasIndex(b => b.LabId);
@@ -78,6 +80,8 @@ internal sealed class DecisionConfiguration : IEntityTypeConfiguration<Decision>
             rule.Property(r => r.Voters).HasColumnName("rule_voters");
             rule.Property(r => r.QuorumPercent).HasColumnName("rule_quorum_percent");
             rule.Property(r => r.ThresholdPercent).HasColumnName("rule_threshold_percent");
+            rule.Property(r => r.ResultsHiddenUntilClose).HasColumnName("rule_results_hidden_until_close");
+            rule.Property(r => r.Anonymous).HasColumnName("rule_anonymous");
         });
         builder.Navigation(d => d.Rule).IsRequired();
         // The decision log's first page: a lab's decisions, newest first.

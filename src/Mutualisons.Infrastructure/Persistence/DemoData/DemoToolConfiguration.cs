@@ -147,6 +147,22 @@ public static class DemoToolConfiguration
         assembly.Evaluate("Le consentement a permis de décider en une réunion ; deux occupants sans décideur désigné n'ont pas pu se prononcer.", facilitator, On(2019, 12, 10));
         db.Bodies.AddRange(pilotBody, assembly);
         db.Decisions.Add(trial);
+
+        // The action plan's SWOT board for the place, with the notebook's prompts, some items tied to the
+        // experiments they lead to; and a first line on workforce and expertise.
+        SwotItem Swot(ResourceKind theme, SwotQuadrant quadrant, string text, MutualisationOpportunity? opportunity = null, MutualisationRisk? risk = null, params Experiment[] linked)
+        {
+            var item = new SwotItem(lab, theme, pilot, On(2019, 9, 26));
+            item.Describe(quadrant, text, opportunity, risk);
+            item.LinkTo(linked);
+            return item;
+        }
+        db.SwotItems.AddRange(
+            Swot(ResourceKind.Place, SwotQuadrant.Strength, "Un bâtiment entier en plein centre, partagé par quatre occupants et une coopérative propriétaire.", linked: council),
+            Swot(ResourceKind.Place, SwotQuadrant.Weakness, "Des consommations d'énergie mal connues, suivies par chacun dans son coin.", linked: ecoLabel),
+            Swot(ResourceKind.Place, SwotQuadrant.Opportunity, "Un label commun et des charges partagées allègent les coûts de chaque occupant.", MutualisationOpportunity.SustainActivities, linked: [ecoLabel, food]),
+            Swot(ResourceKind.Place, SwotQuadrant.Threat, "Des occupants qui se croisent sans se connaître, et des usages des salles qui se disputent.", risk: MutualisationRisk.RelationsBetweenPeople, linked: whoIsWho),
+            Swot(ResourceKind.WorkforceServicesExpertise, SwotQuadrant.Opportunity, "Mettre en commun l'expertise RGPD et marchés publics.", MutualisationOpportunity.GrowSkills, linked: sharedExpertise));
         await db.SaveChangesAsync(cancellationToken);
     }
 }

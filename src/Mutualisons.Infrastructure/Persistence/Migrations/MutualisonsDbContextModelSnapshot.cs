@@ -3405,6 +3405,94 @@ namespace Mutualisons.Infrastructure.Persistence.Migrations
                     b.ToTable("experiment_validations", (string)null);
                 });
 
+            modelBuilder.Entity("Mutualisons.Domain.ToolConfiguration.SwotItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by");
+
+                    b.Property<Guid>("LabId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("lab_id");
+
+                    b.Property<string>("Opportunity")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("opportunity");
+
+                    b.Property<string>("Quadrant")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("quadrant");
+
+                    b.Property<string>("Risk")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("risk");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("text");
+
+                    b.Property<string>("Theme")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("theme");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_swot_items");
+
+                    b.HasIndex("CreatedBy")
+                        .HasDatabaseName("ix_swot_items_created_by");
+
+                    b.HasIndex("LabId", "Theme")
+                        .HasDatabaseName("ix_swot_items_lab_id_theme");
+
+                    b.ToTable("swot_items", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_swot_items_opportunity_square", "opportunity IS NULL OR quadrant = 'Opportunity'");
+
+                            t.HasCheckConstraint("ck_swot_items_risk_square", "risk IS NULL OR quadrant = 'Threat'");
+                        });
+                });
+
+            modelBuilder.Entity("Mutualisons.Domain.ToolConfiguration.SwotItemExperiment", b =>
+                {
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("item_id");
+
+                    b.Property<Guid>("ExperimentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("experiment_id");
+
+                    b.HasKey("ItemId", "ExperimentId")
+                        .HasName("pk_swot_item_experiments");
+
+                    b.HasIndex("ExperimentId")
+                        .HasDatabaseName("ix_swot_item_experiments_experiment_id");
+
+                    b.ToTable("swot_item_experiments", (string)null);
+                });
+
             modelBuilder.Entity("Mutualisons.Domain.ToolConfiguration.WorkingGroup", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4669,6 +4757,10 @@ namespace Mutualisons.Infrastructure.Persistence.Migrations
                                 .HasColumnType("uuid")
                                 .HasColumnName("id");
 
+                            b1.Property<bool>("Anonymous")
+                                .HasColumnType("boolean")
+                                .HasColumnName("rule_anonymous");
+
                             b1.Property<string>("Mode")
                                 .IsRequired()
                                 .HasMaxLength(40)
@@ -4678,6 +4770,10 @@ namespace Mutualisons.Infrastructure.Persistence.Migrations
                             b1.Property<int?>("QuorumPercent")
                                 .HasColumnType("integer")
                                 .HasColumnName("rule_quorum_percent");
+
+                            b1.Property<bool>("ResultsHiddenUntilClose")
+                                .HasColumnType("boolean")
+                                .HasColumnName("rule_results_hidden_until_close");
 
                             b1.Property<int?>("ThresholdPercent")
                                 .HasColumnType("integer")
@@ -4740,6 +4836,10 @@ namespace Mutualisons.Infrastructure.Persistence.Migrations
                                 .HasColumnType("uuid")
                                 .HasColumnName("id");
 
+                            b1.Property<bool>("Anonymous")
+                                .HasColumnType("boolean")
+                                .HasColumnName("rule_anonymous");
+
                             b1.Property<string>("Mode")
                                 .IsRequired()
                                 .HasMaxLength(40)
@@ -4749,6 +4849,10 @@ namespace Mutualisons.Infrastructure.Persistence.Migrations
                             b1.Property<int?>("QuorumPercent")
                                 .HasColumnType("integer")
                                 .HasColumnName("rule_quorum_percent");
+
+                            b1.Property<bool>("ResultsHiddenUntilClose")
+                                .HasColumnType("boolean")
+                                .HasColumnName("rule_results_hidden_until_close");
 
                             b1.Property<int?>("ThresholdPercent")
                                 .HasColumnType("integer")
@@ -5041,6 +5145,39 @@ namespace Mutualisons.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_experiment_validations_asp_net_users_proxy_id");
                 });
 
+            modelBuilder.Entity("Mutualisons.Domain.ToolConfiguration.SwotItem", b =>
+                {
+                    b.HasOne("Mutualisons.Infrastructure.Identity.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedBy")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_swot_items_asp_net_users_created_by");
+
+                    b.HasOne("Mutualisons.Domain.Labs.Mutualisation", null)
+                        .WithMany()
+                        .HasForeignKey("LabId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_swot_items_mutualisations_lab_id");
+                });
+
+            modelBuilder.Entity("Mutualisons.Domain.ToolConfiguration.SwotItemExperiment", b =>
+                {
+                    b.HasOne("Mutualisons.Domain.ToolConfiguration.Experiment", null)
+                        .WithMany()
+                        .HasForeignKey("ExperimentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_swot_item_experiments_experiments_experiment_id");
+
+                    b.HasOne("Mutualisons.Domain.ToolConfiguration.SwotItem", null)
+                        .WithMany("Experiments")
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_swot_item_experiments_swot_items_item_id");
+                });
+
             modelBuilder.Entity("Mutualisons.Domain.ToolConfiguration.WorkingGroup", b =>
                 {
                     b.HasOne("Mutualisons.Domain.Labs.Mutualisation", null)
@@ -5169,6 +5306,11 @@ namespace Mutualisons.Infrastructure.Persistence.Migrations
                     b.Navigation("Needs");
 
                     b.Navigation("Validations");
+                });
+
+            modelBuilder.Entity("Mutualisons.Domain.ToolConfiguration.SwotItem", b =>
+                {
+                    b.Navigation("Experiments");
                 });
 
             modelBuilder.Entity("Mutualisons.Domain.ToolConfiguration.WorkingGroup", b =>

@@ -251,12 +251,15 @@ public sealed class LabWrites(IDbContextFactory<MutualisonsDbContext> dbFactory,
             return CreateAsync<T>(write => ValueTask.FromResult(create(write)), cancellationToken);
         }
 
-        /// <summary>Changes the aggregate <paramref name="id"/> of this lab, at <paramref name="version"/> (none: no check).</summary>
+        // Aggregates load their collections one query each (AsSplitQuery): a decision's 200 voters and 200 ballots in
+    // one joined query would be 40,000 rows.
+
+    /// <summary>Changes the aggregate <paramref name="id"/> of this lab, at <paramref name="version"/> (none: no check).</summary>
         public Task<SaveResult> ChangeAsync<T>(Guid id, uint? version, Func<T, LabWrite, ValueTask<string>> change, CancellationToken cancellationToken = default)
             where T : class, ILabOwned
         {
             var labId = RequireLab();
-            return _writes.RunAsync(this, w => w.Db.Set<T>().SingleOrDefaultAsync(x => x.Id == id && x.LabId == labId, w.CancellationToken), version, AuditAction.Changed, T.AuditSubject, change, cancellationToken);
+            return _writes.RunAsync(this, w => w.Db.Set<T>().AsSplitQuery().SingleOrDefaultAsync(x => x.Id == id && x.LabId == labId, w.CancellationToken), version, AuditAction.Changed, T.AuditSubject, change, cancellationToken);
         }
 
         /// <inheritdoc cref="ChangeAsync{T}(Guid, uint?, Func{T, LabWrite, ValueTask{string}}, CancellationToken)"/>
@@ -272,7 +275,7 @@ public sealed class LabWrites(IDbContextFactory<MutualisonsDbContext> dbFactory,
             where T : class, ILabOwned
         {
             var labId = RequireLab();
-            return _writes.RunAsync(this, w => w.Db.Set<T>().SingleOrDefaultAsync(x => x.Id == id && x.LabId == labId, w.CancellationToken), version, AuditAction.Deleted, T.AuditSubject, describe, cancellationToken);
+            return _writes.RunAsync(this, w => w.Db.Set<T>().AsSplitQuery().SingleOrDefaultAsync(x => x.Id == id && x.LabId == labId, w.CancellationToken), version, AuditAction.Deleted, T.AuditSubject, describe, cancellationToken);
         }
 
         /// <inheritdoc cref="DeleteAsync{T}(Guid, uint, Func{T, LabWrite, ValueTask{string}}, CancellationToken)"/>
@@ -298,7 +301,7 @@ public sealed class LabWrites(IDbContextFactory<MutualisonsDbContext> dbFactory,
             var labId = RequireLab();
             return _writes.WriteAsync(this, async write =>
             {
-                var aggregate = await write.Db.Set<T>().SingleOrDefaultAsync(x => x.Id == id && x.LabId == labId, write.CancellationToken);
+                var aggregate = await write.Db.Set<T>().AsSplitQuery().SingleOrDefaultAsync(x => x.Id == id && x.LabId == labId, write.CancellationToken);
                 if (aggregate is null)
                 {
                     return SaveResult.NotFound;

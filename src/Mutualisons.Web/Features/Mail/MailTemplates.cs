@@ -44,6 +44,13 @@ public sealed class MailTemplates(IStringLocalizer<SharedResource> l)
             Link(link),
             Paragraph("Questionnaire.MailNoAccount")));
 
+    /// <summary>A voter (or the person who votes for an organisation) has not taken a position on a decision yet.</summary>
+    public EmailMessage DecisionReminder(string to, string language, string title, DateTimeOffset deadline, Uri link) =>
+        In(language, () => Compose(to, l["Decisions.MailReminderSubject", title],
+            Paragraph("Mail.Hello"),
+            Paragraph("Decisions.MailReminder", title, Formats.BrusselsDateTime(deadline)),
+            Link(link)));
+
     private abstract record Block;
 
     private sealed record TextBlock(string Key, object[] Values) : Block;

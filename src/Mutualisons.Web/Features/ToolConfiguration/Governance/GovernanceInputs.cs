@@ -21,10 +21,17 @@ public sealed class BodyInput
 
     public int? ThresholdPercent { get; set; }
 
+    /// <summary>The count and positions stay hidden until a decision closes.</summary>
+    public bool ResultsHiddenUntilClose { get; set; }
+
+    /// <summary>Positions are shown without who took them.</summary>
+    public bool Anonymous { get; set; }
+
     /// <summary>Voter id (a person or an organisation) → weight.</summary>
     public Dictionary<Guid, int> Members { get; set; } = [];
 
-    public DecisionRule ToRule() => new(Mode, Voters, Mode == DecisionMode.Majority ? QuorumPercent : null, Mode == DecisionMode.Majority ? ThresholdPercent : null);
+    public DecisionRule ToRule() => new(Mode, Voters, Mode == DecisionMode.Majority ? QuorumPercent : null, Mode == DecisionMode.Majority ? ThresholdPercent : null,
+        ResultsHiddenUntilClose, Anonymous);
 }
 
 public sealed class BodyInputValidator : AbstractValidator<BodyInput>
@@ -40,6 +47,25 @@ public sealed class BodyInputValidator : AbstractValidator<BodyInput>
         RuleFor(i => i.QuorumPercent).InclusiveBetween(1, 100).WithMessage(_ => l["Validation.Body.Quorum"]);
         RuleFor(i => i.ThresholdPercent).InclusiveBetween(51, 100).WithMessage(_ => l["Validation.Body.Threshold"]);
         RuleFor(i => i.Members).Must(m => m.Count > 0).WithMessage(_ => l["Validation.Body.MembersRequired"]);
+        RuleForEach(i => i.Members).Must(m => m.Value is >= 1 and <= Body.MaxWeight).WithMessage(_ => l["Validation.Body.Weight", Body.MaxWeight]);
+    }
+}
+
+/// <summary>More time for a decision: a new last day (Brussels evening), later than the current deadline.</summary>
+public sealed class ExtensionInput
+{
+    /// <summary>yyyy-MM-dd, from a date input.</summary>
+    public string? Deadline { get; set; }
+
+    public DateTimeOffset? DeadlineAt() => new ProposalInput { Deadline = Deadline }.DeadlineAt();
+}
+
+public sealed class ExtensionInputValidator : AbstractValidator<ExtensionInput>
+{
+    public ExtensionInputValidator(IStringLocalizer<SharedResource> l)
+    {
+        ArgumentNullException.ThrowIfNull(l);
+        RuleFor(i => i.Deadline).Must((input, _) => input.DeadlineAt() is not null).WithMessage(_ => l["Validation.Decision.DeadlineRequired"]);
     }
 }
 

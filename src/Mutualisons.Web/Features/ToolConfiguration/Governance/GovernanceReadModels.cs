@@ -6,7 +6,11 @@ namespace Mutualisons.Web.Features.ToolConfiguration.Governance;
 public sealed record VoterOption(Guid Id, string Name);
 
 public sealed record BodyRow(
-    Guid Id, uint Version, string Name, BodyKind Kind, DecisionRule Rule, ModeStatus Status, string EvaluationNote, IReadOnlyList<string> Members);
+    Guid Id, uint Version, string Name, BodyKind Kind, DecisionRule Rule, ModeStatus Status, string EvaluationNote, IReadOnlyList<string> Members,
+    IReadOnlyList<BodyWeight> Weights);
+
+/// <summary>A voter of a body and the weight of its vote, as the weights editor shows it.</summary>
+public sealed record BodyWeight(Guid VoterId, string Name, int Weight);
 
 public sealed record BodiesView(string LabName, bool MayConfigure, IReadOnlyList<BodyRow> Bodies, IReadOnlyList<VoterOption> Organisations, IReadOnlyList<VoterOption> People);
 
@@ -17,15 +21,19 @@ public sealed record DecisionRow(
 public sealed record DecisionLogView(
     string LabName, bool MayConfigure, IReadOnlyList<DecisionRow> Decisions, IReadOnlyList<VoterOption> Bodies, IReadOnlyList<VoterOption> Experiments);
 
-public sealed record BallotRow(Guid VoterId, string VoterName, DecisionPosition Position, string Reason, string? CastByName, bool ThroughProxy, DateTimeOffset At);
+/// <summary>A position as shown: in an anonymous decision, without who took it or when.</summary>
+public sealed record BallotRow(Guid VoterId, string VoterName, DecisionPosition Position, string Reason, string? CastByName, bool ThroughProxy, DateTimeOffset? At);
 
 public sealed record LogRow(DecisionLogKind Kind, string? VoterName, DecisionPosition? Position, string Text, string? ByName, DateTimeOffset At);
 
 public sealed record DecisionView(
     Guid Id, uint Version, string LabName, string Title, string Proposal, string BodyName, DecisionRule Rule,
     DateTimeOffset OpenedAt, DateTimeOffset Deadline, DateTimeOffset? ClosedAt, bool IsOpen, DecisionOutcome? Outcome, string OutcomeStatement,
-    DecisionTally Tally, IReadOnlyList<BallotRow> Ballots, IReadOnlyList<VoterOption> MayVoteFor, bool MayConfigure, IReadOnlyList<LogRow> Log,
-    Guid? ExperimentId, string? ExperimentTitle)
+    DecisionTally? Tally, IReadOnlyList<BallotRow> Ballots, int Voted, int VoterCount, IReadOnlyList<VoterOption> MayVoteFor, bool MayConfigure, IReadOnlyList<LogRow> Log,
+    Guid? ExperimentId, string? ExperimentTitle, IReadOnlyList<VoterOption> MayDesignateFor, IReadOnlyList<VoterOption> People)
 {
     public IReadOnlyList<DecisionPosition> Positions => Decision.Allowed(Rule.Mode);
+
+    /// <summary>The count and positions are hidden until the close.</summary>
+    public bool ResultsHidden => Tally is null;
 }

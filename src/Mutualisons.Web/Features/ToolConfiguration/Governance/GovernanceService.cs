@@ -24,7 +24,9 @@ public sealed class GovernanceService(
     IStringLocalizer<SharedResource> l,
     IValidator<BodyInput> bodyValidator,
     IValidator<ProposalInput> proposalValidator,
-    IValidator<VoteInput> voteValidator)
+    IValidator<VoteInput> voteValidator,
+    IValidator<ExtensionInput> extensionValidator,
+    TimeProvider time)
 {
     public async Task<BodiesView?> GetBodiesAsync(Guid labId, CancellationToken cancellationToken = default)
     {
@@ -40,7 +42,8 @@ public sealed class GovernanceService(
         var bodies = await db.Bodies.AsNoTracking().Where(b => b.LabId == labId).OrderBy(b => b.Name).ToListAsync(cancellationToken);
         return new BodiesView(lab.Name, role.Allows(LabRight.ConfigureTools),
             [.. bodies.Select(b => new BodyRow(b.Id, b.Version, b.Name, b.Kind, b.Rule, b.ModeStatus, b.EvaluationNote,
-                [.. b.Members.Select(m => names.GetValueOrDefault(m.VoterId, "—") + (m.Weight > 1 ? $" ×{m.Weight}" : ""))]))],
+                [.. b.Members.Select(m => names.GetValueOrDefault(m.VoterId, "—") + (m.Weight > 1 ? $" ×{m.Weight}" : ""))],
+                [.. b.Members.Select(m => new BodyWeight(m.VoterId, names.GetValueOrDefault(m.VoterId, "—"), m.Weight)).OrderBy(w => w.Name, StringComparer.CurrentCulture)]))],
             organisations, people);
     }
 
@@ -58,6 +61,25 @@ public sealed class GovernanceService(
             }
             body.SetMembers(input.Members, [.. lab.Memberships.Select(m => m.OrganisationId)]);
             return (body, $"{body.Name} — {AuditText.Of(body.Rule.Mode)}");
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Changes the weights of a body's organisations, at the version seen; the voters stay the same. Decisions
+    /// already put keep the weights they were put with.
+    /// </summary>
+    public Task<SaveResult> WeighAsync(Guid labId, Guid bodyId, IReadOnlyDictionary<Guid, int> weights, uint version, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(weights);
+        return writes.In(labId, LabRight.ConfigureTools).ChangeAsync<Body>(bodyId, version, async (body, write) =>
+        {
+            if (body.Rule.Voters != VoterKind.Organisations || weights.Count != body.Members.Count || body.Members.Any(m => !weights.ContainsKey(m.VoterId)))
+            {
+                throw new Domain.Common.DomainException("Body.WeightsOfItsOrganisations", "Weights are given to each of the body's organisations, and to them only.");
+            }
+            var lab = await write.Db.Mutualisations.AsNoTracking().SingleAsync(m => m.Id == labId, write.CancellationToken);
+            body.SetMembers(weights, [.. lab.Memberships.Select(m => m.OrganisationId)]);
+            return $"{body.Name} — {AuditText.Key("Bodies.WeightsChanged")}";
         }, cancellationToken);
     }
 
@@ -138,7 +160,8 @@ public sealed class GovernanceService(
         {
             return null;
         }
-        var decision = await db.Decisions.AsNoTracking().SingleOrDefaultAsync(d => d.Id == decisionId && d.LabId == labId, cancellationToken);
+        // Voters, ballots and proxies one query each: joined, 200 voters and 200 ballots would be 40,000 rows.
+        var decision = await db.Decisions.AsNoTracking().AsSplitQuery().SingleOrDefaultAsync(d => d.Id == decisionId && d.LabId == labId, cancellationToken);
         if (decision is null)
         {
             return null;
@@ -161,21 +184,37 @@ public sealed class GovernanceService(
             .GroupJoin(db.Users, x => x.By, u => u.Id, (x, u) => new { x, u })
             .SelectMany(x => x.u.DefaultIfEmpty(), (x, u) => new { x.x.Kind, x.x.VoterId, x.x.Position, x.x.Text, By = u == null ? null : u.DisplayName, x.x.At })
             .ToListAsync(cancellationToken);
-        var now = DateTimeOffset.UtcNow;
+        var now = time.GetUtcNow();
         var open = decision.IsOpenAt(now);
+        // The body's rule decides what is shown: the count and positions only after the close, and never who took which.
+        var shown = decision.ShowsResultsAt(now);
+        var anonymous = decision.Rule.Anonymous;
+        var someone = l["Decisions.AnonymousVoter"].Value;
         var makers = lab.DecisionMakers();
         IReadOnlyList<VoterOption> mayVoteFor = !open || actor.UserId is not { } me ? []
             : decision.Rule.Voters == VoterKind.People
                 ? (decision.Voters.Any(v => v.VoterId == me) ? [new VoterOption(me, names.GetValueOrDefault(me, string.Empty))] : [])
                 : [.. decision.Voters.Where(v => (makers.TryGetValue(v.VoterId, out var d) && d == me) || decision.Proxies.Any(p => p.OrganisationId == v.VoterId && p.ProxyId == me))
                     .Select(v => new VoterOption(v.VoterId, names.GetValueOrDefault(v.VoterId, string.Empty)))];
+        // Who may designate a proxy, and for which organisations: the pilot group for any, a decision maker for their own.
+        IReadOnlyList<VoterOption> mayDesignateFor = !open || decision.Rule.Voters != VoterKind.Organisations ? []
+            : [.. decision.Voters.Where(v => role.Allows(LabRight.ConfigureTools) || (actor.UserId is { } self && makers.TryGetValue(v.VoterId, out var m) && m == self))
+                .Select(v => new VoterOption(v.VoterId, names.GetValueOrDefault(v.VoterId, "—"))).OrderBy(v => v.Name, StringComparer.CurrentCulture)];
         return new DecisionView(
             decision.Id, decision.Version, lab.Name, decision.Title, decision.Proposal, bodyName, decision.Rule, decision.OpenedAt, decision.Deadline, decision.ClosedAt,
-            open, decision.Outcome, decision.OutcomeStatement, decision.Count(),
-            [.. decision.Ballots.OrderBy(b => b.At).Select(b => new BallotRow(b.VoterId, names.GetValueOrDefault(b.VoterId, "—"), b.Position, b.Reason, names.GetValueOrDefault(b.CastBy), b.ThroughProxy, b.At))],
+            open, decision.Outcome, decision.OutcomeStatement, shown ? decision.Count() : null,
+            shown
+                ? [.. decision.Ballots.OrderBy(b => anonymous ? b.Position.ToString() : b.At.ToString("O", System.Globalization.CultureInfo.InvariantCulture), StringComparer.Ordinal)
+                    .Select(b => anonymous
+                        ? new BallotRow(b.VoterId, someone, b.Position, b.Reason, null, false, null)
+                        : new BallotRow(b.VoterId, names.GetValueOrDefault(b.VoterId, "—"), b.Position, b.Reason, names.GetValueOrDefault(b.CastBy), b.ThroughProxy, b.At))]
+                : [],
+            decision.Ballots.Count, decision.Voters.Count,
             mayVoteFor, role.Allows(LabRight.ConfigureTools),
-            [.. log.Select(x => new LogRow(x.Kind, x.VoterId is { } v ? names.GetValueOrDefault(v) : null, x.Position, x.Text, x.By, x.At))],
-            decision.ExperimentId, experimentTitle);
+            [.. log.Select(x => IsPosition(x.Kind)
+                ? new LogRow(x.Kind, anonymous ? someone : x.VoterId is { } v ? names.GetValueOrDefault(v) : null, shown ? x.Position : null, shown ? x.Text : string.Empty, anonymous ? someone : x.By, x.At)
+                : new LogRow(x.Kind, x.VoterId is { } v2 ? (anonymous && x.Kind == DecisionLogKind.ObjectionAnswered ? someone : names.GetValueOrDefault(v2)) : null, x.Position, x.Text, x.By, x.At))],
+            decision.ExperimentId, experimentTitle, mayDesignateFor, mayDesignateFor.Count > 0 ? people : []);
     }
 
     /// <summary>
@@ -225,6 +264,19 @@ public sealed class GovernanceService(
             write.Db.DecisionLog.Add(decision.Close(statement, write.Actor.UserId, write.Now));
             return $"{decision.Title} — {AuditText.Of(decision.Outcome!.Value)}";
         }, cancellationToken);
+
+    /// <summary>Gives the decision more time, until the end of the day chosen; the extension is logged.</summary>
+    public Task<SaveResult> ExtendAsync(Guid labId, Guid decisionId, ExtensionInput input, uint version, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return writes.In(labId, LabRight.ConfigureTools).Validating(input, extensionValidator).ChangeAsync<Decision>(decisionId, version, (decision, write) =>
+        {
+            write.Db.DecisionLog.Add(decision.Extend(input.DeadlineAt()!.Value, write.Actor.UserId, write.Now));
+            return $"{decision.Title} — {AuditText.Of(DecisionLogKind.Extended)} : {input.Deadline}";
+        }, cancellationToken);
+    }
+
+    private static bool IsPosition(DecisionLogKind kind) => kind is DecisionLogKind.PositionGiven or DecisionLogKind.ObjectionWithdrawn;
 
     private static IQueryable<DecisionRow> LogQuery(MutualisonsDbContext db, Guid labId) =>
         db.Decisions.AsNoTracking().IgnoreAutoIncludes().Where(d => d.LabId == labId)
