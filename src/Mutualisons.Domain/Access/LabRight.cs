@@ -38,6 +38,9 @@ public enum LabRight
     /// <summary>Keep the lab's notebook: write its stories, collect inspirations from elsewhere, choose what the cahier tells.</summary>
     KeepNotebook,
 
+    /// <summary>Prepare and run the lab's live workshops: steps, the room's console, the big screen, their outputs.</summary>
+    RunWorkshops,
+
     /// <summary>Open new labs (and facilitate them): those who run a lab can start another.</summary>
     OpenLabs,
 }
@@ -47,7 +50,7 @@ public static class LabRoleRights
     public static bool Allows(this LabRole role, LabRight right) => right switch
     {
         LabRight.View => Enum.IsDefined(role),
-        LabRight.NavigateCycles or LabRight.TrackParticipation or LabRight.RunQuestionnaires or LabRight.EditOrganisations or LabRight.MeasureImpact or LabRight.ConfigureTools or LabRight.KeepNotebook => role is LabRole.Facilitator or LabRole.PilotGroupMember,
+        LabRight.NavigateCycles or LabRight.TrackParticipation or LabRight.RunQuestionnaires or LabRight.EditOrganisations or LabRight.MeasureImpact or LabRight.ConfigureTools or LabRight.KeepNotebook or LabRight.RunWorkshops => role is LabRole.Facilitator or LabRole.PilotGroupMember,
         LabRight.EditOwnOrganisation or LabRight.DefineOwnImpact => role is LabRole.Facilitator or LabRole.PilotGroupMember or LabRole.Participant,
         LabRight.ManagePeople or LabRight.ReadAudit or LabRight.OpenLabs => role is LabRole.Facilitator,
         _ => false,

@@ -12,6 +12,7 @@ using Mutualisons.Domain.People;
 using Mutualisons.Domain.Publics;
 using Mutualisons.Domain.Resources;
 using Mutualisons.Domain.ToolConfiguration;
+using Mutualisons.Domain.Workshops;
 using Mutualisons.Infrastructure.Diagnostic;
 using Mutualisons.Infrastructure.Email;
 using Mutualisons.Infrastructure.Identity;
@@ -111,6 +112,16 @@ public sealed class MutualisonsDbContext(DbContextOptions<MutualisonsDbContext> 
     public DbSet<Room> Rooms => Set<Room>();
 
     public DbSet<Booking> Bookings => Set<Booking>();
+
+    public DbSet<Workshop> Workshops => Set<Workshop>();
+
+    public DbSet<WorkshopParticipant> WorkshopParticipants => Set<WorkshopParticipant>();
+
+    public DbSet<WorkshopNote> WorkshopNotes => Set<WorkshopNote>();
+
+    public DbSet<WorkshopCluster> WorkshopClusters => Set<WorkshopCluster>();
+
+    public DbSet<WorkshopAnswer> WorkshopAnswers => Set<WorkshopAnswer>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 

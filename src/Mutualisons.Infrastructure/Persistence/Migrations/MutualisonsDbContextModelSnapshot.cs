@@ -3584,6 +3584,414 @@ namespace Mutualisons.Infrastructure.Persistence.Migrations
                     b.ToTable("working_group_members", (string)null);
                 });
 
+            modelBuilder.Entity("Mutualisons.Domain.Workshops.Workshop", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("activity_id");
+
+                    b.Property<DateTimeOffset?>("CodeExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("code_expires_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("CurrentStepId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("current_step_id");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
+                    b.Property<string>("JoinCode")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("join_code");
+
+                    b.Property<Guid>("LabId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("lab_id");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("state");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_workshops");
+
+                    b.HasIndex("ActivityId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_workshops_activity_id");
+
+                    b.HasIndex("JoinCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_workshops_join_code");
+
+                    b.HasIndex("LabId")
+                        .HasDatabaseName("ix_workshops_lab_id");
+
+                    b.ToTable("workshops", (string)null);
+                });
+
+            modelBuilder.Entity("Mutualisons.Domain.Workshops.WorkshopAnswer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("answered_at");
+
+                    b.PrimitiveCollection<int[]>("Choices")
+                        .IsRequired()
+                        .HasColumnType("integer[]")
+                        .HasColumnName("choices");
+
+                    b.Property<string>("Consent")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("consent");
+
+                    b.Property<int>("Dots")
+                        .HasColumnType("integer")
+                        .HasColumnName("dots");
+
+                    b.Property<string>("Item")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("item");
+
+                    b.Property<Guid>("ParticipantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("participant_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("reason");
+
+                    b.Property<Guid>("StepId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("step_id");
+
+                    b.Property<Guid>("WorkshopId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("workshop_id");
+
+                    b.Property<int?>("X")
+                        .HasColumnType("integer")
+                        .HasColumnName("x");
+
+                    b.Property<int?>("Y")
+                        .HasColumnType("integer")
+                        .HasColumnName("y");
+
+                    b.HasKey("Id")
+                        .HasName("pk_workshop_answers");
+
+                    b.HasIndex("ParticipantId")
+                        .HasDatabaseName("ix_workshop_answers_participant_id");
+
+                    b.HasIndex("WorkshopId")
+                        .HasDatabaseName("ix_workshop_answers_workshop_id");
+
+                    b.HasIndex("StepId", "ParticipantId", "Item")
+                        .IsUnique()
+                        .HasDatabaseName("ix_workshop_answers_step_id_participant_id_item");
+
+                    b.ToTable("workshop_answers", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_workshop_answers_dots", "dots >= 0");
+
+                            t.HasCheckConstraint("ck_workshop_answers_x", "x BETWEEN 1 AND 5");
+
+                            t.HasCheckConstraint("ck_workshop_answers_y", "y BETWEEN 1 AND 5");
+                        });
+                });
+
+            modelBuilder.Entity("Mutualisons.Domain.Workshops.WorkshopCluster", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("BecameId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("became_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("StepId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("step_id");
+
+                    b.Property<Guid>("WorkshopId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("workshop_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_workshop_clusters");
+
+                    b.HasIndex("StepId")
+                        .HasDatabaseName("ix_workshop_clusters_step_id");
+
+                    b.ToTable("workshop_clusters", (string)null);
+                });
+
+            modelBuilder.Entity("Mutualisons.Domain.Workshops.WorkshopNote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("BecameId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("became_id");
+
+                    b.Property<Guid?>("ClusterId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("cluster_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("ParticipantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("participant_id");
+
+                    b.Property<DateTimeOffset?>("RemovedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("removed_at");
+
+                    b.Property<Guid>("StepId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("step_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(280)
+                        .HasColumnType("character varying(280)")
+                        .HasColumnName("text");
+
+                    b.Property<Guid>("WorkshopId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("workshop_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_workshop_notes");
+
+                    b.HasIndex("ClusterId")
+                        .HasDatabaseName("ix_workshop_notes_cluster_id");
+
+                    b.HasIndex("ParticipantId")
+                        .HasDatabaseName("ix_workshop_notes_participant_id");
+
+                    b.HasIndex("WorkshopId")
+                        .HasDatabaseName("ix_workshop_notes_workshop_id");
+
+                    b.HasIndex("StepId", "ParticipantId")
+                        .HasDatabaseName("ix_workshop_notes_step_id_participant_id");
+
+                    b.ToTable("workshop_notes", (string)null);
+                });
+
+            modelBuilder.Entity("Mutualisons.Domain.Workshops.WorkshopParticipant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Culture")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("culture");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("display_name");
+
+                    b.Property<DateTimeOffset>("JoinedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("joined_at");
+
+                    b.Property<Guid>("LabId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("lab_id");
+
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("OtherOrganisation")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("other_organisation");
+
+                    b.Property<DateTimeOffset?>("RemovedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("removed_at");
+
+                    b.Property<string>("SecretHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("secret_hash");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<Guid>("WorkshopId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("workshop_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_workshop_participants");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("ix_workshop_participants_organisation_id");
+
+                    b.HasIndex("SecretHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_workshop_participants_secret_hash");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_workshop_participants_user_id");
+
+                    b.HasIndex("WorkshopId")
+                        .HasDatabaseName("ix_workshop_participants_workshop_id");
+
+                    b.ToTable("workshop_participants", (string)null);
+                });
+
+            modelBuilder.Entity("Mutualisons.Domain.Workshops.WorkshopStep", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Anonymous")
+                        .HasColumnType("boolean")
+                        .HasColumnName("anonymous");
+
+                    b.Property<string>("AxisX")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("axis_x");
+
+                    b.Property<string>("AxisY")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("axis_y");
+
+                    b.Property<int>("DotsPerPerson")
+                        .HasColumnType("integer")
+                        .HasColumnName("dots_per_person");
+
+                    b.Property<int>("IdeasPerPerson")
+                        .HasColumnType("integer")
+                        .HasColumnName("ideas_per_person");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("MaxDotsPerItem")
+                        .HasColumnType("integer")
+                        .HasColumnName("max_dots_per_item");
+
+                    b.PrimitiveCollection<string[]>("Options")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("options");
+
+                    b.Property<string>("PollKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("poll_kind");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<string>("Prompt")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("prompt");
+
+                    b.Property<bool>("ResultsRevealed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("results_revealed");
+
+                    b.Property<Guid?>("SourceStepId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("source_step_id");
+
+                    b.Property<bool>("SubmissionsOpen")
+                        .HasColumnType("boolean")
+                        .HasColumnName("submissions_open");
+
+                    b.Property<DateTimeOffset?>("TimerEndsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("timer_ends_at");
+
+                    b.Property<Guid>("WorkshopId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("workshop_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_workshop_steps");
+
+                    b.HasIndex("WorkshopId")
+                        .HasDatabaseName("ix_workshop_steps_workshop_id");
+
+                    b.ToTable("workshop_steps", (string)null);
+                });
+
             modelBuilder.Entity("Mutualisons.Infrastructure.Diagnostic.ResultTally", b =>
                 {
                     b.Property<Guid>("VersionId")
@@ -5228,6 +5636,105 @@ namespace Mutualisons.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_working_group_members_working_groups_working_group_id");
                 });
 
+            modelBuilder.Entity("Mutualisons.Domain.Workshops.Workshop", b =>
+                {
+                    b.HasOne("Mutualisons.Domain.Publics.Activity", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_workshops_activities_activity_id");
+
+                    b.HasOne("Mutualisons.Domain.Labs.Mutualisation", null)
+                        .WithMany()
+                        .HasForeignKey("LabId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_workshops_mutualisations_lab_id");
+                });
+
+            modelBuilder.Entity("Mutualisons.Domain.Workshops.WorkshopAnswer", b =>
+                {
+                    b.HasOne("Mutualisons.Domain.Workshops.WorkshopParticipant", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_workshop_answers_workshop_participants_participant_id");
+
+                    b.HasOne("Mutualisons.Domain.Workshops.WorkshopStep", null)
+                        .WithMany()
+                        .HasForeignKey("StepId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_workshop_answers_workshop_step_step_id");
+                });
+
+            modelBuilder.Entity("Mutualisons.Domain.Workshops.WorkshopCluster", b =>
+                {
+                    b.HasOne("Mutualisons.Domain.Workshops.WorkshopStep", null)
+                        .WithMany()
+                        .HasForeignKey("StepId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_workshop_clusters_workshop_step_step_id");
+                });
+
+            modelBuilder.Entity("Mutualisons.Domain.Workshops.WorkshopNote", b =>
+                {
+                    b.HasOne("Mutualisons.Domain.Workshops.WorkshopCluster", null)
+                        .WithMany()
+                        .HasForeignKey("ClusterId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_workshop_notes_workshop_clusters_cluster_id");
+
+                    b.HasOne("Mutualisons.Domain.Workshops.WorkshopParticipant", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_workshop_notes_workshop_participants_participant_id");
+
+                    b.HasOne("Mutualisons.Domain.Workshops.WorkshopStep", null)
+                        .WithMany()
+                        .HasForeignKey("StepId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_workshop_notes_workshop_step_step_id");
+                });
+
+            modelBuilder.Entity("Mutualisons.Domain.Workshops.WorkshopParticipant", b =>
+                {
+                    b.HasOne("Mutualisons.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_workshop_participants_organisations_organisation_id");
+
+                    b.HasOne("Mutualisons.Infrastructure.Identity.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_workshop_participants_asp_net_users_user_id");
+
+                    b.HasOne("Mutualisons.Domain.Workshops.Workshop", null)
+                        .WithMany()
+                        .HasForeignKey("WorkshopId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_workshop_participants_workshops_workshop_id");
+                });
+
+            modelBuilder.Entity("Mutualisons.Domain.Workshops.WorkshopStep", b =>
+                {
+                    b.HasOne("Mutualisons.Domain.Workshops.Workshop", null)
+                        .WithMany("Steps")
+                        .HasForeignKey("WorkshopId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_workshop_steps_workshops_workshop_id");
+                });
+
             modelBuilder.Entity("Mutualisons.Infrastructure.Diagnostic.ResultTally", b =>
                 {
                     b.HasOne("Mutualisons.Domain.Diagnostic.QuestionnaireVersion", null)
@@ -5320,6 +5827,11 @@ namespace Mutualisons.Infrastructure.Persistence.Migrations
                     b.Navigation("Members");
 
                     b.Navigation("NextSteps");
+                });
+
+            modelBuilder.Entity("Mutualisons.Domain.Workshops.Workshop", b =>
+                {
+                    b.Navigation("Steps");
                 });
 #pragma warning restore 612, 618
         }
