@@ -100,7 +100,8 @@ public sealed class WorkshopSignals(IConfiguration configuration, ILogger<Worksh
             {
                 return;
             }
-            catch (Exception exception) when (exception is NpgsqlException or InvalidOperationException or System.Net.Sockets.SocketException or TimeoutException)
+            // Whatever broke the connection, the listener listens again: a failed background service would stop the host.
+            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
             {
                 logger.LogWarning(exception, "Workshop signals lost their connection; listening again in {Delay}", delay);
                 first = false;
