@@ -137,8 +137,7 @@ public sealed class WorkshopRoomService(IDbContextFactory<MutualisonsDbContext> 
         {
             var step = workshop.OpenStep(stepId, WorkshopStepKind.Matrix);
             await RequireItemAsync(db, workshop, step, item, cancellationToken);
-            var answer = await db.WorkshopAnswers.SingleOrDefaultAsync(a => a.StepId == stepId && a.ParticipantId == participant.Id && a.Item == item, cancellationToken)
-                ?? Added(db, new WorkshopAnswer(step, participant, item, now));
+            var answer = await AnswerOfAsync(db, step, participant, item, now, cancellationToken);
             answer.Place(x, y, now);
         }, cancellationToken);
 
@@ -146,8 +145,7 @@ public sealed class WorkshopRoomService(IDbContextFactory<MutualisonsDbContext> 
         ActAsync(workshopId, secret, async (db, workshop, participant, now) =>
         {
             var step = workshop.OpenStep(stepId, WorkshopStepKind.Poll);
-            var answer = await db.WorkshopAnswers.SingleOrDefaultAsync(a => a.StepId == stepId && a.ParticipantId == participant.Id && a.Item == WorkshopAnswer.WholeStep, cancellationToken)
-                ?? Added(db, new WorkshopAnswer(step, participant, WorkshopAnswer.WholeStep, now));
+            var answer = await AnswerOfAsync(db, step, participant, WorkshopAnswer.WholeStep, now, cancellationToken);
             answer.Choose(step, choices, now);
         }, cancellationToken);
 
@@ -155,8 +153,7 @@ public sealed class WorkshopRoomService(IDbContextFactory<MutualisonsDbContext> 
         ActAsync(workshopId, secret, async (db, workshop, participant, now) =>
         {
             var step = workshop.OpenStep(stepId, WorkshopStepKind.ConsentRound);
-            var answer = await db.WorkshopAnswers.SingleOrDefaultAsync(a => a.StepId == stepId && a.ParticipantId == participant.Id && a.Item == WorkshopAnswer.WholeStep, cancellationToken)
-                ?? Added(db, new WorkshopAnswer(step, participant, WorkshopAnswer.WholeStep, now));
+            var answer = await AnswerOfAsync(db, step, participant, WorkshopAnswer.WholeStep, now, cancellationToken);
             answer.TakePosition(position, reason, now);
         }, cancellationToken);
 
@@ -193,10 +190,19 @@ public sealed class WorkshopRoomService(IDbContextFactory<MutualisonsDbContext> 
         }
     }
 
+    /// <summary>Refuses an item that is not one of the step's: checked by its key alone, a tap reads no list.</summary>
     private static async Task RequireItemAsync(MutualisonsDbContext db, Workshop workshop, WorkshopStep step, string item, CancellationToken cancellationToken)
     {
-        var items = await WorkshopReading.ItemsAsync(db, workshop, step, cancellationToken);
-        if (items.All(i => i.Key != item))
+        var source = step.SourceStepId is { } sourceId ? workshop.Steps.SingleOrDefault(s => s.Id == sourceId) : null;
+        var known = source?.Kind switch
+        {
+            null => WorkshopItems.OptionIndex(item) is { } index && index < step.Options.Count,
+            WorkshopStepKind.Grouping => WorkshopItems.ClusterId(item) is { } clusterId
+                && await db.WorkshopClusters.AnyAsync(c => c.Id == clusterId && c.StepId == source.Id, cancellationToken),
+            _ => WorkshopItems.NoteId(item) is { } noteId
+                && await db.WorkshopNotes.AnyAsync(n => n.Id == noteId && n.StepId == source.Id && n.RemovedAt == null, cancellationToken),
+        };
+        if (!known)
         {
             throw new DomainException("Workshop.ItemUnknown", "That item is not one of this step's.");
         }
@@ -207,4 +213,9 @@ public sealed class WorkshopRoomService(IDbContextFactory<MutualisonsDbContext> 
         db.WorkshopAnswers.Add(answer);
         return answer;
     }
+
+    /// <summary>The participant's answer to <paramref name="item"/> of the step, or a new one added to the context.</summary>
+    private static async Task<WorkshopAnswer> AnswerOfAsync(MutualisonsDbContext db, WorkshopStep step, WorkshopParticipant participant, string item, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await db.WorkshopAnswers.SingleOrDefaultAsync(a => a.StepId == step.Id && a.ParticipantId == participant.Id && a.Item == item, cancellationToken)
+            ?? Added(db, new WorkshopAnswer(step, participant, item, now));
 }
