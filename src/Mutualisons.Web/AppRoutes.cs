@@ -144,4 +144,15 @@ public static class AppRoutes
 
     /// <summary>The SWOT board of one theme.</summary>
     public static string Swot(Guid lab, Domain.Labs.ResourceKind theme) => $"{Swot(lab)}?theme={theme}";
+
+    /// <summary>The lab's live workshops, and one workshop's console.</summary>
+    public static string Workshops(Guid lab) => $"{Lab(lab)}/workshops";
+
+    public static string Workshop(Guid lab, Guid workshop) => $"{Workshops(lab)}/{workshop}";
+
+    /// <summary>What a workshop produced: results, notes and clusters to turn into needs or experiments, attendance.</summary>
+    public static string WorkshopOutcomes(Guid lab, Guid workshop) => $"{Workshop(lab, workshop)}/outcomes";
+
+    /// <summary>The whole session as a file, "csv" or "xlsx".</summary>
+    public static string WorkshopExport(Guid lab, Guid workshop, string format) => $"{Workshop(lab, workshop)}/export.{format}";
 }

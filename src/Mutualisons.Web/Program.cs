@@ -38,6 +38,7 @@ using Mutualisons.Web.Features.ToolConfiguration.WorkingGroups;
 using Mutualisons.Web.Features.Mail;
 using Mutualisons.Web.Features.Organisations;
 using Mutualisons.Web.Features.Workshops;
+using Mutualisons.Web.Features.Workshops.Outcomes;
 using Mutualisons.Web.Features.Workshops.Room;
 using Mutualisons.Web.Hosting;
 using Mutualisons.Web.Localization;
@@ -112,6 +113,10 @@ builder.Services.AddScoped<SynthesisService>();
 builder.Services.AddSingleton<WorkshopSignals>();
 builder.Services.AddHostedService(provider => provider.GetRequiredService<WorkshopSignals>());
 builder.Services.AddScoped<WorkshopRoomService>();
+builder.Services.AddScoped<WorkshopOutcomesService>();
+builder.Services.AddScoped<WorkshopAttendanceService>();
+builder.Services.AddScoped<WorkshopConversionService>();
+builder.Services.AddScoped<WorkshopExportService>();
 builder.Services.AddMemoryCache();
 builder.Services.AddScoped<RespondentService>();
 builder.Services.AddScoped<QuestionnaireService>();
@@ -174,6 +179,7 @@ app.MapSynthesisDownloads();
 app.MapQuestionnaireExports();
 app.MapImpactExports();
 app.MapGovernanceExports();
+app.MapWorkshopExports();
 app.MapAnswerAutosave();
 app.MapRazorComponents<App>()
     // SecurityHeaders sends the whole policy, frame-ancestors included.
