@@ -153,4 +153,10 @@ public static class AppRoutes
 
     /// <summary>The view for the projector: the current step's live results.</summary>
     public static string WorkshopScreen(Guid lab, Guid workshop) => $"{Workshop(lab, workshop)}/screen";
+
+    /// <summary>What a workshop produced: results, notes and clusters to turn into needs or experiments, attendance.</summary>
+    public static string WorkshopOutcomes(Guid lab, Guid workshop) => $"{Workshop(lab, workshop)}/outcomes";
+
+    /// <summary>The whole session as a file, "csv" or "xlsx".</summary>
+    public static string WorkshopExport(Guid lab, Guid workshop, string format) => $"{Workshop(lab, workshop)}/export.{format}";
 }

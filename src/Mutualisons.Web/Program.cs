@@ -38,6 +38,7 @@ using Mutualisons.Web.Features.ToolConfiguration.WorkingGroups;
 using Mutualisons.Web.Features.Mail;
 using Mutualisons.Web.Features.Organisations;
 using Mutualisons.Web.Features.Workshops;
+using Mutualisons.Web.Features.Workshops.Outcomes;
 using Mutualisons.Web.Features.Workshops.Room;
 using Mutualisons.Web.Hosting;
 using Mutualisons.Web.Localization;
@@ -114,6 +115,10 @@ builder.Services.AddHostedService(provider => provider.GetRequiredService<Worksh
 builder.Services.AddScoped<WorkshopRoomService>();
 builder.Services.AddScoped<Mutualisons.Web.Features.Workshops.Preparation.WorkshopPreparationService>();
 builder.Services.AddScoped<Mutualisons.Web.Features.Workshops.Console.WorkshopConsoleService>();
+builder.Services.AddScoped<WorkshopOutcomesService>();
+builder.Services.AddScoped<WorkshopAttendanceService>();
+builder.Services.AddScoped<WorkshopConversionService>();
+builder.Services.AddScoped<WorkshopExportService>();
 builder.Services.AddMemoryCache();
 builder.Services.AddScoped<RespondentService>();
 builder.Services.AddScoped<QuestionnaireService>();
@@ -176,6 +181,7 @@ app.MapSynthesisDownloads();
 app.MapQuestionnaireExports();
 app.MapImpactExports();
 app.MapGovernanceExports();
+app.MapWorkshopExports();
 app.MapAnswerAutosave();
 app.MapRazorComponents<App>()
     // SecurityHeaders sends the whole policy, frame-ancestors included.

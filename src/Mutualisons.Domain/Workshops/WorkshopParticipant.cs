@@ -127,7 +127,15 @@ public sealed class WorkshopNote
 
     public void Remove(DateTimeOffset now) => RemovedAt ??= Guard.Utc(now);
 
-    public void Became(Guid id) => BecameId = id;
+    /// <summary>Records the need or experiment it became; it becomes one thing only once, and not once taken off the board.</summary>
+    public void Became(Guid id)
+    {
+        if (RemovedAt is not null)
+        {
+            throw new DomainException("Workshop.NoteRemoved", "This note was taken off the board.");
+        }
+        BecameId = WorkshopOutcome.Once(BecameId, id);
+    }
 }
 
 /// <summary>A named group of notes, made on a grouping step.</summary>
@@ -164,7 +172,8 @@ public sealed class WorkshopCluster
 
     public void Rename(string name) => Name = Guard.RequiredText(name, WorkshopStep.OptionLength, "Workshop.ClusterNameRequired", "The cluster's name");
 
-    public void Became(Guid id) => BecameId = id;
+    /// <summary>Records the need or experiment it became; it becomes one thing only once.</summary>
+    public void Became(Guid id) => BecameId = WorkshopOutcome.Once(BecameId, id);
 }
 
 /// <summary>
@@ -261,4 +270,12 @@ public enum ConsentPosition
     NoObjection,
     Concern,
     Objection,
+}
+
+/// <summary>The rule shared by notes and clusters: each becomes one need or one experiment, once.</summary>
+internal static class WorkshopOutcome
+{
+    public static Guid Once(Guid? already, Guid id) => already is null
+        ? id
+        : throw new DomainException("Workshop.AlreadyBecame", "This has already become a need or an experiment.");
 }

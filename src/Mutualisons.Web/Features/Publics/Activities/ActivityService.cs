@@ -32,7 +32,10 @@ public sealed class ActivityService(
             .ToListAsync(cancellationToken);
         var stakeholders = await db.Stakeholders.AsNoTracking().Where(s => s.LabId == labId).OrderBy(s => s.Name)
             .Select(s => new StakeholderChoice(s.Id, s.Name)).ToListAsync(cancellationToken);
-        return new LabActivities(name, role.Allows(LabRight.TrackParticipation), activities, stakeholders);
+        var workshops = await db.Workshops.AsNoTracking().IgnoreAutoIncludes().Where(w => w.LabId == labId)
+            .Select(w => new { w.ActivityId, w.Id }).ToListAsync(cancellationToken);
+        return new LabActivities(name, role.Allows(LabRight.TrackParticipation), activities, stakeholders,
+            workshops.DistinctBy(w => w.ActivityId).ToDictionary(w => w.ActivityId, w => w.Id));
     }
 
     public Task<SaveResult> PlanActivityAsync(Guid labId, ActivityInput input, CancellationToken cancellationToken = default)
@@ -98,15 +101,25 @@ public sealed class ActivityService(
     public Task<SaveResult> RecordHeldAsync(Guid labId, Guid activityId, IReadOnlyCollection<Guid> present, string? outputs, uint version, CancellationToken cancellationToken = default) =>
         writes.In(labId, LabRight.TrackParticipation).ChangeAsync<Activity>(activityId, version, async (activity, write) =>
         {
-            if (!await AllInLabAsync(write, present))
-            {
-                throw new DomainException("Activity.UnknownStakeholder", "Someone marked present is not a stakeholder of this lab.");
-            }
-            var concerned = activity.Present.Union(present).ToList();
-            activity.RecordHeld(present, outputs);
-            await RederiveAsync(write, activity, concerned);
+            await RecordPresenceAsync(write, activity, present, outputs);
             return $"{activity.Title} — {AuditText.Of(ActivityStatus.Held)} : {present.Count} {AuditText.Key("Activities.Present")}";
         }, cancellationToken);
+
+    /// <summary>
+    /// Within a write of the lab: records <paramref name="activity"/> as held with <paramref name="present"/> and
+    /// derives the levels of everyone concerned again. Shared with the workshops, whose attendance is recorded
+    /// from who joined the room.
+    /// </summary>
+    internal static async Task RecordPresenceAsync(LabWrite write, Activity activity, IReadOnlyCollection<Guid> present, string? outputs)
+    {
+        if (!await AllInLabAsync(write, present))
+        {
+            throw new DomainException("Activity.UnknownStakeholder", "Someone marked present is not a stakeholder of this lab.");
+        }
+        var concerned = activity.Present.Union(present).ToList();
+        activity.RecordHeld(present, outputs);
+        await RederiveAsync(write, activity, concerned);
+    }
 
     /// <summary>
     /// Derives again the levels of the stakeholders concerned by a change of <paramref name="activity"/>, from
