@@ -15,7 +15,7 @@ namespace Mutualisons.Web.Features.Workshops.Console;
 /// taking out a note or a participant, gathering notes into clusters. Each move is a lab write, audited, whose
 /// signal reaches every instance's phones and screens once committed.
 /// </summary>
-public sealed class WorkshopConsoleService(IDbContextFactory<MutualisonsDbContext> dbFactory, CurrentActor currentActor, LabWrites writes)
+public sealed class WorkshopConsoleService(IDbContextFactory<MutualisonsDbContext> dbFactory, CurrentActor currentActor, LabWrites writes, Outcomes.WorkshopAttendanceService attendance)
 {
     /// <summary>
     /// The room as the console (<paramref name="forScreen"/> false: names, hidden tallies and removed notes
@@ -83,8 +83,19 @@ public sealed class WorkshopConsoleService(IDbContextFactory<MutualisonsDbContex
     public Task<SaveResult> SetTimerAsync(Guid labId, Guid workshopId, Guid stepId, int minutes, uint version, CancellationToken cancellationToken = default) =>
         Move(labId, workshopId, version, (workshop, now) => workshop.Step(stepId).SetTimer(minutes, now), "Workshops.Audit.Timer", cancellationToken);
 
-    public Task<SaveResult> EndAsync(Guid labId, Guid workshopId, uint version, CancellationToken cancellationToken = default) =>
-        Move(labId, workshopId, version, (workshop, now) => workshop.End(now), "Workshops.Audit.Ended", cancellationToken);
+    /// <summary>
+    /// Ends the session, then records who came on its activity so the participation ladder moves; should that
+    /// second write fail, the outcomes page offers it again.
+    /// </summary>
+    public async Task<SaveResult> EndAsync(Guid labId, Guid workshopId, uint version, CancellationToken cancellationToken = default)
+    {
+        var ended = await Move(labId, workshopId, version, (workshop, now) => workshop.End(now), "Workshops.Audit.Ended", cancellationToken);
+        if (ended.Succeeded)
+        {
+            await attendance.RecordAttendanceAsync(labId, workshopId, cancellationToken);
+        }
+        return ended;
+    }
 
     /// <summary>A fresh join code; those in the room stay.</summary>
     public Task<SaveResult> RenewCodeAsync(Guid labId, Guid workshopId, uint version, CancellationToken cancellationToken = default) =>
