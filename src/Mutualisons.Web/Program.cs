@@ -112,6 +112,7 @@ builder.Services.AddScoped<SynthesisService>();
 builder.Services.AddSingleton<WorkshopSignals>();
 builder.Services.AddHostedService(provider => provider.GetRequiredService<WorkshopSignals>());
 builder.Services.AddScoped<WorkshopRoomService>();
+builder.Services.AddWorkshopRoomLimits();
 builder.Services.AddMemoryCache();
 builder.Services.AddScoped<RespondentService>();
 builder.Services.AddScoped<QuestionnaireService>();
@@ -175,6 +176,7 @@ app.MapQuestionnaireExports();
 app.MapImpactExports();
 app.MapGovernanceExports();
 app.MapAnswerAutosave();
+app.MapWorkshopRoomEvents();
 app.MapRazorComponents<App>()
     // SecurityHeaders sends the whole policy, frame-ancestors included.
     .AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);
