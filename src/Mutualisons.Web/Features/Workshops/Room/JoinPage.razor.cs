@@ -66,8 +66,12 @@ public partial class JoinPage
         if (_gate is null)
         {
             _opensLater = await Room.OpensLaterAsync(Code, HttpContext.RequestAborted);
-            // An unknown code is a 404 that explains itself; a room not open yet is there, only not yet.
-            RoomResponses.Explained(HttpContext, _opensLater ? StatusCodes.Status200OK : StatusCodes.Status404NotFound);
+            // A room not open yet is there, only not yet. An unknown code is a 404, which the framework hands to
+            // the not-found page: that page tells a phone that the code is unknown (see NotFound.razor).
+            if (!_opensLater)
+            {
+                HttpContext.Response.StatusCode = StatusCodes.Status404NotFound;
+            }
             return false;
         }
         _member = await Room.MemberAsync(Actor.From(HttpContext.User), _gate.LabId, HttpContext.RequestAborted);
