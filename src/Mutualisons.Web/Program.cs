@@ -119,6 +119,7 @@ builder.Services.AddScoped<WorkshopOutcomesService>();
 builder.Services.AddScoped<WorkshopAttendanceService>();
 builder.Services.AddScoped<WorkshopConversionService>();
 builder.Services.AddScoped<WorkshopExportService>();
+builder.Services.AddWorkshopRoomLimits();
 builder.Services.AddMemoryCache();
 builder.Services.AddScoped<RespondentService>();
 builder.Services.AddScoped<QuestionnaireService>();
@@ -183,6 +184,7 @@ app.MapImpactExports();
 app.MapGovernanceExports();
 app.MapWorkshopExports();
 app.MapAnswerAutosave();
+app.MapWorkshopRoomEvents();
 app.MapRazorComponents<App>()
     // SecurityHeaders sends the whole policy, frame-ancestors included.
     .AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);

@@ -22,6 +22,19 @@ public sealed class RateLimitOptions
     public int PermitLimit { get; set; } = 10;
 
     public int WindowSeconds { get; set; } = 60;
+
+    /// <summary>
+    /// Workshop code lookups and joins, per client address and window: a room of fifty joining within a minute
+    /// behind one Wi-Fi passes, twenty joins a second do not, and guessing a code among 10¹² is hopeless.
+    /// </summary>
+    public int WorkshopJoinPermitLimit { get; set; } = 20;
+
+    public int WorkshopJoinWindowSeconds { get; set; } = 10;
+
+    /// <summary>Taps on the participant page (notes, dots, placements, answers): a whole room may share one address.</summary>
+    public int WorkshopTapPermitLimit { get; set; } = 600;
+
+    public int WorkshopTapWindowSeconds { get; set; } = 60;
 }
 
 public static class IdentitySetup
@@ -125,13 +138,17 @@ public static class IdentitySetup
                 var l = context.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
                 context.HttpContext.Response.ContentType = "text/html; charset=utf-8";
                 var lang = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+                // Someone joining a workshop goes back to the room's door, not to the staff's home.
+                var room = context.HttpContext.Request.Path.StartsWithSegments("/w", StringComparison.Ordinal);
+                var back = room ? "/w" : "/";
+                var backText = l[room ? "Room.Join.TypeAgain" : "Common.BackHome"];
                 await context.HttpContext.Response.WriteAsync(
                     $"""
                     <!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
                     <title>{System.Net.WebUtility.HtmlEncode(l["TooMany.Title"])}</title></head>
                     <body style="font-family: system-ui, sans-serif; max-width: 40rem; margin: 3rem auto; padding: 0 1rem;">
                     <h1>{System.Net.WebUtility.HtmlEncode(l["TooMany.Title"])}</h1><p>{System.Net.WebUtility.HtmlEncode(l["TooMany.Text"])}</p>
-                    <p><a href="/">{System.Net.WebUtility.HtmlEncode(l["Common.BackHome"])}</a></p></body></html>
+                    <p><a href="{back}">{System.Net.WebUtility.HtmlEncode(backText)}</a></p></body></html>
                     """, cancellationToken);
             };
         });

@@ -24,12 +24,12 @@ public static class SecurityHeaders
     }
 
     /// <summary>
-    /// The policy. Scripts: this site's files (blazor.web.js, MudBlazor.min.js, answering.js, the reconnect
+    /// The policy. Scripts: this site's files (blazor.web.js, MudBlazor.min.js, answering.js, workshop-room.js, the reconnect
     /// module) and the nonced import map; no eval (Blazor Server needs none, unlike WebAssembly).
     /// Styles: 'unsafe-inline' because MudBlazor writes style attributes on its components (sizes, positions of
     /// popovers) and its theme provider renders a &lt;style&gt; element of CSS variables; neither can carry a nonce,
     /// and a nonce in style-src would switch 'unsafe-inline' off. Styles cannot run code, so this leaves
-    /// scripts as strict as they are. connect-src 'self' covers Blazor's WebSocket to the same origin.
+    /// scripts as strict as they are. connect-src 'self' covers Blazor's WebSocket and the workshop room's event stream, both to the same origin.
     /// Images: data: for the inline images of MudBlazor and QR codes.
     /// </summary>
     public static string Policy(string nonce) =>
@@ -44,9 +44,13 @@ public static class SecurityHeaders
         "form-action 'self'; " +
         "frame-ancestors 'self'";
 
-    /// <summary>Answering pages: their address is the respondent's secret, so it never leaves in a Referer.</summary>
+    /// <summary>
+    /// Answering pages: their address is the respondent's secret, so it never leaves in a Referer. The same for
+    /// the workshop room's door, whose address carries the room's code.
+    /// </summary>
     public static bool IsAnsweringPath(PathString path) =>
-        path.StartsWithSegments("/r", StringComparison.Ordinal) || path.StartsWithSegments("/p", StringComparison.Ordinal);
+        path.StartsWithSegments("/r", StringComparison.Ordinal) || path.StartsWithSegments("/p", StringComparison.Ordinal)
+        || path.StartsWithSegments("/w", StringComparison.Ordinal);
 
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>

@@ -32,7 +32,7 @@ public partial class WorkshopPage
 
     private BreadcrumbItem[] Trail => [new(L["Workshops.Title"], AppRoutes.Workshops(LabId))];
 
-    private string JoinUrl => _state is null ? string.Empty : $"{Navigation.BaseUri.TrimEnd('/')}/w/{_state.Workshop.JoinCode}";
+    private string JoinUrl => _state is null ? string.Empty : global::Mutualisons.Web.Features.Workshops.Room.RoomRoutes.AbsoluteJoin(Navigation.BaseUri, _state.Workshop.JoinCode);
 
     protected override async Task OnParametersSetAsync()
     {

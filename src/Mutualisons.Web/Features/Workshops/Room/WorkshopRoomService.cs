@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Mutualisons.Domain.Common;
 using Mutualisons.Domain.Workshops;
 using Mutualisons.Infrastructure.Persistence;
+using Mutualisons.Web.Features.Access;
 using Mutualisons.Web.Features.Common;
 
 namespace Mutualisons.Web.Features.Workshops.Room;
@@ -10,6 +11,13 @@ namespace Mutualisons.Web.Features.Workshops.Room;
 public sealed record RoomGate(Guid WorkshopId, Guid LabId, string Title, bool AcceptsJoins, IReadOnlyList<OrganisationChoice> Organisations);
 
 public sealed record OrganisationChoice(Guid Id, string Name);
+
+/// <summary>What a phone's live connection watches: where the room is and whether this participant is still in it.</summary>
+/// <param name="LiveResults">The phone shows results that move with each answer: revealed tallies, or a grouping's clusters.</param>
+public sealed record RoomPulse(WorkshopState State, Guid? StepId, bool SubmissionsOpen, bool LiveResults, bool Removed);
+
+/// <summary>A signed-in lab member as they join: their name and the lab organisation they represent, if any.</summary>
+public sealed record MemberIdentity(Guid UserId, string DisplayName, Guid? OrganisationId);
 
 /// <summary>Who joins: a display name and the organisation they come for (one of the lab's, or another named in words).</summary>
 public sealed record JoinInput(string? DisplayName, Guid? OrganisationId, string? OtherOrganisation);
@@ -42,6 +50,17 @@ public sealed class WorkshopRoomService(IDbContextFactory<MutualisonsDbContext> 
             .Select(o => new OrganisationChoice(o.Id, o.Name)).ToListAsync(cancellationToken);
         var open = workshop.State == WorkshopState.Running && workshop.CodeExpiresAt > time.GetUtcNow();
         return new RoomGate(workshop.Id, workshop.LabId, workshop.Title, open, organisations);
+    }
+
+    /// <summary>Whether the code is that of a workshop still in preparation: the phone is told to wait, not that the code is wrong.</summary>
+    public async Task<bool> OpensLaterAsync(string? typedCode, CancellationToken cancellationToken = default)
+    {
+        if (JoinCode.Normalise(typedCode) is not { } code)
+        {
+            return false;
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Workshops.AsNoTracking().IgnoreAutoIncludes().AnyAsync(w => w.JoinCode == code && w.State == WorkshopState.Preparing, cancellationToken);
     }
 
     /// <summary>Joins the room the code opens; the result's secret is what the phone keeps to come back.</summary>
@@ -111,6 +130,51 @@ public sealed class WorkshopRoomService(IDbContextFactory<MutualisonsDbContext> 
             ? await WorkshopReading.ResultsAsync(db, workshop, step, forFacilitator: false, cancellationToken)
             : null;
         return new RoomView(workshop.Id, workshop.Title, workshop.State, participant.DisplayName, false, step, items, myNotes, mine, results);
+    }
+
+    /// <summary>
+    /// The signed-in person as a member of the lab, to join as themselves: none for someone without a place in
+    /// the lab (the platform administrator included, who represents no one there).
+    /// </summary>
+    public async Task<MemberIdentity?> MemberAsync(Actor actor, Guid labId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (actor.UserId is not { } userId)
+        {
+            return null;
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var place = await db.PlaceInAsync(actor with { IsPlatformAdmin = false }, labId, cancellationToken);
+        if (place is null)
+        {
+            return null;
+        }
+        // Only an organisation that is one of the lab's is offered in the list.
+        var organisationId = place.Represents is { } represents
+            && await db.Mutualisations.AnyAsync(m => m.Id == labId && m.Memberships.Any(ms => ms.OrganisationId == represents), cancellationToken)
+            ? represents : (Guid?)null;
+        return new MemberIdentity(userId, actor.DisplayName, organisationId);
+    }
+
+    /// <summary>Where the room is, for the participant the secret names; null when it names none (one small read).</summary>
+    public async Task<RoomPulse?> PulseAsync(Guid workshopId, string? secret, CancellationToken cancellationToken = default)
+    {
+        if (!SecretToken.LooksValid(secret))
+        {
+            return null;
+        }
+        var hash = SecretToken.HashOf(secret!);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var participant = await db.WorkshopParticipants.AsNoTracking().Where(p => p.SecretHash == hash && p.WorkshopId == workshopId)
+            .Select(p => new { p.RemovedAt }).SingleOrDefaultAsync(cancellationToken);
+        if (participant is null)
+        {
+            return null;
+        }
+        var workshop = await db.Workshops.AsNoTracking().SingleAsync(w => w.Id == workshopId, cancellationToken);
+        var step = workshop.CurrentStep;
+        var live = step is { ResultsRevealed: true, Kind: not (WorkshopStepKind.Information or WorkshopStepKind.Ideas) };
+        return new RoomPulse(workshop.State, step?.Id, step?.SubmissionsOpen ?? false, live, participant.RemovedAt is not null);
     }
 
     public Task<SaveResult> WriteNoteAsync(Guid workshopId, string? secret, Guid stepId, string? text, CancellationToken cancellationToken = default) =>
