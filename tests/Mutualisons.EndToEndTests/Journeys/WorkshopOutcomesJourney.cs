@@ -28,9 +28,9 @@ public sealed class WorkshopOutcomesJourney(BrowserFixture browser)
             workshop.Start(now);
             var amina = new WorkshopParticipant(workshop, "Amina", bota.Memberships[0].OrganisationId, null, null, "fr", "secret-amina-journey-0123", now);
             var chloe = new WorkshopParticipant(workshop, "Chloé", null, "Une autre asbl", null, "fr", "secret-chloe-journey-0123", now);
-            var note = ideas.Note(amina, idea, 0, now);
+            var written = ideas.Note(amina, idea, 0, now);
             workshop.End(now);
-            db.AddRange(activity, workshop, amina, chloe, note);
+            db.AddRange(activity, workshop, amina, chloe, written);
             await db.SaveChangesAsync();
             workshopId = workshop.Id;
         }

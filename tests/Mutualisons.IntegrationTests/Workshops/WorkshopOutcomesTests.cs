@@ -275,7 +275,7 @@ public sealed class WorkshopOutcomesTests(DemoAppFixture app) : CleanDatabaseTes
         using var observer = await Forms.SignedInClientAsync(app.Factory, DemoAppFixture.Observer, AppFixture.DemoPassword);
         var refused = await observer.GetAsync(new Uri(csvPath, UriKind.Relative));
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
-        Assert.Contains("Accès refusé", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("Accès refusé", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         var unknown = await facilitator.GetAsync(new Uri($"/labs/{session.LabId}/workshops/{Guid.NewGuid()}/export.xlsx", UriKind.Relative));
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
     }
