@@ -3,9 +3,12 @@ using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
+using System.Net.Sockets;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
@@ -65,7 +68,7 @@ internal static class WorkshopsBench
             Console.WriteLine($"Workshops benchmark: {workshops} workshops × {perWorkshop} participants = {participants.Count}, one tap a second each for {seconds} s "
                 + $"(after {warmUpSeconds} s unmeasured), {runs} runs per setting; dot votes on {Options} options and 2×2 placements of {Options} options in turn; "
                 + $"{Environment.ProcessorCount} cores; PostgreSQL ({TestDatabaseServer.Kind}); seeded and joined in {total.Elapsed.TotalSeconds:F1} s");
-            Console.WriteLine("  participants' connections: in-process subscriptions to WorkshopSignals (the phones' SSE endpoint is not on main yet), see bench/README.md");
+            Console.WriteLine("  participants' connections: the phones' event stream is not on main yet; a stand-in (one subscription to WorkshopSignals per open HTTP request) is measured, see bench/README.md");
             var cpuBefore = Bench.CpuCheck();
 
             var settings = new (string Name, BenchApp Taps, BenchApp Screens, BenchApp[] Phones)[]
@@ -78,10 +81,12 @@ internal static class WorkshopsBench
             {
                 Console.WriteLine();
                 Console.WriteLine($"{name}:");
-                var (heap, workingSet) = await MeasureConnectionsAsync(phones, participants);
-                Console.WriteLine($"  memory per connected participant, {MemoryRounds} rounds: managed heap {string.Join(", ", heap.Select(Kb))}; working set {string.Join(", ", workingSet.Select(Kb))}");
+                var (heapInProcess, workingSetInProcess) = await MeasureConnectionsAsync(() => ConnectInProcessAsync(phones, participants), participants.Count);
+                Console.WriteLine($"  memory per participant, subscriptions alone, {MemoryRounds} rounds: managed heap {string.Join(", ", heapInProcess.Select(Kb))}; working set {string.Join(", ", workingSetInProcess.Select(Kb))}");
+                var (heap, workingSet) = await MeasureConnectionsAsync(() => ConnectOverHttpAsync(phones, participants), participants.Count);
+                Console.WriteLine($"  memory per participant, open HTTP event streams, {MemoryRounds} rounds: managed heap {string.Join(", ", heap.Select(Kb))}; working set {string.Join(", ", workingSet.Select(Kb))}");
                 // The phones stay connected while the room taps, as they would be.
-                await using var connected = await ConnectAsync(phones, participants);
+                await using var connected = await ConnectOverHttpAsync(phones, participants);
                 await TapAsync(taps, screens, seed, participants, warmUpSeconds, seedOffset: 0);
                 var figures = new List<RunFigures>();
                 for (var run = 1; run <= runs; run++)
@@ -117,10 +122,14 @@ internal static class WorkshopsBench
     private static BenchApp StartInstance(string connectionString)
     {
         var app = new BenchApp(connectionString, builder => builder.ConfigureServices(services =>
-            services.ConfigureDbContext<MutualisonsDbContext>(options => options.AddInterceptors(CommitStamps.Instance))));
+        {
+            services.ConfigureDbContext<MutualisonsDbContext>(options => options.AddInterceptors(CommitStamps.Instance));
+            services.AddTransient<IStartupFilter, PhoneStreamFilter>();
+        }));
         var port = FreePort();
         app.UseKestrel(options => options.Listen(IPAddress.Loopback, port));
         app.StartServer();
+        Endpoints[app] = new IPEndPoint(IPAddress.Loopback, port);
         return app;
     }
 
@@ -233,7 +242,13 @@ internal static class WorkshopsBench
 
         public Phone(WorkshopSignals signals, Guid workshopId)
         {
-            _subscription = signals.Subscribe(workshopId, change => _changes.Writer.TryWrite(change));
+            _subscription = signals.Subscribe(workshopId, change =>
+            {
+                if (change == WorkshopChange.Room)
+                {
+                    _changes.Writer.TryWrite(change);
+                }
+            });
             _loop = LoopAsync();
         }
 
@@ -273,29 +288,52 @@ internal static class WorkshopsBench
         }
     }
 
-    /// <summary>Connects every participant, spread over the instances given.</summary>
-    private static Task<Phones> ConnectAsync(BenchApp[] instances, List<Participant> participants)
+    /// <summary>Connects every participant in process, spread over the instances given.</summary>
+    private static Task<IAsyncDisposable> ConnectInProcessAsync(BenchApp[] instances, List<Participant> participants)
     {
         var signals = instances.Select(i => i.Services.GetRequiredService<WorkshopSignals>()).ToList();
-        return Task.FromResult(new Phones([.. participants.Select((p, i) => new Phone(signals[i % signals.Count], p.Workshop.Id))]));
+        return Task.FromResult<IAsyncDisposable>(new Phones([.. participants.Select((p, i) => new Phone(signals[i % signals.Count], p.Workshop.Id))]));
+    }
+
+    /// <summary>Connects every participant over HTTP to the instances' event streams, spread over the instances given.</summary>
+    private static async Task<IAsyncDisposable> ConnectOverHttpAsync(BenchApp[] instances, List<Participant> participants)
+    {
+        var streams = new List<HttpPhone>(participants.Count);
+        try
+        {
+            // A few at a time, as phones arrive in a room; the server accepts them one by one anyway.
+            foreach (var batch in participants.Select((p, i) => (p, i)).Chunk(50))
+            {
+                streams.AddRange(await Task.WhenAll(batch.Select(x => HttpPhone.ConnectAsync(Endpoints[instances[x.i % instances.Length]], x.p.Workshop.Id))));
+            }
+        }
+        catch
+        {
+            await new HttpPhones(streams).DisposeAsync();
+            throw;
+        }
+        return new HttpPhones(streams);
     }
 
     /// <summary>
     /// Managed heap after a full, compacting collection and the process's working set, before and after
     /// connecting every participant, divided by their number; one unmeasured round first (JIT, first-use caches).
     /// </summary>
-    private static async Task<(List<double> Heap, List<double> WorkingSet)> MeasureConnectionsAsync(BenchApp[] instances, List<Participant> participants)
+    private static async Task<(List<double> Heap, List<double> WorkingSet)> MeasureConnectionsAsync(Func<Task<IAsyncDisposable>> connect, int count)
     {
-        await (await ConnectAsync(instances, participants)).DisposeAsync();
+        await (await connect()).DisposeAsync();
         var heap = new List<double>();
         var workingSet = new List<double>();
         for (var round = 0; round < MemoryRounds; round++)
         {
+            // Closed connections end their requests on the server a moment later.
+            await Task.Delay(500);
             var before = Snapshot();
-            var phones = await ConnectAsync(instances, participants);
+            var phones = await connect();
+            await Task.Delay(500);
             var after = Snapshot();
-            heap.Add((after.Heap - before.Heap) / (double)participants.Count);
-            workingSet.Add((after.WorkingSet - before.WorkingSet) / (double)participants.Count);
+            heap.Add((after.Heap - before.Heap) / (double)count);
+            workingSet.Add((after.WorkingSet - before.WorkingSet) / (double)count);
             await phones.DisposeAsync();
         }
         return (heap, workingSet);
@@ -303,11 +341,148 @@ internal static class WorkshopsBench
 
     private static (long Heap, long WorkingSet) Snapshot()
     {
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        // Aggressive: compacts and gives memory back to the system, so the working set is not what an earlier
+        // collection had yet to return.
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         GC.WaitForPendingFinalizers();
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         using var process = Process.GetCurrentProcess();
         return (GC.GetTotalMemory(false), process.WorkingSet64);
+    }
+
+    /// <summary>Each instance's base address.</summary>
+    private static readonly Dictionary<BenchApp, IPEndPoint> Endpoints = [];
+
+    /// <summary>
+    /// A stand-in for the phones' event stream until theirs lands: what such an endpoint holds per connected phone
+    /// (the open request, one subscription to the instance's signals, a one-slot channel it waits on), writing an
+    /// event when the room moves. Put before the app's pipeline, under a path of its own.
+    /// </summary>
+    private sealed class PhoneStreamFilter : IStartupFilter
+    {
+        public const string Path = "/bench/phone-stream/";
+
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use(async (context, nextMiddleware) =>
+            {
+                var path = context.Request.Path.Value ?? string.Empty;
+                if (!path.StartsWith(Path, StringComparison.Ordinal) || !Guid.TryParse(path[Path.Length..], out var workshopId))
+                {
+                    await nextMiddleware(context);
+                    return;
+                }
+                var signals = context.RequestServices.GetRequiredService<WorkshopSignals>();
+                var changes = Channel.CreateBounded<WorkshopChange>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
+                // The phone follows the step: the room's moves, not every vote.
+                using var subscription = signals.Subscribe(workshopId, change =>
+                {
+                    if (change == WorkshopChange.Room)
+                    {
+                        changes.Writer.TryWrite(change);
+                    }
+                });
+                context.Response.ContentType = "text/event-stream";
+                context.Response.Headers.CacheControl = "no-cache";
+                await context.Response.WriteAsync(": connected\n\n", context.RequestAborted);
+                await context.Response.Body.FlushAsync(context.RequestAborted);
+                try
+                {
+                    await foreach (var change in changes.Reader.ReadAllAsync(context.RequestAborted))
+                    {
+                        await context.Response.WriteAsync($"event: change\ndata: {change}\n\n", context.RequestAborted);
+                        await context.Response.Body.FlushAsync(context.RequestAborted);
+                    }
+                }
+                catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+                {
+                }
+            });
+            next(app);
+        };
+    }
+
+    /// <summary>
+    /// A phone's open event stream, as thin as a client can be (a socket, a pending read of 256 bytes), so that
+    /// the process's growth is mostly the server's.
+    /// </summary>
+    private sealed class HttpPhone : IAsyncDisposable
+    {
+        private readonly Socket _socket;
+        private readonly CancellationTokenSource _stop = new();
+        private readonly Task _loop;
+
+        private HttpPhone(Socket socket)
+        {
+            _socket = socket;
+            _loop = LoopAsync();
+        }
+
+        public static async Task<HttpPhone> ConnectAsync(IPEndPoint endpoint, Guid workshopId)
+        {
+            var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
+            try
+            {
+                await socket.ConnectAsync(endpoint);
+                var request = $"GET {PhoneStreamFilter.Path}{workshopId:D} HTTP/1.1\r\nHost: {endpoint}\r\nAccept: text/event-stream\r\n\r\n";
+                await socket.SendAsync(System.Text.Encoding.ASCII.GetBytes(request));
+                // Up to the stream's first comment: the server has subscribed.
+                var buffer = new byte[1024];
+                var received = 0;
+                while (System.Text.Encoding.ASCII.GetString(buffer, 0, received) is var text && !text.Contains(": connected", StringComparison.Ordinal))
+                {
+                    var n = await socket.ReceiveAsync(buffer.AsMemory(received));
+                    if (n == 0 || received + n >= buffer.Length)
+                    {
+                        throw new InvalidOperationException($"The event stream did not open: {text}");
+                    }
+                    received += n;
+                }
+                if (!System.Text.Encoding.ASCII.GetString(buffer, 0, received).StartsWith("HTTP/1.1 200", StringComparison.Ordinal))
+                {
+                    throw new InvalidOperationException("The event stream answered something else than 200.");
+                }
+                return new HttpPhone(socket);
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
+        }
+
+        private async Task LoopAsync()
+        {
+            var buffer = new byte[256];
+            try
+            {
+                while (await _socket.ReceiveAsync(buffer.AsMemory(), _stop.Token) > 0)
+                {
+                }
+            }
+            catch (Exception exception) when (exception is OperationCanceledException or SocketException or ObjectDisposedException)
+            {
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await _stop.CancelAsync();
+            await _loop;
+            _socket.Dispose();
+            _stop.Dispose();
+        }
+    }
+
+    private sealed class HttpPhones(List<HttpPhone> phones) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            foreach (var phone in phones)
+            {
+                await phone.DisposeAsync();
+            }
+        }
     }
 
     /// <summary>What one run measured.</summary>
