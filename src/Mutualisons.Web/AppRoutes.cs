@@ -144,4 +144,13 @@ public static class AppRoutes
 
     /// <summary>The SWOT board of one theme.</summary>
     public static string Swot(Guid lab, Domain.Labs.ResourceKind theme) => $"{Swot(lab)}?theme={theme}";
+
+    /// <summary>The lab's live workshops and its saved step sequences.</summary>
+    public static string Workshops(Guid lab) => $"{Lab(lab)}/workshops";
+
+    /// <summary>A workshop's preparation and, once open, the facilitator's console.</summary>
+    public static string Workshop(Guid lab, Guid workshop) => $"{Workshops(lab)}/{workshop}";
+
+    /// <summary>The view for the projector: the current step's live results.</summary>
+    public static string WorkshopScreen(Guid lab, Guid workshop) => $"{Workshop(lab, workshop)}/screen";
 }

@@ -112,6 +112,8 @@ builder.Services.AddScoped<SynthesisService>();
 builder.Services.AddSingleton<WorkshopSignals>();
 builder.Services.AddHostedService(provider => provider.GetRequiredService<WorkshopSignals>());
 builder.Services.AddScoped<WorkshopRoomService>();
+builder.Services.AddScoped<Mutualisons.Web.Features.Workshops.Preparation.WorkshopPreparationService>();
+builder.Services.AddScoped<Mutualisons.Web.Features.Workshops.Console.WorkshopConsoleService>();
 builder.Services.AddMemoryCache();
 builder.Services.AddScoped<RespondentService>();
 builder.Services.AddScoped<QuestionnaireService>();

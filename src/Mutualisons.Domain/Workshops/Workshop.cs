@@ -160,6 +160,47 @@ public sealed class Workshop : ILabOwned
         Renumber(Steps.ToList());
     }
 
+    /// <summary>
+    /// Adds a template's steps after those already prepared, each working on the copy of the template step it
+    /// named. All or nothing: a step the workshop refuses adds none of them.
+    /// </summary>
+    public void CopySteps(IEnumerable<TemplateStep> template)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        RefuseWhenEnded();
+        var list = template.ToList();
+        if (_steps.Count + list.Count > MaxSteps)
+        {
+            throw new DomainException("Workshop.TooManySteps", $"A workshop holds at most {MaxSteps} steps.");
+        }
+        var before = _steps.ToList();
+        var added = new List<WorkshopStep>();
+        try
+        {
+            foreach (var item in list)
+            {
+                var sourceId = item.SourceIndex is { } index
+                    ? (index >= 0 && index < added.Count ? added[index].Id : throw new DomainException("Workshop.SourceInvalid", "Work on the notes of an earlier step."))
+                    : (Guid?)null;
+                added.Add(AddStep(item.Kind, item.Settings with { SourceStepId = sourceId }));
+            }
+        }
+        catch (DomainException)
+        {
+            _steps.Clear();
+            _steps.AddRange(before);
+            throw;
+        }
+    }
+
+    /// <summary>The prepared steps as a template: each names the earlier step it works on by its position.</summary>
+    public IReadOnlyList<TemplateStep> AsTemplate()
+    {
+        var ordered = Steps.ToList();
+        return [.. ordered.Select(s => new TemplateStep(s.Kind, s.Settings with { SourceStepId = null },
+            s.SourceStepId is { } sourceId ? ordered.FindIndex(o => o.Id == sourceId) : null))];
+    }
+
     /// <summary>Opens the room on the first step: the code becomes valid for a day.</summary>
     public void Start(DateTimeOffset now)
     {

@@ -123,6 +123,8 @@ public sealed class MutualisonsDbContext(DbContextOptions<MutualisonsDbContext> 
 
     public DbSet<WorkshopAnswer> WorkshopAnswers => Set<WorkshopAnswer>();
 
+    public DbSet<WorkshopTemplate> WorkshopTemplates => Set<WorkshopTemplate>();
+
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<OutboxEmail> OutboxEmails => Set<OutboxEmail>();

@@ -125,3 +125,33 @@ internal sealed class WorkshopAnswerConfiguration : IEntityTypeConfiguration<Wor
         builder.HasOne<WorkshopParticipant>().WithMany().HasForeignKey(a => a.ParticipantId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class WorkshopTemplateConfiguration : IEntityTypeConfiguration<WorkshopTemplate>
+{
+    private static readonly System.Text.Json.JsonSerializerOptions Json = new()
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
+
+    public void Configure(EntityTypeBuilder<WorkshopTemplate> builder)
+    {
+        builder.ToTable("workshop_templates");
+        builder.HasKey(t => t.Id);
+        builder.Property(t => t.Id).ValueGeneratedNever();
+        builder.Property(t => t.Name).HasMaxLength(Limits.Name).IsRequired();
+        builder.Property(t => t.Version).IsRowVersion();
+        // A template is always read and copied whole: one JSON document.
+        builder.Property<List<TemplateStep>>("_steps").HasColumnName("steps").HasColumnType("jsonb")
+            .HasConversion(
+                steps => System.Text.Json.JsonSerializer.Serialize(steps, Json),
+                json => System.Text.Json.JsonSerializer.Deserialize<List<TemplateStep>>(json, Json) ?? new List<TemplateStep>(),
+                new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<List<TemplateStep>>(
+                    (a, b) => System.Text.Json.JsonSerializer.Serialize(a, Json) == System.Text.Json.JsonSerializer.Serialize(b, Json),
+                    steps => System.Text.Json.JsonSerializer.Serialize(steps, Json).GetHashCode(StringComparison.Ordinal),
+                    steps => System.Text.Json.JsonSerializer.Deserialize<List<TemplateStep>>(System.Text.Json.JsonSerializer.Serialize(steps, Json), Json)!))
+            .IsRequired();
+        builder.Ignore(t => t.Steps);
+        builder.HasIndex(t => t.LabId);
+        builder.HasOne<Mutualisation>().WithMany().HasForeignKey(t => t.LabId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

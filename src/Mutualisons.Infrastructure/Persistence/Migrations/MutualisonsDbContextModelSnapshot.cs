@@ -3992,6 +3992,46 @@ namespace Mutualisons.Infrastructure.Persistence.Migrations
                     b.ToTable("workshop_steps", (string)null);
                 });
 
+            modelBuilder.Entity("Mutualisons.Domain.Workshops.WorkshopTemplate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("LabId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("lab_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("_steps")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("steps");
+
+                    b.HasKey("Id")
+                        .HasName("pk_workshop_templates");
+
+                    b.HasIndex("LabId")
+                        .HasDatabaseName("ix_workshop_templates_lab_id");
+
+                    b.ToTable("workshop_templates", (string)null);
+                });
+
             modelBuilder.Entity("Mutualisons.Infrastructure.Diagnostic.ResultTally", b =>
                 {
                     b.Property<Guid>("VersionId")
@@ -5733,6 +5773,16 @@ namespace Mutualisons.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_workshop_steps_workshops_workshop_id");
+                });
+
+            modelBuilder.Entity("Mutualisons.Domain.Workshops.WorkshopTemplate", b =>
+                {
+                    b.HasOne("Mutualisons.Domain.Labs.Mutualisation", null)
+                        .WithMany()
+                        .HasForeignKey("LabId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_workshop_templates_mutualisations_lab_id");
                 });
 
             modelBuilder.Entity("Mutualisons.Infrastructure.Diagnostic.ResultTally", b =>

@@ -139,7 +139,7 @@ public sealed class ActivityService(
         }
     }
 
-    private static DateTimeOffset Midday(DateTime day) => new(DateTime.SpecifyKind(day.Date.AddHours(12), DateTimeKind.Utc));
+    internal static DateTimeOffset Midday(DateTime day) => new(DateTime.SpecifyKind(day.Date.AddHours(12), DateTimeKind.Utc));
 
     /// <summary>Whether everyone named is a stakeholder of this lab.</summary>
     private static async Task<bool> AllInLabAsync(LabWrite write, IReadOnlyCollection<Guid> stakeholderIds)
