@@ -85,7 +85,8 @@ internal static class WorkshopsBench
             foreach (var (name, taps, screens, phones) in settings)
             {
                 Console.WriteLine();
-                Console.WriteLine($"{name}:");
+                // The host's load moves between settings: each gets its own reading.
+                Console.WriteLine($"{name} (CPU check {Bench.CpuCheck():F0} ms):");
                 var (heapInProcess, workingSetInProcess) = await MeasureConnectionsAsync(() => ConnectInProcessAsync(phones, participants), participants.Count);
                 Console.WriteLine($"  memory per participant, subscriptions alone, {MemoryRounds} rounds: managed heap {string.Join(", ", heapInProcess.Select(Kb))}; working set {string.Join(", ", workingSetInProcess.Select(Kb))}");
                 var (heap, workingSet) = await MeasureConnectionsAsync(() => ConnectOverHttpAsync(phones, participants), participants.Count);
