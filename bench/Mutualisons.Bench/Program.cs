@@ -6,10 +6,10 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Mutualisons.Bench;
 
-// Seven benchmarks in one program: the participation dashboard (cycle 2), answering plus results of a
+// Eight benchmarks in one program: the participation dashboard (cycle 2), answering plus results of a
 // questionnaire (cycle 1), the impact chain (cycle 3), the cahier de synthèse, shared resources' matching and
-// room booking, and cycle 4's governance. "answers", "impact", "notebook", "matching", "booking" or "governance"
-// as first argument picks one;
+// room booking, cycle 4's governance and live workshops. "answers", "impact", "notebook", "matching", "booking",
+// "governance" or "workshops" as first argument picks one;
 // anything else runs the dashboard.
 internal static class BenchMain
 {
@@ -21,6 +21,7 @@ internal static class BenchMain
         "matching" => RoomsBench.MatchingAsync(args[1..]),
         "booking" => RoomsBench.BookingAsync(args[1..]),
         "governance" => GovernanceBench.RunAsync(args[1..]),
+        "workshops" => WorkshopsBench.RunAsync(args[1..]),
         _ => DashboardBench.RunAsync(args),
     };
 }
@@ -93,7 +94,7 @@ internal static partial class Bench
 }
 
 /// <summary>The real app on the benchmark's database, with the settings the integration tests use.</summary>
-internal sealed class BenchApp(string connectionString) : WebApplicationFactory<Program>
+internal sealed class BenchApp(string connectionString, Action<IWebHostBuilder>? configure = null) : WebApplicationFactory<Program>
 {
     public const string Password = "a long benchmark password";
 
@@ -108,5 +109,6 @@ internal sealed class BenchApp(string connectionString) : WebApplicationFactory<
         builder.UseSetting("Email:Mode", "Outbox");
         builder.UseSetting("RateLimiting:PermitLimit", "10000");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        configure?.Invoke(builder);
     }
 }
