@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Mutualisons.Domain.Common;
 
 namespace Mutualisons.Domain.Resources.MapData;
@@ -92,6 +93,13 @@ public sealed class MapEntry : ILabOwned
         ArgumentNullException.ThrowIfNull(dataSet);
         return Current is { } current && dataSet.Consents(current.SourceOrganisationId);
     }
+
+    /// <summary>
+    /// The same rule as <see cref="IsShownIn"/>, for queries PostgreSQL runs: accepted, and from one of
+    /// <paramref name="consenting"/> (the data set's consenting organisations).
+    /// </summary>
+    public static Expression<Func<MapEntry, bool>> ShownAmong(IReadOnlyList<Guid> consenting) =>
+        e => e.SourceOrganisationId != null && consenting.Contains(e.SourceOrganisationId.Value);
 
     /// <summary>Proposes a new entry: it waits, unseen, until approved.</summary>
     public static MapEntry Propose(MapDataSet dataSet, MapEntryContent content, Guid? proposedBy, Guid? proposingOrganisationId, DateTimeOffset now)
