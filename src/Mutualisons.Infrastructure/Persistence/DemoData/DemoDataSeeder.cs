@@ -40,6 +40,7 @@ public static class DemoDataSeeder
         DataQuestionnaire(db, inCommon.Id, organisations, protectLink, now);
         BotaImpact(db, bota.Id, organisations);
         DemoResources.Seed(db, bota.Id, organisations, now);
+        DemoMapData.Seed(db, inCommon.Id, organisations);
         await db.SaveChangesAsync(cancellationToken);
         return true;
     }
