@@ -70,8 +70,9 @@ internal sealed class MapCategoryConfiguration : IEntityTypeConfiguration<MapCat
         builder.Property(c => c.NameFr).HasMaxLength(Limits.ShortText).IsRequired();
         builder.Property(c => c.NameNl).HasMaxLength(Limits.ShortText).IsRequired();
         builder.Property(c => c.NameEn).HasMaxLength(Limits.ShortText).IsRequired();
-        // A parent goes only once it has no children (the domain refuses otherwise).
-        builder.HasOne<MapCategory>().WithMany().HasForeignKey(c => c.ParentId).OnDelete(DeleteBehavior.Restrict);
+        // A parent goes only once it has no children (the domain refuses otherwise); NO ACTION, checked at the end
+        // of the statement, still lets a data set's deletion take its whole tree at once.
+        builder.HasOne<MapCategory>().WithMany().HasForeignKey(c => c.ParentId).OnDelete(DeleteBehavior.NoAction);
     }
 }
 

@@ -5424,7 +5424,7 @@ namespace Mutualisons.Infrastructure.Persistence.Migrations
                     b.HasOne("Mutualisons.Domain.Resources.MapData.MapCategory", null)
                         .WithMany()
                         .HasForeignKey("ParentId")
-                        .OnDelete(DeleteBehavior.Restrict)
+                        .OnDelete(DeleteBehavior.NoAction)
                         .HasConstraintName("fk_map_categories_map_categories_parent_id");
                 });
 

@@ -56,7 +56,7 @@ namespace Mutualisons.Infrastructure.Persistence.Migrations
                         column: x => x.parent_id,
                         principalTable: "map_categories",
                         principalColumn: "id",
-                        onDelete: ReferentialAction.Restrict);
+                        onDelete: ReferentialAction.NoAction);
                     table.ForeignKey(
                         name: "fk_map_categories_map_data_sets_data_set_id",
                         column: x => x.data_set_id,
