@@ -125,6 +125,18 @@ public static class AppRoutes
     public static string Rooms(Guid lab, DateOnly? week = null) =>
         week is { } day ? $"{Lab(lab)}/rooms?week={day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}" : $"{Lab(lab)}/rooms";
 
+    /// <summary>The lab's collaborative map data sets.</summary>
+    public static string MapData(Guid lab) => $"{Lab(lab)}/map-data";
+
+    /// <summary>One data set: its map, list, filters, contributors and taxonomy.</summary>
+    public static string MapDataSet(Guid lab, Guid dataSet) => $"{MapData(lab)}/{dataSet}";
+
+    /// <summary>A data set's contributions awaiting approval.</summary>
+    public static string MapModeration(Guid lab, Guid dataSet) => $"{MapDataSet(lab, dataSet)}/moderation";
+
+    /// <summary>A published data set's public read-only page, which other sites may frame.</summary>
+    public static string PublicMap(Guid dataSet) => $"/embed/map/{dataSet}";
+
     /// <summary>The shared place's occupancy over a month (this month when none is given).</summary>
     public static string RoomOccupancy(Guid lab, DateOnly? month = null) =>
         month is { } m ? $"{Lab(lab)}/rooms/occupancy?month={m.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture)}" : $"{Lab(lab)}/rooms/occupancy";

@@ -4,6 +4,7 @@ using MudBlazor.Services;
 using Mutualisons.Infrastructure.Persistence;
 using Mutualisons.Web.Components;
 using Mutualisons.Web.Features.Access;
+using Mutualisons.Web.Features.Resources.MapData;
 using Mutualisons.Web.Features.Account;
 using Mutualisons.Web.Features.Audit;
 using Mutualisons.Web.Features.Common;
@@ -61,6 +62,7 @@ var localCluster = await builder.StartLocalPostgresIfEnabledAsync();
 builder.Services.AddPooledDbContextFactory<MutualisonsDbContext>((services, options) =>
     options.UseMutualisonsDatabase(services.GetRequiredService<IConfiguration>().GetMutualisonsConnectionString()));
 builder.Services.Configure<DatabaseOptions>(builder.Configuration.GetSection(DatabaseOptions.Section));
+builder.Services.Configure<Mutualisons.Web.Features.Resources.MapData.MapDataOptions>(builder.Configuration.GetSection(Mutualisons.Web.Features.Resources.MapData.MapDataOptions.Section));
 builder.Services.AddHealthChecks().AddDbContextCheck<MutualisonsDbContext>("database");
 
 builder.Services.AddSingleton(TimeProvider.System);
@@ -103,6 +105,11 @@ builder.Services.AddScoped<WorkingGroupService>();
 builder.Services.AddScoped<ResourceService>();
 builder.Services.AddScoped<BookingService>();
 builder.Services.AddScoped<OccupancyService>();
+builder.Services.AddScoped<Mutualisons.Web.Features.Resources.MapData.MapDataSetService>();
+builder.Services.AddScoped<Mutualisons.Web.Features.Resources.MapData.MapContributionService>();
+builder.Services.AddScoped<Mutualisons.Web.Features.Resources.MapData.MapReadService>();
+builder.Services.AddScoped<Mutualisons.Web.Features.Resources.MapData.MapExportService>();
+builder.Services.AddScoped<Mutualisons.Web.Features.Resources.MapData.MapImportService>();
 builder.Services.AddScoped<Mutualisons.Web.Features.Methods.MethodsService>();
 builder.Services.AddSingleton<UserMarkdown>();
 builder.Services.AddScoped<StoryService>();
@@ -183,6 +190,7 @@ app.MapQuestionnaireExports();
 app.MapImpactExports();
 app.MapGovernanceExports();
 app.MapWorkshopExports();
+app.MapMapDataEndpoints();
 app.MapAnswerAutosave();
 app.MapWorkshopRoomEvents();
 app.MapRazorComponents<App>()

@@ -41,6 +41,12 @@ public enum LabRight
     /// <summary>Prepare and run the lab's live workshops: steps, the room's console, the big screen, their outputs.</summary>
     RunWorkshops,
 
+    /// <summary>Propose entries and edits to the lab's map data sets, and approve or refuse others' for the organisation one represents.</summary>
+    ContributeMapData,
+
+    /// <summary>Approve or refuse any contribution to the lab's map data sets: a moderator's approval suffices.</summary>
+    ModerateMapData,
+
     /// <summary>Open new labs (and facilitate them): those who run a lab can start another.</summary>
     OpenLabs,
 }
@@ -51,8 +57,8 @@ public static class LabRoleRights
     {
         LabRight.View => Enum.IsDefined(role),
         LabRight.NavigateCycles or LabRight.TrackParticipation or LabRight.RunQuestionnaires or LabRight.EditOrganisations or LabRight.MeasureImpact or LabRight.ConfigureTools or LabRight.KeepNotebook or LabRight.RunWorkshops => role is LabRole.Facilitator or LabRole.PilotGroupMember,
-        LabRight.EditOwnOrganisation or LabRight.DefineOwnImpact => role is LabRole.Facilitator or LabRole.PilotGroupMember or LabRole.Participant,
-        LabRight.ManagePeople or LabRight.ReadAudit or LabRight.OpenLabs => role is LabRole.Facilitator,
+        LabRight.EditOwnOrganisation or LabRight.DefineOwnImpact or LabRight.ContributeMapData => role is LabRole.Facilitator or LabRole.PilotGroupMember or LabRole.Participant,
+        LabRight.ManagePeople or LabRight.ReadAudit or LabRight.OpenLabs or LabRight.ModerateMapData => role is LabRole.Facilitator,
         _ => false,
     };
 

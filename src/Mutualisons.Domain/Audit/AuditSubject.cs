@@ -40,6 +40,13 @@ public static class AuditSubject
     public const string Workshop = nameof(Workshop);
 
     public const string WorkshopTemplate = nameof(WorkshopTemplate);
+
+    /// <summary>A lab's collaborative map data set: its terms, contributors, consents and taxonomy.</summary>
+    public const string MapDataSet = nameof(MapDataSet);
+
+    /// <summary>An entry of a map data set and its contributions.</summary>
+    public const string MapEntry = nameof(MapEntry);
+
     public const string Story = nameof(Story);
     public const string Inspiration = nameof(Inspiration);
     public const string NavigationCheckIn = nameof(NavigationCheckIn);
@@ -55,7 +62,7 @@ public static class AuditSubject
     public const string SwotItem = nameof(SwotItem);
 
     public static readonly IReadOnlyList<string> All =
-        [Lab, Cycle, Focus, Invitation, Person, Membership, Mandate, Organisation, Stakeholder, Activity, Questionnaire, QuestionnaireInvitation, Need, Resource, ImpactStatement, ImpactHypothesis, EvaluationFrame, PursuedLogic, LabCatalogueEntry, Experiment, WorkingGroup, ResourceDeclaration, PoolingAgreement, Room, Booking, Story, Inspiration, NavigationCheckIn, SynthesisNotebook, Body, Decision, SwotItem, Workshop, WorkshopTemplate];
+        [Lab, Cycle, Focus, Invitation, Person, Membership, Mandate, Organisation, Stakeholder, Activity, Questionnaire, QuestionnaireInvitation, Need, Resource, ImpactStatement, ImpactHypothesis, EvaluationFrame, PursuedLogic, LabCatalogueEntry, Experiment, WorkingGroup, ResourceDeclaration, PoolingAgreement, Room, Booking, Story, Inspiration, NavigationCheckIn, SynthesisNotebook, Body, Decision, SwotItem, Workshop, WorkshopTemplate, MapDataSet, MapEntry];
 
     /// <summary>Subjects whose id is an organisation's, so the trail can name it.</summary>
     public static bool IsAboutAnOrganisation(string subject) => subject is Membership or Mandate or Organisation;

@@ -11,6 +11,7 @@ using Mutualisons.Domain.Organisations;
 using Mutualisons.Domain.People;
 using Mutualisons.Domain.Publics;
 using Mutualisons.Domain.Resources;
+using Mutualisons.Domain.Resources.MapData;
 using Mutualisons.Domain.ToolConfiguration;
 using Mutualisons.Domain.Workshops;
 using Mutualisons.Infrastructure.Diagnostic;
@@ -112,6 +113,12 @@ public sealed class MutualisonsDbContext(DbContextOptions<MutualisonsDbContext> 
     public DbSet<Room> Rooms => Set<Room>();
 
     public DbSet<Booking> Bookings => Set<Booking>();
+
+    public DbSet<MapDataSet> MapDataSets => Set<MapDataSet>();
+
+    public DbSet<MapEntry> MapEntries => Set<MapEntry>();
+
+    public DbSet<MapContribution> MapContributions => Set<MapContribution>();
 
     public DbSet<Workshop> Workshops => Set<Workshop>();
 

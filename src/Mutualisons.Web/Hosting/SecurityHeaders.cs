@@ -32,17 +32,22 @@ public static class SecurityHeaders
     /// scripts as strict as they are. connect-src 'self' covers Blazor's WebSocket and the workshop room's event stream, both to the same origin.
     /// Images: data: for the inline images of MudBlazor and QR codes.
     /// </summary>
-    public static string Policy(string nonce) =>
+    /// Map tiles: the configured tile server's origin (<paramref name="tileOrigin"/>) for img-src. A published
+    /// map's embed page may be framed anywhere (<paramref name="embeddable"/>); every other page only by this site.
+    public static string Policy(string nonce, string? tileOrigin = null, bool embeddable = false) =>
         "default-src 'self'; " +
         $"script-src 'self' 'nonce-{nonce}'; " +
         "style-src 'self' 'unsafe-inline'; " +
-        "img-src 'self' data:; " +
+        $"img-src 'self' data:{(tileOrigin is null ? string.Empty : " " + tileOrigin)}; " +
         "font-src 'self'; " +
         "connect-src 'self'; " +
         "object-src 'none'; " +
         "base-uri 'self'; " +
         "form-action 'self'; " +
-        "frame-ancestors 'self'";
+        (embeddable ? "frame-ancestors *" : "frame-ancestors 'self'");
+
+    /// <summary>The public embed of a published map: the one route other sites may frame.</summary>
+    public static bool IsEmbedPath(PathString path) => path.StartsWithSegments("/embed/map", StringComparison.Ordinal);
 
     /// <summary>
     /// Answering pages: their address is the respondent's secret, so it never leaves in a Referer. The same for
@@ -57,11 +62,14 @@ public static class SecurityHeaders
         {
             // Read when the request arrives: re-executed error pages keep the policy of the address asked for.
             var answering = IsAnsweringPath(context.Request.Path);
+            var embeddable = IsEmbedPath(context.Request.Path);
+            var tileOrigin = Features.Resources.MapData.MapDataOptions.TileOrigin(
+                context.RequestServices.GetService<Microsoft.Extensions.Options.IOptions<Features.Resources.MapData.MapDataOptions>>()?.Value.TileUrl);
             context.Response.OnStarting(() =>
             {
                 var headers = context.Response.Headers;
                 // Replaces the frame-ancestors-only policy Blazor would otherwise send.
-                headers.ContentSecurityPolicy = Policy(ScriptNonce(context));
+                headers.ContentSecurityPolicy = Policy(ScriptNonce(context), tileOrigin, embeddable);
                 headers.XContentTypeOptions = "nosniff";
                 headers["Referrer-Policy"] = answering ? "no-referrer" : "strict-origin-when-cross-origin";
                 // What a signed-in person sees is theirs: no shared or browser cache keeps it. Static files set

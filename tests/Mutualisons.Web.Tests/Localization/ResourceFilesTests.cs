@@ -59,7 +59,8 @@ public sealed partial class ResourceFilesTests
             typeof(Domain.ToolConfiguration.ValidationRule), typeof(Domain.ToolConfiguration.ValidationPosition), typeof(Domain.ToolConfiguration.ObjectionTurn),
             typeof(Domain.ToolConfiguration.BodyKind), typeof(Domain.ToolConfiguration.DecisionMode), typeof(Domain.ToolConfiguration.VoterKind), typeof(Domain.ToolConfiguration.ModeStatus),
             typeof(Domain.ToolConfiguration.DecisionPosition), typeof(Domain.ToolConfiguration.DecisionOutcome), typeof(Domain.ToolConfiguration.DecisionLogKind),
-            typeof(Domain.ToolConfiguration.SwotQuadrant)];
+            typeof(Domain.ToolConfiguration.SwotQuadrant),
+            typeof(Domain.Resources.MapData.MapDataVisibility), typeof(Domain.Resources.MapData.ContributionStatus), typeof(Domain.Resources.MapData.MapEntryEventKind)];
 
         var missing = shown.SelectMany(t => Enum.GetNames(t).Select(n => $"{t.Name}.{n}")).Where(k => !keys.Contains(k)).ToList();
 

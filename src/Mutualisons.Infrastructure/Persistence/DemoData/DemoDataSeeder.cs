@@ -41,6 +41,7 @@ public static class DemoDataSeeder
         BotaImpact(db, bota.Id, organisations);
         DemoResources.Seed(db, bota.Id, organisations, now);
         DemoLiveWorkshop.SeedPrepared(db, bota.Id, now);
+        DemoMapData.Seed(db, inCommon.Id, organisations);
         await db.SaveChangesAsync(cancellationToken);
         return true;
     }

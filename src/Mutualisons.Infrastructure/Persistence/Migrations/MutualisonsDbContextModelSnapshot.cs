@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Mutualisons.Infrastructure.Persistence;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+using NpgsqlTypes;
 
 #nullable disable
 
@@ -2410,6 +2411,345 @@ namespace Mutualisons.Infrastructure.Persistence.Migrations
                         {
                             t.HasCheckConstraint("ck_bookings_period", "ends_at > starts_at");
                         });
+                });
+
+            modelBuilder.Entity("Mutualisons.Domain.Resources.MapData.MapCategory", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("DataSetId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("data_set_id");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name_en");
+
+                    b.Property<string>("NameFr")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name_fr");
+
+                    b.Property<string>("NameNl")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name_nl");
+
+                    b.Property<Guid?>("ParentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("parent_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_map_categories");
+
+                    b.HasIndex("DataSetId")
+                        .HasDatabaseName("ix_map_categories_data_set_id");
+
+                    b.HasIndex("ParentId")
+                        .HasDatabaseName("ix_map_categories_parent_id");
+
+                    b.ToTable("map_categories", (string)null);
+                });
+
+            modelBuilder.Entity("Mutualisons.Domain.Resources.MapData.MapContribution", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.PrimitiveCollection<Guid[]>("Approvals")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("approvals");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("content");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<Guid>("EntryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("entry_id");
+
+                    b.Property<bool>("IsNewEntry")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_new_entry");
+
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<DateTimeOffset>("ProposedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("proposed_at");
+
+                    b.Property<Guid?>("ProposedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("proposed_by");
+
+                    b.Property<string>("RefusalReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("refusal_reason");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_map_contributions");
+
+                    b.HasIndex("EntryId")
+                        .HasDatabaseName("ix_map_contributions_entry_id");
+
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_map_contributions_status");
+
+                    b.ToTable("map_contributions", (string)null);
+                });
+
+            modelBuilder.Entity("Mutualisons.Domain.Resources.MapData.MapContributor", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("ConsentChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("consent_changed_at");
+
+                    b.Property<bool>("Consents")
+                        .HasColumnType("boolean")
+                        .HasColumnName("consents");
+
+                    b.Property<Guid>("DataSetId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("data_set_id");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_map_contributors");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("ix_map_contributors_organisation_id");
+
+                    b.HasIndex("DataSetId", "OrganisationId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_map_contributors_data_set_id_organisation_id");
+
+                    b.ToTable("map_contributors", (string)null);
+                });
+
+            modelBuilder.Entity("Mutualisons.Domain.Resources.MapData.MapDataSet", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("ApprovalsRequired")
+                        .HasColumnType("integer")
+                        .HasColumnName("approvals_required");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("description");
+
+                    b.Property<Guid>("LabId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("lab_id");
+
+                    b.Property<string>("Licence")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("licence");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("Visibility")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("visibility");
+
+                    b.HasKey("Id")
+                        .HasName("pk_map_data_sets");
+
+                    b.HasIndex("LabId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_map_data_sets_lab_id_name");
+
+                    b.ToTable("map_data_sets", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_map_data_sets_approvals", "approvals_required BETWEEN 1 AND 20");
+                        });
+                });
+
+            modelBuilder.Entity("Mutualisons.Domain.Resources.MapData.MapEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.PrimitiveCollection<Guid[]>("CategoryIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("category_ids");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Current")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("current");
+
+                    b.Property<Guid>("DataSetId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("data_set_id");
+
+                    b.Property<Guid>("LabId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("lab_id");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("double precision")
+                        .HasColumnName("latitude");
+
+                    b.Property<NpgsqlPoint?>("Location")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("point")
+                        .HasColumnName("location")
+                        .HasComputedColumnSql("point(longitude, latitude)", true);
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("double precision")
+                        .HasColumnName("longitude");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid?>("SourceOrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("source_organisation_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_map_entries");
+
+                    b.HasIndex("CategoryIds")
+                        .HasDatabaseName("ix_map_entries_category_ids");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("CategoryIds"), "gin");
+
+                    b.HasIndex("LabId")
+                        .HasDatabaseName("ix_map_entries_lab_id");
+
+                    b.HasIndex("Location")
+                        .HasDatabaseName("ix_map_entries_location");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Location"), "gist");
+
+                    b.HasIndex("SourceOrganisationId")
+                        .HasDatabaseName("ix_map_entries_source_organisation_id");
+
+                    b.HasIndex("DataSetId", "Name")
+                        .HasDatabaseName("ix_map_entries_data_set_id_name");
+
+                    b.ToTable("map_entries", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_map_entries_coordinates", "latitude BETWEEN -90 AND 90 AND longitude BETWEEN -180 AND 180");
+                        });
+                });
+
+            modelBuilder.Entity("Mutualisons.Domain.Resources.MapData.MapEntryEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Changes")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("changes");
+
+                    b.Property<Guid>("ContributionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("contribution_id");
+
+                    b.Property<Guid>("EntryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("entry_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("reason");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_map_entry_history");
+
+                    b.HasIndex("EntryId")
+                        .HasDatabaseName("ix_map_entry_history_entry_id");
+
+                    b.ToTable("map_entry_history", (string)null);
                 });
 
             modelBuilder.Entity("Mutualisons.Domain.Resources.PoolingAgreement", b =>
@@ -5109,6 +5449,92 @@ namespace Mutualisons.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_bookings_rooms_room_id");
                 });
 
+            modelBuilder.Entity("Mutualisons.Domain.Resources.MapData.MapCategory", b =>
+                {
+                    b.HasOne("Mutualisons.Domain.Resources.MapData.MapDataSet", null)
+                        .WithMany("Categories")
+                        .HasForeignKey("DataSetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_map_categories_map_data_sets_data_set_id");
+
+                    b.HasOne("Mutualisons.Domain.Resources.MapData.MapCategory", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .HasConstraintName("fk_map_categories_map_categories_parent_id");
+                });
+
+            modelBuilder.Entity("Mutualisons.Domain.Resources.MapData.MapContribution", b =>
+                {
+                    b.HasOne("Mutualisons.Domain.Resources.MapData.MapEntry", null)
+                        .WithMany("Contributions")
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_map_contributions_map_entries_entry_id");
+                });
+
+            modelBuilder.Entity("Mutualisons.Domain.Resources.MapData.MapContributor", b =>
+                {
+                    b.HasOne("Mutualisons.Domain.Resources.MapData.MapDataSet", null)
+                        .WithMany("Contributors")
+                        .HasForeignKey("DataSetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_map_contributors_map_data_sets_data_set_id");
+
+                    b.HasOne("Mutualisons.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_map_contributors_organisations_organisation_id");
+                });
+
+            modelBuilder.Entity("Mutualisons.Domain.Resources.MapData.MapDataSet", b =>
+                {
+                    b.HasOne("Mutualisons.Domain.Labs.Mutualisation", null)
+                        .WithMany()
+                        .HasForeignKey("LabId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_map_data_sets_mutualisations_lab_id");
+                });
+
+            modelBuilder.Entity("Mutualisons.Domain.Resources.MapData.MapEntry", b =>
+                {
+                    b.HasOne("Mutualisons.Domain.Resources.MapData.MapDataSet", null)
+                        .WithMany()
+                        .HasForeignKey("DataSetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_map_entries_map_data_sets_data_set_id");
+
+                    b.HasOne("Mutualisons.Domain.Labs.Mutualisation", null)
+                        .WithMany()
+                        .HasForeignKey("LabId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_map_entries_mutualisations_lab_id");
+
+                    b.HasOne("Mutualisons.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("SourceOrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_map_entries_organisations_source_organisation_id");
+                });
+
+            modelBuilder.Entity("Mutualisons.Domain.Resources.MapData.MapEntryEvent", b =>
+                {
+                    b.HasOne("Mutualisons.Domain.Resources.MapData.MapEntry", null)
+                        .WithMany("History")
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_map_entry_history_map_entries_entry_id");
+                });
+
             modelBuilder.Entity("Mutualisons.Domain.Resources.PoolingAgreement", b =>
                 {
                     b.HasOne("Mutualisons.Infrastructure.Identity.UserAccount", null)
@@ -5829,6 +6255,20 @@ namespace Mutualisons.Infrastructure.Persistence.Migrations
 
             modelBuilder.Entity("Mutualisons.Domain.Publics.Stakeholder", b =>
                 {
+                    b.Navigation("History");
+                });
+
+            modelBuilder.Entity("Mutualisons.Domain.Resources.MapData.MapDataSet", b =>
+                {
+                    b.Navigation("Categories");
+
+                    b.Navigation("Contributors");
+                });
+
+            modelBuilder.Entity("Mutualisons.Domain.Resources.MapData.MapEntry", b =>
+                {
+                    b.Navigation("Contributions");
+
                     b.Navigation("History");
                 });
 

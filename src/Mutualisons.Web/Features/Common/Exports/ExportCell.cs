@@ -5,10 +5,11 @@ namespace Mutualisons.Web.Features.Common.Exports;
 /// <summary>One cell of an export (CSV or XLSX): text, a number, or nothing.</summary>
 public readonly record struct ExportCell
 {
-    private ExportCell(string? text, double? number)
+    private ExportCell(string? text, double? number, string numberFormat = "0.####")
     {
         Text = text;
         Number = number;
+        NumberFormat = numberFormat;
     }
 
     public static readonly ExportCell Empty;
@@ -18,6 +19,9 @@ public readonly record struct ExportCell
 
     /// <summary>The number, or null for text or an empty cell.</summary>
     public double? Number { get; }
+
+    /// <summary>How the number is written: four decimals at most, unless made with <see cref="Coordinate"/>.</summary>
+    private string NumberFormat { get; }
 
     public bool IsEmpty => Text is null && Number is null;
 
@@ -35,10 +39,13 @@ public readonly record struct ExportCell
     /// <summary>A whole number; also makes <c>Of(someInt)</c> unambiguous between double and decimal.</summary>
     public static ExportCell Of(long value) => Of((double)value);
 
+    /// <summary>A latitude or longitude, to seven decimals (about a centimetre), so that a map reads it back where it was.</summary>
+    public static ExportCell Coordinate(double value) => double.IsFinite(value) ? new ExportCell(null, value, "0.#######") : Empty;
+
     public static implicit operator ExportCell(string? value) => Of(value);
 
-    /// <summary>The number as text in a culture's notation (its decimal separator), at most four decimals.</summary>
-    public string? NumberText(CultureInfo culture) => Number?.ToString("0.####", culture);
+    /// <summary>The number as text in a culture's notation (its decimal separator), at most four decimals (seven for a coordinate).</summary>
+    public string? NumberText(CultureInfo culture) => Number?.ToString(NumberFormat ?? "0.####", culture);
 }
 
 /// <summary>

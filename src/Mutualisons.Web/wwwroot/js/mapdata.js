@@ -1,0 +1,77 @@
+// The map of a data set: Leaflet and its marker clusters, loaded from the app's own files (no CDN).
+// Names only ever reach the page as text (textContent, title): an entry named <script> stays a name.
+const scripts = {};
+
+function loadScript(src) {
+    scripts[src] ??= new Promise((resolve, reject) => {
+        const script = document.createElement('script');
+        script.src = src;
+        script.onload = resolve;
+        script.onerror = reject;
+        document.head.appendChild(script);
+    });
+    return scripts[src];
+}
+
+function loadStyle(href) {
+    if (!document.querySelector(`link[href="${href}"]`)) {
+        const link = document.createElement('link');
+        link.rel = 'stylesheet';
+        link.href = href;
+        document.head.appendChild(link);
+    }
+}
+
+export async function loadLeaflet() {
+    loadStyle('/lib/leaflet/leaflet.css');
+    loadStyle('/lib/leaflet.markercluster/MarkerCluster.css');
+    loadStyle('/lib/leaflet.markercluster/MarkerCluster.Default.css');
+    await loadScript('/lib/leaflet/leaflet.js');
+    await loadScript('/lib/leaflet.markercluster/leaflet.markercluster.js');
+    return window.L;
+}
+
+function popup(name) {
+    const element = document.createElement('strong');
+    element.textContent = name;
+    return element;
+}
+
+/** Draws a map in element; calls back (south, west, north, east) whenever the view settles. */
+export async function create(element, tileUrl, attribution, onView) {
+    const L = await loadLeaflet();
+    L.Icon.Default.imagePath = '/lib/leaflet/images/';
+    const map = L.map(element, { center: [50.85, 4.35], zoom: 12 });
+    const tiles = L.tileLayer(tileUrl, { maxZoom: 19 });
+    // The attribution is the setting's text, shown as text.
+    tiles.getAttribution = () => attribution.replace(/[&<>"]/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }[c]));
+    // When tiles cannot load the markers stay: only the background is missing.
+    tiles.on('tileerror', () => element.dataset.tilesFailed = 'true');
+    tiles.addTo(map);
+    const cluster = L.markerClusterGroup();
+    map.addLayer(cluster);
+    const report = () => {
+        const b = map.getBounds();
+        onView(Math.max(-90, b.getSouth()), Math.max(-180, b.getWest()), Math.min(90, b.getNorth()), Math.min(180, b.getEast()));
+    };
+    map.on('moveend', report);
+    return {
+        setPoints(points) {
+            cluster.clearLayers();
+            cluster.addLayers(points.map(p => L.marker([p.latitude, p.longitude], { title: p.name, alt: p.name, keyboard: true }).bindPopup(popup(p.name))));
+            element.dataset.markers = String(points.length);
+        },
+        fit(points) {
+            if (points.length > 0) {
+                map.fitBounds(L.latLngBounds(points.map(p => [p.latitude, p.longitude])), { maxZoom: 15 });
+            }
+        },
+        report,
+        dispose() { map.remove(); },
+    };
+}
+
+/** For a Blazor component: the view changes go to its [JSInvokable] OnViewChanged. */
+export function createFor(element, tileUrl, attribution, component) {
+    return create(element, tileUrl, attribution, (s, w, n, e) => component.invokeMethodAsync('OnViewChanged', s, w, n, e));
+}
