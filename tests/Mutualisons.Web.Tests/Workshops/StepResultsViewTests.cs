@@ -101,4 +101,14 @@ public sealed class StepResultsViewTests : IAsyncLifetime, IAsyncDisposable
         console.Find("li.note button").Click();
         Assert.Equal("Une cuisine partagée", removed!.Text);
     }
+
+    [Fact]
+    public void The_timer_shows_the_minutes_and_seconds_left_and_zero_once_run_out()
+    {
+        var running = _context.Render<WorkshopTimer>(p => p.Add(c => c.EndsAt, DateTimeOffset.UtcNow.AddMinutes(5).AddSeconds(30)));
+        var over = _context.Render<WorkshopTimer>(p => p.Add(c => c.EndsAt, DateTimeOffset.UtcNow.AddSeconds(-3)));
+
+        Assert.Matches(@"^5:(29|30)$", running.Find("[role=timer]").TextContent);
+        Assert.Equal("0:00", over.Find("[role=timer]").TextContent);
+    }
 }

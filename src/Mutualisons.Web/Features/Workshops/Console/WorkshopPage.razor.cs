@@ -28,7 +28,6 @@ public partial class WorkshopPage
     private string? _announcement;
     private WorkshopFeed? _feed;
     private Guid _followed;
-    private PeriodicTimer? _clock;
 
     private BreadcrumbItem[] Trail => [new(L["Workshops.Title"], AppRoutes.Workshops(LabId))];
 
@@ -56,33 +55,6 @@ public partial class WorkshopPage
         }
     }
 
-    protected override void OnAfterRender(bool firstRender)
-    {
-        if (firstRender)
-        {
-            _ = TickAsync();
-        }
-    }
-
-    /// <summary>Redraws the timer every second while one runs.</summary>
-    private async Task TickAsync()
-    {
-        _clock = new PeriodicTimer(TimeSpan.FromSeconds(1));
-        try
-        {
-            while (await _clock.WaitForNextTickAsync())
-            {
-                if (_state?.Workshop.CurrentStep?.TimerEndsAt is not null)
-                {
-                    await InvokeAsync(StateHasChanged);
-                }
-            }
-        }
-        catch (ObjectDisposedException)
-        {
-        }
-    }
-
     private async Task LoadAsync()
     {
         _state = await Room.ReadAsync(LabId, WorkshopId);
@@ -91,12 +63,6 @@ public partial class WorkshopPage
             _templates = (await Preparation.GetAsync(LabId))?.Templates ?? [];
         }
         _loaded = true;
-    }
-
-    private static string TimeLeft(DateTimeOffset ends)
-    {
-        var left = ends - DateTimeOffset.UtcNow;
-        return left <= TimeSpan.Zero ? "0:00" : $"{(int)left.TotalMinutes}:{left.Seconds:00}";
     }
 
     private uint Version => _state!.Workshop.Version;
@@ -219,7 +185,6 @@ public partial class WorkshopPage
 
     public async ValueTask DisposeAsync()
     {
-        _clock?.Dispose();
         if (_feed is not null)
         {
             await _feed.DisposeAsync();
