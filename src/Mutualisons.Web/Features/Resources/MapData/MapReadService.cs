@@ -98,7 +98,7 @@ public sealed class MapReadService(IDbContextFactory<MutualisonsDbContext> dbFac
         var names = await db.Users.Where(u => people.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
         var organisationIds = entry.History.Select(h => h.OrganisationId).OfType<Guid>().Concat(entry.Contributions.Select(c => c.Content.SourceOrganisationId)).Distinct().ToList();
         var organisations = await db.Organisations.Where(o => organisationIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken);
-        var history = entry.History.OrderBy(h => h.At).ThenBy(h => h.Id)
+        var history = entry.History.OrderBy(h => h.At).ThenBy(h => h.Kind).ThenBy(h => h.Id)
             .Select(h => new EntryHistoryRow(h.Kind, h.At, h.UserId is { } u ? names.GetValueOrDefault(u, string.Empty) : string.Empty,
                 h.OrganisationId is { } o ? organisations.GetValueOrDefault(o, string.Empty) : string.Empty, h.Reason, h.Changes))
             .ToList();
