@@ -5,11 +5,9 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Runtime.CompilerServices;
-using System.Threading.Channels;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -67,13 +65,12 @@ internal static class WorkshopsBench
             await using var instanceA = StartInstance(connectionString);
             await using var instanceB = StartInstance(connectionString);
             var seed = await SeedAsync(instanceA.Services, workshops);
-            await ListeningAsync(instanceA.Services);
-            await ListeningAsync(instanceB.Services);
+            await SignalProbe.ListeningAsync(instanceA.Services);
+            await SignalProbe.ListeningAsync(instanceB.Services);
             var participants = await JoinAllAsync(instanceA.Services, seed, perWorkshop);
             Console.WriteLine($"Workshops benchmark: {workshops} workshops × {perWorkshop} participants = {participants.Count}, one tap a second each for {seconds} s "
                 + $"(after {warmUpSeconds} s unmeasured), {runs} runs per setting; dot votes on {Options} options and 2×2 placements of {Options} options in turn; "
                 + $"{Environment.ProcessorCount} cores; PostgreSQL ({TestDatabaseServer.Kind}); seeded and joined in {total.Elapsed.TotalSeconds:F1} s");
-            Console.WriteLine("  participants' connections: the phones' event stream is not on main yet; a stand-in (one subscription to WorkshopSignals per open HTTP request) is measured, see bench/README.md");
             var cpuBefore = Bench.CpuCheck();
 
             var settings = new (string Name, BenchApp Taps, BenchApp Screens, BenchApp[] Phones)[]
@@ -87,17 +84,15 @@ internal static class WorkshopsBench
                 Console.WriteLine();
                 // The host's load moves between settings: each gets its own reading.
                 Console.WriteLine($"{name} (CPU check {Bench.CpuCheck():F0} ms):");
-                var (heapInProcess, workingSetInProcess) = await MeasureConnectionsAsync(() => ConnectInProcessAsync(phones, participants), participants.Count);
-                Console.WriteLine($"  memory per participant, subscriptions alone, {MemoryRounds} rounds: managed heap {string.Join(", ", heapInProcess.Select(Kb))}; working set {string.Join(", ", workingSetInProcess.Select(Kb))}");
                 var (heap, workingSet) = await MeasureConnectionsAsync(() => ConnectOverHttpAsync(phones, participants), participants.Count);
                 Console.WriteLine($"  memory per participant, open HTTP event streams, {MemoryRounds} rounds: managed heap {string.Join(", ", heap.Select(Kb))}; working set {string.Join(", ", workingSet.Select(Kb))}");
                 // The phones stay connected while the room taps, as they would be.
                 await using var connected = await ConnectOverHttpAsync(phones, participants);
-                await TapAsync(taps, screens, seed, participants, warmUpSeconds, seedOffset: 0);
+                await TapAsync(taps, screens, seed, participants, connected, warmUpSeconds, seedOffset: 0);
                 var figures = new List<RunFigures>();
                 for (var run = 1; run <= runs; run++)
                 {
-                    var run1 = await TapAsync(taps, screens, seed, participants, seconds, seedOffset: run * 7919);
+                    var run1 = await TapAsync(taps, screens, seed, participants, connected, seconds, seedOffset: run * 7919);
                     figures.Add(run1);
                     Console.WriteLine($"  run {run}: {run1}");
                 }
@@ -130,7 +125,6 @@ internal static class WorkshopsBench
         var app = new BenchApp(connectionString, builder => builder.ConfigureServices(services =>
         {
             services.ConfigureDbContext<MutualisonsDbContext>(options => options.AddInterceptors(CommitStamps.Instance));
-            services.AddTransient<IStartupFilter, PhoneStreamFilter>();
         }));
         var port = FreePort();
         app.UseKestrel(options => options.Listen(IPAddress.Loopback, port));
@@ -218,97 +212,8 @@ internal static class WorkshopsBench
         return [.. joined.SelectMany(j => j)];
     }
 
-    /// <summary>Waits until an instance's listener hears its channel: a probe is sent until it comes back.</summary>
-    private static async Task ListeningAsync(IServiceProvider services)
-    {
-        var signals = services.GetRequiredService<WorkshopSignals>();
-        await signals.Listening.WaitAsync(TimeSpan.FromSeconds(30));
-        var probe = Guid.NewGuid();
-        var heard = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var subscription = signals.Subscribe(probe, _ => heard.TrySetResult());
-        var factory = services.GetRequiredService<IDbContextFactory<MutualisonsDbContext>>();
-        for (var attempt = 0; attempt < 60 && !heard.Task.IsCompleted; attempt++)
-        {
-            await using (var db = await factory.CreateDbContextAsync())
-            {
-                await WorkshopSignals.NotifyAsync(db, probe, WorkshopChange.Room);
-            }
-            await Task.WhenAny(heard.Task, Task.Delay(500));
-        }
-        if (!heard.Task.IsCompleted)
-        {
-            throw new InvalidOperationException("An instance's listener never heard its channel.");
-        }
-    }
-
-    /// <summary>
-    /// What a connected participant holds on the server, the HTTP connection aside: one subscription to the
-    /// instance's signals and a waiting loop fed by a one-slot channel, as a phone's event stream would.
-    /// </summary>
-    private sealed class Phone : IAsyncDisposable
-    {
-        private readonly Channel<WorkshopChange> _changes = Channel.CreateBounded<WorkshopChange>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
-        private readonly CancellationTokenSource _stop = new();
-        private readonly IDisposable _subscription;
-        private readonly Task _loop;
-
-        public Phone(WorkshopSignals signals, Guid workshopId)
-        {
-            _subscription = signals.Subscribe(workshopId, change =>
-            {
-                if (change == WorkshopChange.Room)
-                {
-                    _changes.Writer.TryWrite(change);
-                }
-            });
-            _loop = LoopAsync();
-        }
-
-        public int Events { get; private set; }
-
-        private async Task LoopAsync()
-        {
-            try
-            {
-                await foreach (var _ in _changes.Reader.ReadAllAsync(_stop.Token))
-                {
-                    Events++;
-                }
-            }
-            catch (OperationCanceledException)
-            {
-            }
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            _subscription.Dispose();
-            await _stop.CancelAsync();
-            await _loop;
-            _stop.Dispose();
-        }
-    }
-
-    private sealed class Phones(List<Phone> phones) : IAsyncDisposable
-    {
-        public async ValueTask DisposeAsync()
-        {
-            foreach (var phone in phones)
-            {
-                await phone.DisposeAsync();
-            }
-        }
-    }
-
-    /// <summary>Connects every participant in process, spread over the instances given.</summary>
-    private static Task<IAsyncDisposable> ConnectInProcessAsync(BenchApp[] instances, List<Participant> participants)
-    {
-        var signals = instances.Select(i => i.Services.GetRequiredService<WorkshopSignals>()).ToList();
-        return Task.FromResult<IAsyncDisposable>(new Phones([.. participants.Select((p, i) => new Phone(signals[i % signals.Count], p.Workshop.Id))]));
-    }
-
     /// <summary>Connects every participant over HTTP to the instances' event streams, spread over the instances given.</summary>
-    private static async Task<IAsyncDisposable> ConnectOverHttpAsync(BenchApp[] instances, List<Participant> participants)
+    private static async Task<HttpPhones> ConnectOverHttpAsync(BenchApp[] instances, List<Participant> participants)
     {
         var streams = new List<HttpPhone>(participants.Count);
         try
@@ -316,7 +221,7 @@ internal static class WorkshopsBench
             // A few at a time, as phones arrive in a room; the server accepts them one by one anyway.
             foreach (var batch in participants.Select((p, i) => (p, i)).Chunk(50))
             {
-                streams.AddRange(await Task.WhenAll(batch.Select(x => HttpPhone.ConnectAsync(Endpoints[instances[x.i % instances.Length]], x.p.Workshop.Id))));
+                streams.AddRange(await Task.WhenAll(batch.Select(x => HttpPhone.ConnectAsync(Endpoints[instances[x.i % instances.Length]], x.p))));
             }
         }
         catch
@@ -331,7 +236,7 @@ internal static class WorkshopsBench
     /// Managed heap after a full, compacting collection and the process's working set, before and after
     /// connecting every participant, divided by their number; one unmeasured round first (JIT, first-use caches).
     /// </summary>
-    private static async Task<(List<double> Heap, List<double> WorkingSet)> MeasureConnectionsAsync(Func<Task<IAsyncDisposable>> connect, int count)
+    private static async Task<(List<double> Heap, List<double> WorkingSet)> MeasureConnectionsAsync(Func<Task<HttpPhones>> connect, int count)
     {
         await (await connect()).DisposeAsync();
         var heap = new List<double>();
@@ -366,63 +271,17 @@ internal static class WorkshopsBench
     private static readonly Dictionary<BenchApp, IPEndPoint> Endpoints = [];
 
     /// <summary>
-    /// A stand-in for the phones' event stream until theirs lands: what such an endpoint holds per connected phone
-    /// (the open request, one subscription to the instance's signals, a one-slot channel it waits on), writing an
-    /// event when the room moves. Put before the app's pipeline, under a path of its own.
-    /// </summary>
-    private sealed class PhoneStreamFilter : IStartupFilter
-    {
-        public const string Path = "/bench/phone-stream/";
-
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            app.Use(async (context, nextMiddleware) =>
-            {
-                var path = context.Request.Path.Value ?? string.Empty;
-                if (!path.StartsWith(Path, StringComparison.Ordinal) || !Guid.TryParse(path[Path.Length..], out var workshopId))
-                {
-                    await nextMiddleware(context);
-                    return;
-                }
-                var signals = context.RequestServices.GetRequiredService<WorkshopSignals>();
-                var changes = Channel.CreateBounded<WorkshopChange>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
-                // The phone follows the step: the room's moves, not every vote.
-                using var subscription = signals.Subscribe(workshopId, change =>
-                {
-                    if (change == WorkshopChange.Room)
-                    {
-                        changes.Writer.TryWrite(change);
-                    }
-                });
-                context.Response.ContentType = "text/event-stream";
-                context.Response.Headers.CacheControl = "no-cache";
-                await context.Response.WriteAsync(": connected\n\n", context.RequestAborted);
-                await context.Response.Body.FlushAsync(context.RequestAborted);
-                try
-                {
-                    await foreach (var change in changes.Reader.ReadAllAsync(context.RequestAborted))
-                    {
-                        await context.Response.WriteAsync($"event: change\ndata: {change}\n\n", context.RequestAborted);
-                        await context.Response.Body.FlushAsync(context.RequestAborted);
-                    }
-                }
-                catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
-                {
-                }
-            });
-            next(app);
-        };
-    }
-
-    /// <summary>
-    /// A phone's open event stream, as thin as a client can be (a socket, a pending read of 256 bytes), so that
-    /// the process's growth is mostly the server's.
+    /// A phone's open event stream on the room's own endpoint (<c>/w/room/{id}/events</c>, the participant's cookie
+    /// sent as a browser would), as thin as a client can be (a socket, a pending read of 256 bytes), so that the
+    /// process's growth is mostly the server's. Counts the events it is sent: each would reload a real phone.
     /// </summary>
     private sealed class HttpPhone : IAsyncDisposable
     {
+        private static readonly byte[] EventMark = "\nevent: "u8.ToArray();
         private readonly Socket _socket;
         private readonly CancellationTokenSource _stop = new();
         private readonly Task _loop;
+        private int _events;
 
         private HttpPhone(Socket socket)
         {
@@ -430,18 +289,23 @@ internal static class WorkshopsBench
             _loop = LoopAsync();
         }
 
-        public static async Task<HttpPhone> ConnectAsync(IPEndPoint endpoint, Guid workshopId)
+        /// <summary>Events received since the last call.</summary>
+        public int TakeEvents() => Interlocked.Exchange(ref _events, 0);
+
+        public static async Task<HttpPhone> ConnectAsync(IPEndPoint endpoint, Participant participant)
         {
             var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
             try
             {
                 await socket.ConnectAsync(endpoint);
-                var request = $"GET {PhoneStreamFilter.Path}{workshopId:D} HTTP/1.1\r\nHost: {endpoint}\r\nAccept: text/event-stream\r\n\r\n";
+                var workshopId = participant.Workshop.Id;
+                var request = $"GET /w/room/{workshopId:D}/events HTTP/1.1\r\nHost: {endpoint}\r\nAccept: text/event-stream\r\n"
+                    + $"Cookie: {RoomCookies.NameFor(workshopId)}={participant.Secret}\r\n\r\n";
                 await socket.SendAsync(System.Text.Encoding.ASCII.GetBytes(request));
-                // Up to the stream's first comment: the server has subscribed.
-                var buffer = new byte[1024];
+                // Up to the stream's first lines: the server has read the participant and subscribed.
+                var buffer = new byte[4096];
                 var received = 0;
-                while (System.Text.Encoding.ASCII.GetString(buffer, 0, received) is var text && !text.Contains(": connected", StringComparison.Ordinal))
+                while (System.Text.Encoding.ASCII.GetString(buffer, 0, received) is var text && !text.Contains("retry: ", StringComparison.Ordinal))
                 {
                     var n = await socket.ReceiveAsync(buffer.AsMemory(received));
                     if (n == 0 || received + n >= buffer.Length)
@@ -468,8 +332,16 @@ internal static class WorkshopsBench
             var buffer = new byte[256];
             try
             {
-                while (await _socket.ReceiveAsync(buffer.AsMemory(), _stop.Token) > 0)
+                int n;
+                while ((n = await _socket.ReceiveAsync(buffer.AsMemory(), _stop.Token)) > 0)
                 {
+                    // An event is small and the stream quiet: one read holds it whole, or the count errs by one.
+                    var span = buffer.AsSpan(0, n);
+                    for (var at = span.IndexOf(EventMark); at >= 0; at = span.IndexOf(EventMark))
+                    {
+                        Interlocked.Increment(ref _events);
+                        span = span[(at + EventMark.Length)..];
+                    }
                 }
             }
             catch (Exception exception) when (exception is OperationCanceledException or SocketException or ObjectDisposedException)
@@ -488,6 +360,9 @@ internal static class WorkshopsBench
 
     private sealed class HttpPhones(List<HttpPhone> phones) : IAsyncDisposable
     {
+        /// <summary>Events the phones were sent since the last call, all together.</summary>
+        public int TakeEvents() => phones.Sum(p => p.TakeEvents());
+
         public async ValueTask DisposeAsync()
         {
             foreach (var phone in phones)
@@ -498,12 +373,12 @@ internal static class WorkshopsBench
     }
 
     /// <summary>What one run measured.</summary>
-    private sealed record RunFigures(double P50, double P95, double P99, double Max, int Taps, int Refused, int Reads, int Uncovered, int NudgeCovered, double TapP50, double TapP95, int StampMissing, double Seconds)
+    private sealed record RunFigures(double P50, double P95, double P99, double Max, int Taps, int Refused, int Reads, int Uncovered, int NudgeCovered, double TapP50, double TapP95, int StampMissing, double Seconds, int PhoneEvents)
     {
         public override string ToString()
         {
             var line = string.Create(CultureInfo.InvariantCulture,
-                $"tap → screen p50 {P50:F1} ms, p95 {P95:F1}, p99 {P99:F1}, max {Max:F0}; {Taps} taps ({Taps / Seconds:F0}/s), {Refused} refused; {Reads} screen reads ({Reads / Seconds:F0}/s); the tap itself p50 {TapP50:F1} ms, p95 {TapP95:F1}");
+                $"tap → screen p50 {P50:F1} ms, p95 {P95:F1}, p99 {P99:F1}, max {Max:F0}; {Taps} taps ({Taps / Seconds:F0}/s), {Refused} refused; {Reads} screen reads ({Reads / Seconds:F0}/s); {PhoneEvents} events to the phones; the tap itself p50 {TapP50:F1} ms, p95 {TapP95:F1}");
             return Uncovered + NudgeCovered + StampMissing == 0 ? line
                 : line + string.Create(CultureInfo.InvariantCulture, $"; {NudgeCovered} covered by the closing read only, {Uncovered} never, {StampMissing} without a commit stamp");
         }
@@ -518,8 +393,9 @@ internal static class WorkshopsBench
     /// service on <paramref name="taps"/>; each workshop's screen follows through a feed on <paramref name="screens"/>.
     /// A tap is shown by the first read that began after its commit.
     /// </summary>
-    private static async Task<RunFigures> TapAsync(BenchApp taps, BenchApp screens, List<SeededWorkshop> workshops, List<Participant> participants, int seconds, int seedOffset)
+    private static async Task<RunFigures> TapAsync(BenchApp taps, BenchApp screens, List<SeededWorkshop> workshops, List<Participant> participants, HttpPhones phones, int seconds, int seedOffset)
     {
+        phones.TakeEvents();
         var signals = screens.Services.GetRequiredService<WorkshopSignals>();
         var reads = workshops.ToDictionary(w => w.Id, _ => new List<Read>());
         // One signed-in scope per screen, as one circuit per projector.
@@ -541,7 +417,7 @@ internal static class WorkshopsBench
                     throw new InvalidOperationException("The screen was shown no results.");
                 }
                 reads[w.Id].Add(new Read(start, Stopwatch.GetTimestamp()));
-            });
+            }, pace: WorkshopFeed.ScreenPace);
         }).ToList();
         var tapped = workshops.ToDictionary(w => w.Id, _ => new ConcurrentQueue<Tap>());
         var refused = new ConcurrentDictionary<string, int>();
@@ -590,6 +466,7 @@ internal static class WorkshopsBench
         })));
         var elapsed = Stopwatch.GetElapsedTime(runStart).TotalSeconds;
         await AllIdleAsync(feeds);
+        var phoneEvents = phones.TakeEvents();
         var readsBeforeNudge = reads.ToDictionary(r => r.Key, r => r.Value.Count);
         // A read that began between a commit and its stamp does not count for that tap; one more signal per
         // workshop makes sure a last tap is still shown (counted apart, below).
@@ -646,7 +523,7 @@ internal static class WorkshopsBench
         }
         return new RunFigures(Bench.Percentile(latencies, 50), Bench.Percentile(latencies, 95), Bench.Percentile(latencies, 99), latencies.Count == 0 ? double.NaN : latencies.Max(),
             tapTimes.Count + refused.Values.Sum(), refused.Values.Sum(), readsBeforeNudge.Values.Sum(), uncovered, nudgeCovered,
-            Bench.Percentile(tapTimes, 50), Bench.Percentile(tapTimes, 95), stampMissing, elapsed);
+            Bench.Percentile(tapTimes, 50), Bench.Percentile(tapTimes, 95), stampMissing, elapsed, phoneEvents);
     }
 
     /// <summary>A scope signed in as <paramref name="email"/>, as a circuit is for its person.</summary>

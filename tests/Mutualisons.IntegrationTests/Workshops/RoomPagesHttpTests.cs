@@ -256,8 +256,7 @@ public sealed partial class RoomPagesHttpTests(RoomPagesFixture app) : CleanData
         var room = await RoomAsync();
         using var phone = Phone(app);
         await FollowAsync(phone, await JoinAsync(phone, room, "Amina"));
-        var signals = app.Factory.Services.GetRequiredService<WorkshopSignals>();
-        await signals.Listening.WaitAsync(TimeSpan.FromSeconds(30));
+        await SignalProbe.ListeningAsync(app.Factory.Services);
 
         using var request = new HttpRequestMessage(HttpMethod.Get, $"/w/room/{room.WorkshopId}/events");
         using var response = await phone.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);

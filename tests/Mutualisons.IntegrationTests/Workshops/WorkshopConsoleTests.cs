@@ -252,7 +252,7 @@ public sealed class WorkshopConsoleTests(DemoAppFixture app) : CleanDatabaseTest
         Assert.True((await ConsoleAsync(s => s.StartAsync(lab, id, prepared))).Succeeded);
         var workshop = await WorkshopAsync(id);
         var signals = app.Factory.Services.GetRequiredService<WorkshopSignals>();
-        await signals.Listening.WaitAsync(TimeSpan.FromSeconds(30));
+        await SignalProbe.ListeningAsync(app.Factory.Services);
         var reads = 0;
         var concurrent = 0;
         var overlapped = false;
@@ -286,5 +286,58 @@ public sealed class WorkshopConsoleTests(DemoAppFixture app) : CleanDatabaseTest
         await feed.Idle.WaitAsync(TimeSpan.FromSeconds(30));
         Assert.InRange(reads, 1, 12);
         Assert.False(overlapped);
+    }
+
+    [Fact]
+    public async Task A_paced_feed_lets_its_pace_pass_between_two_reads_and_its_last_read_follows_the_last_signal()
+    {
+        var signals = app.Factory.Services.GetRequiredService<WorkshopSignals>();
+        await SignalProbe.ListeningAsync(app.Factory.Services);
+        var workshopId = Guid.NewGuid();
+        var pace = TimeSpan.FromMilliseconds(300);
+        var starts = new System.Collections.Concurrent.ConcurrentQueue<long>();
+        // When each signal reached the instance: subscribed before the feed, so it is stamped before the feed hears it.
+        long lastHeard = 0;
+        var heard = 0;
+        using var hearing = signals.Subscribe(workshopId, _ =>
+        {
+            Interlocked.Exchange(ref lastHeard, System.Diagnostics.Stopwatch.GetTimestamp());
+            Interlocked.Increment(ref heard);
+        });
+        await using var feed = new WorkshopFeed(signals, workshopId, (_, _) =>
+        {
+            starts.Enqueue(System.Diagnostics.Stopwatch.GetTimestamp());
+            return Task.CompletedTask;
+        }, pace: pace);
+
+        // A signal every 20 ms for a second and a half, as a busy vote sends them.
+        var sent = 0;
+        await using (var db = app.CreateDbContext())
+        {
+            var sending = System.Diagnostics.Stopwatch.StartNew();
+            while (sending.Elapsed < TimeSpan.FromSeconds(1.5))
+            {
+                await WorkshopSignals.NotifyAsync(db, workshopId, WorkshopChange.Answers);
+                sent++;
+                await Task.Delay(20);
+            }
+        }
+        // Every signal heard, then the read the last one asked for.
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (Volatile.Read(ref heard) < sent && waited.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            await Task.Delay(20);
+        }
+        await Task.Delay(pace * 2);
+        await feed.Idle.WaitAsync(TimeSpan.FromSeconds(10));
+
+        var reads = starts.ToArray();
+        Assert.True(reads[^1] > Interlocked.Read(ref lastHeard), "No read began after the last signal.");
+        Assert.InRange(reads.Length, 3, 8);
+        for (var i = 1; i < reads.Length; i++)
+        {
+            Assert.True(System.Diagnostics.Stopwatch.GetElapsedTime(reads[i - 1], reads[i]) >= pace - TimeSpan.FromMilliseconds(5),
+                $"Reads {i - 1} and {i} started {System.Diagnostics.Stopwatch.GetElapsedTime(reads[i - 1], reads[i]).TotalMilliseconds} ms apart.");
+        }
     }
 }

@@ -58,25 +58,6 @@ public sealed class WorkshopRoomTests(DemoAppFixture app) : CleanDatabaseTest(ap
         await db.SaveChangesAsync();
     }
 
-    /// <summary>Waits until <paramref name="signals"/> hears its channel: a probe is sent until it comes back.</summary>
-    private static async Task ListeningAsync(IServiceProvider services, WorkshopSignals signals)
-    {
-        await signals.Listening.WaitAsync(TimeSpan.FromSeconds(30));
-        var probe = Guid.NewGuid();
-        var heard = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var subscription = signals.Subscribe(probe, _ => heard.TrySetResult());
-        var factory = services.GetRequiredService<IDbContextFactory<Infrastructure.Persistence.MutualisonsDbContext>>();
-        for (var attempt = 0; attempt < 60 && !heard.Task.IsCompleted; attempt++)
-        {
-            await using (var db = await factory.CreateDbContextAsync())
-            {
-                await WorkshopSignals.NotifyAsync(db, probe, WorkshopChange.Room);
-            }
-            await Task.WhenAny(heard.Task, Task.Delay(500));
-        }
-        Assert.True(heard.Task.IsCompleted, "The listener never heard its channel.");
-    }
-
     [Fact]
     public async Task A_code_typed_on_a_phone_opens_the_room_with_the_lab_s_organisations_and_joining_keeps_a_secret_only_as_a_hash()
     {
@@ -190,7 +171,7 @@ public sealed class WorkshopRoomTests(DemoAppFixture app) : CleanDatabaseTest(ap
         // A second instance of the app on the same database: the big screen's side.
         await using var screenInstance = new AppFactory(app.ConnectionString);
         var screenSignals = screenInstance.Services.GetRequiredService<WorkshopSignals>();
-        await ListeningAsync(screenInstance.Services, screenSignals);
+        await SignalProbe.ListeningAsync(screenInstance.Services);
         var heard = new ConcurrentQueue<WorkshopChange>();
         var arrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using var subscription = screenSignals.Subscribe(room.WorkshopId, change =>
@@ -222,7 +203,7 @@ public sealed class WorkshopRoomTests(DemoAppFixture app) : CleanDatabaseTest(ap
         var room = await RunningRoomAsync();
         var secret = await JoinAsync(room, "Amina");
         var signals = app.Factory.Services.GetRequiredService<WorkshopSignals>();
-        await ListeningAsync(app.Factory.Services, signals);
+        await SignalProbe.ListeningAsync(app.Factory.Services);
         var heard = new ConcurrentQueue<WorkshopChange>();
         using var subscription = signals.Subscribe(room.WorkshopId, heard.Enqueue);
 

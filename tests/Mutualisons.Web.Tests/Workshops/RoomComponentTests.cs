@@ -81,6 +81,35 @@ public sealed partial class RoomComponentTests : IAsyncLifetime, IAsyncDisposabl
         Assert.Equal("room", RoomEvents.Worth(WorkshopChange.Answers, Voting, null));
     }
 
+    [Fact]
+    public void A_phone_reads_nothing_for_answers_unless_it_shows_live_results()
+    {
+        Assert.False(RoomEvents.NeedsRead(WorkshopChange.Answers, Voting));
+        Assert.True(RoomEvents.NeedsRead(WorkshopChange.Answers, Voting with { LiveResults = true }));
+        Assert.True(RoomEvents.NeedsRead(WorkshopChange.Room, Voting));
+        Assert.True(RoomEvents.NeedsRead(WorkshopChange.Participants, Voting));
+    }
+
+    [Fact]
+    public void Phones_follow_a_grouping_once_shown_but_not_an_open_vote()
+    {
+        var workshop = new Workshop(Guid.NewGuid(), Guid.NewGuid(), "Atelier", DateTimeOffset.UtcNow);
+        var ideas = workshop.AddStep(WorkshopStepKind.Ideas, new StepSettings("Vos idées ?"));
+        var grouping = workshop.AddStep(WorkshopStepKind.Grouping, new StepSettings("Regroupons", SourceStepId: ideas.Id));
+        var vote = workshop.AddStep(WorkshopStepKind.DotVote, new StepSettings("Par quoi commencer ?", Options: ["A", "B"], DotsPerPerson: 3, MaxDotsPerItem: 2));
+        grouping.Reveal(false);
+        Assert.False(WorkshopRoomService.LiveOnPhones(grouping));
+        grouping.Reveal(true);
+        Assert.True(WorkshopRoomService.LiveOnPhones(grouping));
+        Assert.False(WorkshopRoomService.LiveOnPhones(ideas));
+        vote.OpenSubmissions();
+        vote.Reveal(true);
+        Assert.False(WorkshopRoomService.LiveOnPhones(vote));
+        vote.CloseSubmissions();
+        Assert.True(WorkshopRoomService.LiveOnPhones(vote));
+        Assert.False(WorkshopRoomService.LiveOnPhones(null));
+    }
+
     [GeneratedRegex(@"M(\d+) (\d+)h(\d+)v1h-\d+z")]
     private static partial Regex Run();
 }

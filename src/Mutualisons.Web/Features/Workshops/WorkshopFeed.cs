@@ -1,15 +1,25 @@
+using System.Diagnostics;
+
 namespace Mutualisons.Web.Features.Workshops;
 
 /// <summary>
 /// Keeps one reader of a workshop up to date: each signal of the workshop leads to a re-read, but never two at
-/// once, and signals that arrive during a read lead to a single read after it. Fifty votes a second thus cost a
-/// screen a few reads a second, each showing every vote committed before it began. The big screen, the console
-/// and the benchmark read through it.
+/// once, and signals that arrive during a read lead to a single read after it. A paced feed also lets a least
+/// time pass between the starts of two reads. Fifty votes a second thus cost a screen at most ten reads a second,
+/// each showing every vote committed before it began. The big screen, the console and the benchmark read through it.
 /// </summary>
 public sealed class WorkshopFeed : IAsyncDisposable
 {
     private readonly Func<WorkshopChange, CancellationToken, Task> _read;
+    /// <summary>
+    /// The pace of the screens that follow a room: ten pictures a second is more than the eye takes from a projected
+    /// chart, and a busy room's votes then cost each screen at most ten reads a second, not one per vote.
+    /// </summary>
+    public static readonly TimeSpan ScreenPace = TimeSpan.FromMilliseconds(100);
+
     private readonly Func<WorkshopChange, bool> _wanted;
+    private readonly TimeSpan _pace;
+    private long _lastStart;
     private readonly ILogger? _logger;
     private readonly CancellationTokenSource _stop = new();
     private readonly Lock _gate = new();
@@ -23,8 +33,11 @@ public sealed class WorkshopFeed : IAsyncDisposable
     /// <param name="read">Re-reads and shows the state; the change says what moved (the widest one when several came).</param>
     /// <param name="wanted">Which changes matter to this reader; all by default.</param>
     /// <param name="logger">Where a failed read is logged; the next signal reads again.</param>
-    public WorkshopFeed(WorkshopSignals signals, Guid workshopId, Func<WorkshopChange, CancellationToken, Task> read, Func<WorkshopChange, bool>? wanted = null, ILogger? logger = null)
+    /// <param name="pace">The least time between the starts of two reads; none by default.</param>
+    public WorkshopFeed(WorkshopSignals signals, Guid workshopId, Func<WorkshopChange, CancellationToken, Task> read, Func<WorkshopChange, bool>? wanted = null, ILogger? logger = null,
+        TimeSpan pace = default)
     {
+        _pace = pace;
         ArgumentNullException.ThrowIfNull(signals);
         _read = read ?? throw new ArgumentNullException(nameof(read));
         _wanted = wanted ?? (_ => true);
@@ -67,6 +80,11 @@ public sealed class WorkshopFeed : IAsyncDisposable
     {
         while (true)
         {
+            if (_pace > TimeSpan.Zero && _lastStart != 0 && _pace - Stopwatch.GetElapsedTime(_lastStart) is var wait && wait > TimeSpan.Zero)
+            {
+                // Signals that come meanwhile join the pending change: one read covers them all.
+                await Task.Delay(wait, _stop.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
             WorkshopChange change;
             lock (_gate)
             {
@@ -81,6 +99,7 @@ public sealed class WorkshopFeed : IAsyncDisposable
             }
             try
             {
+                _lastStart = Stopwatch.GetTimestamp();
                 await _read(change, _stop.Token);
             }
             catch (OperationCanceledException) when (_stop.IsCancellationRequested)

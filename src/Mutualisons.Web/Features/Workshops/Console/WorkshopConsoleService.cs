@@ -25,6 +25,9 @@ public sealed class WorkshopConsoleService(IDbContextFactory<MutualisonsDbContex
     {
         var actor = await currentActor.GetAsync();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        // One pooled connection for the read's six queries: in a busy room, each query taking its own would queue
+        // for the pool behind the votes six times over.
+        await db.Database.OpenConnectionAsync(cancellationToken);
         if (await db.RoleInAsync(actor, labId, cancellationToken) is not { } role)
         {
             return null;

@@ -51,7 +51,7 @@ public partial class WorkshopPage
                     _state = state ?? _state;
                     StateHasChanged();
                 });
-            }, logger: Logger);
+            }, logger: Logger, pace: WorkshopFeed.ScreenPace);
         }
     }
 

@@ -41,6 +41,10 @@ public static class RoomEvents
         var logger = loggers.CreateLogger(typeof(RoomEvents));
         await using (var feed = new WorkshopFeed(signals, workshopId, async (change, cancellationToken) =>
         {
+            if (!NeedsRead(change, last))
+            {
+                return;
+            }
             var now = await room.PulseAsync(workshopId, secret, cancellationToken);
             if (Worth(change, last, now) is { } name)
             {
@@ -77,6 +81,12 @@ public static class RoomEvents
             }
         }
     }
+
+    /// <summary>
+    /// Whether a change could move what this phone shows. Answers cannot, unless its results are live: a room of
+    /// fifty voting costs the phones' streams no read at all. Whether they are live changes only with the room.
+    /// </summary>
+    internal static bool NeedsRead(WorkshopChange change, RoomPulse last) => change != WorkshopChange.Answers || last.LiveResults;
 
     /// <summary>
     /// Whether a change is worth a reload: the room moved, this participant's place changed, or answers came in

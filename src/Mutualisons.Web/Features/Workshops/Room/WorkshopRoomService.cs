@@ -13,7 +13,11 @@ public sealed record RoomGate(Guid WorkshopId, Guid LabId, string Title, bool Ac
 public sealed record OrganisationChoice(Guid Id, string Name);
 
 /// <summary>What a phone's live connection watches: where the room is and whether this participant is still in it.</summary>
-/// <param name="LiveResults">The phone shows results that move with each answer: revealed tallies, or a grouping's clusters.</param>
+/// <param name="LiveResults">
+/// The phone shows results that move with others' answers: a grouping's clusters once shown. While a vote is open
+/// the phone is a ballot, not a scoreboard: it does not reload under the thumb for others' votes (the big screen
+/// follows those), and shows the revealed tally as of its own last tap or the room's next move.
+/// </param>
 public sealed record RoomPulse(WorkshopState State, Guid? StepId, bool SubmissionsOpen, bool LiveResults, bool Removed);
 
 /// <summary>A signed-in lab member as they join: their name and the lab organisation they represent, if any.</summary>
@@ -108,6 +112,8 @@ public sealed class WorkshopRoomService(IDbContextFactory<MutualisonsDbContext> 
         }
         var hash = SecretToken.HashOf(secret!);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        // The page's queries share one pooled connection: a room's reloads do not queue for the pool once per query.
+        await db.Database.OpenConnectionAsync(cancellationToken);
         var participant = await db.WorkshopParticipants.AsNoTracking().SingleOrDefaultAsync(p => p.SecretHash == hash && p.WorkshopId == workshopId, cancellationToken);
         if (participant is null)
         {
@@ -173,9 +179,13 @@ public sealed class WorkshopRoomService(IDbContextFactory<MutualisonsDbContext> 
         }
         var workshop = await db.Workshops.AsNoTracking().SingleAsync(w => w.Id == workshopId, cancellationToken);
         var step = workshop.CurrentStep;
-        var live = step is { ResultsRevealed: true, Kind: not (WorkshopStepKind.Information or WorkshopStepKind.Ideas) };
-        return new RoomPulse(workshop.State, step?.Id, step?.SubmissionsOpen ?? false, live, participant.RemovedAt is not null);
+        return new RoomPulse(workshop.State, step?.Id, step?.SubmissionsOpen ?? false, LiveOnPhones(step), participant.RemovedAt is not null);
     }
+
+    /// <summary>Whether phones follow others' answers on <paramref name="step"/>: see <see cref="RoomPulse.LiveResults"/>.</summary>
+    internal static bool LiveOnPhones(WorkshopStep? step) =>
+        step is { ResultsRevealed: true, Kind: not (WorkshopStepKind.Information or WorkshopStepKind.Ideas) }
+        && (step.Kind == WorkshopStepKind.Grouping || !step.SubmissionsOpen);
 
     public Task<SaveResult> WriteNoteAsync(Guid workshopId, string? secret, Guid stepId, string? text, CancellationToken cancellationToken = default) =>
         ActAsync(workshopId, secret, async (db, workshop, participant, now) =>
