@@ -117,6 +117,43 @@ public sealed partial class RoomPagesHttpTests(RoomPagesFixture app) : CleanData
     }
 
     [Fact]
+    public async Task A_signed_in_member_of_the_lab_joins_as_themselves_for_the_organisation_they_represent()
+    {
+        var room = await RoomAsync();
+        await using var db = app.CreateDbContext();
+        var represented = await db.Organisations.Where(o => o.Name == "Médecins du Monde").Select(o => o.Id).SingleAsync();
+        using var member = await Forms.SignedInClientAsync(app.Factory, "participante@mutualisons.test", AppFixture.DemoPassword);
+
+        var form = await member.GetStringAsync(new Uri($"/w/{room.Code}", UriKind.Relative));
+        // The form comes filled in with who they are; a name typed over it is theirs to give.
+        Assert.Contains("value=\"Paula (Médecins du Monde)\"", Text(form), StringComparison.Ordinal);
+        Assert.Matches($"value=\"{represented}\"\\s+checked", form);
+        using var joined = await Forms.PostAsync(member, $"/w/{room.Code}", form, [new("name", "Paula"), new("organisation", represented.ToString())], "join");
+
+        Assert.Equal(HttpStatusCode.Redirect, joined.StatusCode);
+        var user = await db.Users.Where(u => u.Email == "participante@mutualisons.test").Select(u => u.Id).SingleAsync();
+        var participant = await db.WorkshopParticipants.SingleAsync(p => p.WorkshopId == room.WorkshopId);
+        Assert.Equal(("Paula", (Guid?)user, (Guid?)represented), (participant.DisplayName, participant.UserId, participant.OrganisationId));
+    }
+
+    [Fact]
+    public async Task A_join_form_without_a_name_is_refused_on_the_page_with_what_was_chosen_kept_and_no_one_joins()
+    {
+        var room = await RoomAsync();
+        using var phone = Phone(app);
+
+        var form = await phone.GetStringAsync(new Uri($"/w/{room.Code}", UriKind.Relative));
+        using var refused = await Forms.PostAsync(phone, $"/w/{room.Code}", form, [new("name", "   "), new("organisation", "other"), new("other", "Collectif du quartier")], "join");
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        var page = Text(await refused.Content.ReadAsStringAsync());
+        Assert.Contains("data-refusal=\"Rule.Workshop.NameRequired\"", page, StringComparison.Ordinal);
+        Assert.Contains("value=\"Collectif du quartier\"", page, StringComparison.Ordinal);
+        await using var db = app.CreateDbContext();
+        Assert.False(await db.WorkshopParticipants.AnyAsync(p => p.WorkshopId == room.WorkshopId));
+    }
+
+    [Fact]
     public async Task Wrong_expired_and_unopened_codes_each_get_a_page_that_says_so()
     {
         var expired = await RoomAsync(startedAt: DateTimeOffset.UtcNow.AddDays(-2));

@@ -1,3 +1,4 @@
+using FluentValidation;
 using Microsoft.AspNetCore.Components;
 using Mutualisons.Web.Features.Access;
 using Mutualisons.Web.Localization;
@@ -24,6 +25,9 @@ public partial class JoinPage
 
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
+
+    [Inject]
+    private IValidator<JoinInput> Validator { get; set; } = default!;
 
     private RoomGate? _gate;
     private MemberIdentity? _member;
@@ -102,6 +106,12 @@ public partial class JoinPage
             return;
         }
         var input = new JoinInput(_name, organisationId, organisationId is null ? _other : null);
+        if ((await Validator.ValidateAsync(input, HttpContext.RequestAborted)).Errors is [var first, ..])
+        {
+            _refusal = first.ErrorCode;
+            RoomResponses.Explained(HttpContext, StatusCodes.Status422UnprocessableEntity);
+            return;
+        }
         var (result, secret) = await Room.JoinAsync(Code, input, _member?.UserId, ProductLocalization.CurrentLanguage, HttpContext.RequestAborted);
         if (!result.Succeeded || secret is null)
         {
