@@ -22,6 +22,7 @@ internal static class BenchMain
         "booking" => RoomsBench.BookingAsync(args[1..]),
         "governance" => GovernanceBench.RunAsync(args[1..]),
         "workshops" => WorkshopsBench.RunAsync(args[1..]),
+        "workshops-browsers" => WorkshopBrowsersBench.RunAsync(args[1..]),
         _ => DashboardBench.RunAsync(args),
     };
 }

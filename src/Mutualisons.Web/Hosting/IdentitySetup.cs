@@ -31,8 +31,12 @@ public sealed class RateLimitOptions
 
     public int WorkshopJoinWindowSeconds { get; set; } = 10;
 
-    /// <summary>Taps on the participant page (notes, dots, placements, answers): a whole room may share one address.</summary>
-    public int WorkshopTapPermitLimit { get; set; } = 600;
+    /// <summary>
+    /// Taps on the participant page (notes, dots, placements, answers) per address. A whole room may share one
+    /// address behind the venue's Wi-Fi: fifty people spreading their dots at once tap about once a second each,
+    /// so the limit lets that through and stops a flood from one machine.
+    /// </summary>
+    public int WorkshopTapPermitLimit { get; set; } = 3000;
 
     public int WorkshopTapWindowSeconds { get; set; } = 60;
 }

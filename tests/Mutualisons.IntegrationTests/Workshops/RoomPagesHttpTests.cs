@@ -104,7 +104,11 @@ public sealed partial class RoomPagesHttpTests(RoomPagesFixture app) : CleanData
         Assert.Contains("path=/w", cookie, StringComparison.Ordinal);
         Assert.Contains("httponly", cookie, StringComparison.Ordinal);
         Assert.Contains("samesite=lax", cookie, StringComparison.Ordinal);
-        var page = await phone.GetStringAsync(joined.Headers.Location);
+        using var roomPage = await phone.GetAsync(joined.Headers.Location);
+        // Never kept by a cache, set once (by antiforgery on a page with forms).
+        Assert.True(roomPage.Headers.CacheControl?.NoStore);
+        Assert.Single(roomPage.Headers.GetValues("Cache-Control"));
+        var page = await roomPage.Content.ReadAsStringAsync();
         Assert.Contains("Que mettre en commun", page, StringComparison.Ordinal);
         Assert.Contains("data-events=\"/w/room/", page, StringComparison.Ordinal);
         // The same phone scanning again goes straight back to the room.
@@ -166,6 +170,7 @@ public sealed partial class RoomPagesHttpTests(RoomPagesFixture app) : CleanData
         using var early = await phone.GetAsync(new Uri($"/w/{preparing.Code}", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.True(early.Headers.CacheControl?.NoStore);
         Assert.Contains("Code inconnu", Text(await unknown.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, malformed.StatusCode);
         Assert.Contains("room-code-error", await malformed.Content.ReadAsStringAsync(), StringComparison.Ordinal);

@@ -19,6 +19,15 @@ internal static class RoomResponses
     public static void Private(HttpContext context)
     {
         context.Response.Headers["X-Robots-Tag"] = "noindex";
-        context.Response.Headers.CacheControl = "no-store";
+        // A page with a form gets "no-cache, no-store" from antiforgery, which warns in the log when it finds the
+        // header already set: set it only on what goes out without one, once the page is rendered.
+        context.Response.OnStarting(() =>
+        {
+            if (string.IsNullOrEmpty(context.Response.Headers.CacheControl))
+            {
+                context.Response.Headers.CacheControl = "no-store";
+            }
+            return Task.CompletedTask;
+        });
     }
 }
