@@ -57,7 +57,7 @@ public sealed class GovernanceTests(DemoAppFixture app) : CleanDatabaseTest(app)
         Assert.Equal(["Assemblée des occupants", "Groupe pilote"], bodies.Bodies.Select(b => b.Name));
         Assert.Equal(ModeStatus.Evaluated, bodies.Bodies[0].Status);
         var trial = Assert.Single(log.Decisions);
-        Assert.Equal((DecisionOutcome.Adopted, "Conseil des occupants de la coopérative"), (trial.Outcome!.Value, trial.ExperimentTitle));
+        Assert.Equal((DecisionOutcome.Adopted, "Conseil des occupants de la coopérative"), (trial.Outcome!.Value, trial.Subject!.TargetName));
         var view = (await app.AsAsync<GovernanceService, DecisionView?>(Omar, s => s.GetDecisionAsync(lab, trial.Id)))!;
         Assert.Contains(view.Ballots, b => b.VoterName == "Réseau Financité" && b.ThroughProxy);
     }
@@ -221,10 +221,10 @@ public sealed class GovernanceTests(DemoAppFixture app) : CleanDatabaseTest(app)
         var before = await ProposeAsync(lab, body, "Avant la pondération");
         var row = (await app.AsAsync<GovernanceService, BodiesView?>(Pilot, s => s.GetBodiesAsync(lab)))!.Bodies.Single(b => b.Id == body);
 
-        Assert.Equal(SaveStatus.Forbidden, (await app.AsAsync<GovernanceService, SaveResult>(Omar, s => s.WeighAsync(lab, body, new Dictionary<Guid, int> { [mdm] = 3, [sawb] = 1 }, row.Version))).Status);
-        Assert.Equal("Rule.Body.WeightsOfItsOrganisations", (await app.AsAsync<GovernanceService, SaveResult>(Pilot, s => s.WeighAsync(lab, body, new Dictionary<Guid, int> { [mdm] = 3 }, row.Version))).MessageKey);
-        Assert.Equal("Rule.Body.WeightInvalid", (await app.AsAsync<GovernanceService, SaveResult>(Pilot, s => s.WeighAsync(lab, body, new Dictionary<Guid, int> { [mdm] = 0, [sawb] = 1 }, row.Version))).MessageKey);
-        Assert.True((await app.AsAsync<GovernanceService, SaveResult>(Pilot, s => s.WeighAsync(lab, body, new Dictionary<Guid, int> { [mdm] = 3, [sawb] = 1 }, row.Version))).Succeeded);
+        Assert.Equal(SaveStatus.Forbidden, (await app.AsAsync<GovernanceService, SaveResult>(Omar, s => s.WeighAsync(lab, body, new WeightsInput { Weights = { [mdm] = 3, [sawb] = 1 } }, row.Version))).Status);
+        Assert.Equal("Rule.Body.WeightsOfItsOrganisations", (await app.AsAsync<GovernanceService, SaveResult>(Pilot, s => s.WeighAsync(lab, body, new WeightsInput { Weights = { [mdm] = 3 } }, row.Version))).MessageKey);
+        Assert.Equal("Rule.Body.WeightInvalid", (await app.AsAsync<GovernanceService, SaveResult>(Pilot, s => s.WeighAsync(lab, body, new WeightsInput { Weights = { [mdm] = 0, [sawb] = 1 } }, row.Version))).MessageKey);
+        Assert.True((await app.AsAsync<GovernanceService, SaveResult>(Pilot, s => s.WeighAsync(lab, body, new WeightsInput { Weights = { [mdm] = 3, [sawb] = 1 } }, row.Version))).Succeeded);
 
         var after = (await app.AsAsync<GovernanceService, BodiesView?>(Pilot, s => s.GetBodiesAsync(lab)))!.Bodies.Single(b => b.Id == body);
         Assert.Equal(3, after.Weights.Single(w => w.VoterId == mdm).Weight);
