@@ -53,11 +53,14 @@ public sealed class DecisionFollowUpJourney(BrowserFixture browser)
         await pilot.GetByLabel(Body, new() { Exact = true }).CheckAsync();
         await pilot.Locator("#decision-title").FillAsync(Proposal);
         await pilot.Locator("#decision-deadline").FillAsync(DateTime.UtcNow.AddDays(14).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-        var form = pilot.Locator("form");
-        await form.Locator(".mud-select").First.ClickAsync();
+        // A select is the combobox its label names.
+        await pilot.GetByRole(AriaRole.Combobox, new() { Name = "Ce que la décision décide" }).ClickAsync();
         await pilot.GetByRole(AriaRole.Option, new() { Name = "Le mode de décision d'une instance", Exact = true }).ClickAsync();
-        await form.Locator(".mud-select").Nth(1).ClickAsync();
-        await pilot.GetByRole(AriaRole.Option, new() { Name = Body, Exact = true }).ClickAsync();
+        var target = pilot.GetByRole(AriaRole.Combobox, new() { Name = "Instance dont le mode est décidé" });
+        await Expect(target).ToBeVisibleAsync();
+        await target.ClickAsync();
+        await pilot.GetByRole(AriaRole.Option).Filter(new() { HasText = Body }).First.ClickAsync();
+        await Expect(target).ToHaveValueAsync(Body);
         await SettleAsync(pilot);
         await pilot.AssertNoSeriousViolationsAsync();
         await pilot.GetByRole(AriaRole.Button, new() { Name = "Soumettre", Exact = true }).ClickAsync();
@@ -68,10 +71,10 @@ public sealed class DecisionFollowUpJourney(BrowserFixture browser)
 
         // Réseau Financité has no decision maker in the app: the pilot group records the proxy it designated, Omar.
         var proxy = pilot.Locator("[data-proxy]");
-        await proxy.Locator(".mud-select").First.ClickAsync();
-        await pilot.GetByRole(AriaRole.Option, new() { Name = "Réseau Financité", Exact = true }).ClickAsync();
-        await proxy.Locator(".mud-select").Nth(1).ClickAsync();
-        await pilot.GetByRole(AriaRole.Option, new() { Name = "Omar (observateur)", Exact = true }).ClickAsync();
+        await proxy.GetByRole(AriaRole.Combobox, new() { Name = "Pour l'organisation" }).ClickAsync();
+        await pilot.GetByRole(AriaRole.Option).Filter(new() { HasText = "Réseau Financité" }).First.ClickAsync();
+        await proxy.GetByRole(AriaRole.Combobox, new() { Name = "Personne qui vote à sa place" }).ClickAsync();
+        await pilot.GetByRole(AriaRole.Option).Filter(new() { HasText = "Omar" }).First.ClickAsync();
         await proxy.GetByRole(AriaRole.Button, new() { Name = "Désigner", Exact = true }).ClickAsync();
         await Expect(pilot.Locator("li[data-log='ProxyDesignated']")).ToBeVisibleAsync();
 

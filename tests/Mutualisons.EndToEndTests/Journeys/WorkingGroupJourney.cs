@@ -28,7 +28,7 @@ public sealed class WorkingGroupJourney(BrowserFixture browser)
         await page.GetByRole(AriaRole.Button, new() { Name = "Créer un groupe de travail" }).ClickAsync();
         var dialog = page.GetByRole(AriaRole.Dialog);
         await dialog.Locator("#group-name").FillAsync(Group);
-        await dialog.Locator(".mud-select", new() { HasText = "Pilote du groupe" }).ClickAsync();
+        await dialog.GetByRole(AriaRole.Combobox, new() { Name = "Pilote du groupe" }).ClickAsync();
         await page.GetByRole(AriaRole.Option).Filter(new() { HasText = "Paula" }).First.ClickAsync();
         await page.AssertNoSeriousViolationsAsync();
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Enregistrer" }).ClickAsync();
@@ -38,7 +38,7 @@ public sealed class WorkingGroupJourney(BrowserFixture browser)
         await page.WaitForInteractiveAsync();
         await Expect(page.GetByText("Piloté par Paula")).ToBeVisibleAsync();
         await page.Locator("#step-text").FillAsync(Step);
-        await page.Locator(".mud-select", new() { HasText = "Qui s'en charge" }).ClickAsync();
+        await page.GetByRole(AriaRole.Combobox, new() { Name = "Qui s'en charge" }).ClickAsync();
         await page.GetByRole(AriaRole.Option).Filter(new() { HasText = "Paula" }).First.ClickAsync();
         await page.Locator("#step-due").FillAsync(DateTime.UtcNow.AddDays(7).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         await page.GetByRole(AriaRole.Button, new() { Name = "Ajouter une prochaine étape" }).ClickAsync();
