@@ -120,8 +120,9 @@ public sealed class ModeStep
         Note = string.Empty;
     }
 
-    internal ModeStep(Guid bodyId, ModeStatus status, DecisionRule rule, string note, Guid? by, DateTimeOffset at) : this()
+    internal ModeStep(Guid bodyId, ModeStatus status, DecisionRule rule, string note, Guid? by, DateTimeOffset at, Guid? decisionId = null) : this()
     {
+        DecisionId = decisionId;
         Id = Guid.CreateVersion7();
         BodyId = bodyId;
         Status = status;
@@ -140,6 +141,9 @@ public sealed class ModeStep
     public DecisionMode Mode { get; private set; }
 
     public string Note { get; private set; }
+
+    /// <summary>The decision this step carries out (an adoption decided by a body), if any.</summary>
+    public Guid? DecisionId { get; private set; }
 
     public Guid? By { get; private set; }
 
@@ -261,9 +265,28 @@ public sealed class Body : ILabOwned
         return Step(ModeStatus.Adopted, string.Empty, by, now);
     }
 
-    private ModeStep Step(ModeStatus status, string note, Guid? by, DateTimeOffset now)
+    /// <summary>
+    /// Adopts the mode as <paramref name="decision"/> decided: it must be adopted, about this body's mode, and the
+    /// mode must still be the one it decided on (no new trial began after it was put). The step links the decision.
+    /// </summary>
+    public ModeStep AdoptAsDecided(Decision decision, Guid? by, DateTimeOffset now)
     {
-        var step = new ModeStep(Id, status, Rule, note, by, Guard.Utc(now));
+        ArgumentNullException.ThrowIfNull(decision);
+        decision.RequireAdopted(DecisionSubjectKind.DecisionMode, Id);
+        if (_modeSteps.Any(s => s.Status == ModeStatus.BeingTried && s.At > decision.OpenedAt))
+        {
+            throw new DomainException("Body.ModeChangedSinceDecision", "The mode changed after this decision was put: it decided about another mode.");
+        }
+        if (ModeStatus != ModeStatus.Evaluated)
+        {
+            throw new DomainException("Body.AdoptOnlyWhenEvaluated", "A mode is adopted once it has been tried and evaluated.");
+        }
+        return Step(ModeStatus.Adopted, decision.Title, by, now, decision.Id);
+    }
+
+    private ModeStep Step(ModeStatus status, string note, Guid? by, DateTimeOffset now, Guid? decisionId = null)
+    {
+        var step = new ModeStep(Id, status, Rule, note, by, Guard.Utc(now), decisionId);
         _modeSteps.Add(step);
         ModeStatus = status;
         return step;

@@ -47,6 +47,63 @@ public enum DecisionLogKind
     Reminded,
 }
 
+/// <summary>What a decision decides: one of the lab's experiments, a body's decision mode, or one of the lab's rules (an experiment's validation rule).</summary>
+public enum DecisionSubjectKind
+{
+    /// <summary>An experiment: to test it, to adopt it, to drop it…</summary>
+    Experiment,
+
+    /// <summary>A body's decision mode: typically its adoption once tried and evaluated.</summary>
+    DecisionMode,
+
+    /// <summary>The rule an experiment's validation follows (all approve, or no unresolved objection).</summary>
+    ValidationRule,
+}
+
+/// <summary>
+/// The one thing a decision links (at most one), built from the lab's own experiment or body so that a decision
+/// never points into another lab. A decision on a validation rule says which rule it proposes.
+/// </summary>
+public sealed record DecisionSubject
+{
+    private DecisionSubject(DecisionSubjectKind kind, Guid labId, Guid? experimentId, Guid? bodyId, ValidationRule? proposedRule)
+    {
+        Kind = kind;
+        LabId = labId;
+        ExperimentId = experimentId;
+        BodyId = bodyId;
+        ProposedRule = proposedRule;
+    }
+
+    public DecisionSubjectKind Kind { get; }
+
+    public Guid LabId { get; }
+
+    public Guid? ExperimentId { get; }
+
+    public Guid? BodyId { get; }
+
+    public ValidationRule? ProposedRule { get; }
+
+    public static DecisionSubject About(Experiment experiment)
+    {
+        ArgumentNullException.ThrowIfNull(experiment);
+        return new(DecisionSubjectKind.Experiment, experiment.LabId, experiment.Id, null, null);
+    }
+
+    public static DecisionSubject ModeOf(Body body)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        return new(DecisionSubjectKind.DecisionMode, body.LabId, null, body.Id, null);
+    }
+
+    public static DecisionSubject ValidationRuleOf(Experiment experiment, ValidationRule proposed)
+    {
+        ArgumentNullException.ThrowIfNull(experiment);
+        return new(DecisionSubjectKind.ValidationRule, experiment.LabId, experiment.Id, null, Guard.Defined(proposed, "Decision.ProposedRuleInvalid"));
+    }
+}
+
 /// <summary>Who votes on a decision and the weight of the vote, as the body stood when the proposal was put to it.</summary>
 public sealed class DecisionVoter
 {
@@ -170,7 +227,8 @@ public sealed record DecisionTally(
 /// <summary>
 /// A proposal put to a body: open until its deadline (or closed early, e.g. decided in a meeting), each voter's
 /// position and reason, the outcome computed by the body's rule as it stood when the proposal was put, an outcome
-/// statement, and a log that only grows. It may link what it decided (an experiment).
+/// statement, and a log that only grows. It may link what it decided: an experiment, a body's decision mode, or an
+/// experiment's validation rule (<see cref="DecisionSubject"/>).
 /// </summary>
 public sealed class Decision : ILabOwned
 {
@@ -189,9 +247,13 @@ public sealed class Decision : ILabOwned
         Rule = new DecisionRule(DecisionMode.Consent, VoterKind.People);
     }
 
-    public Decision(Body body, string title, string? proposal, DateTimeOffset deadline, Guid? experimentId, Guid? by, DateTimeOffset now) : this()
+    public Decision(Body body, string title, string? proposal, DateTimeOffset deadline, DecisionSubject? subject, Guid? by, DateTimeOffset now) : this()
     {
         ArgumentNullException.ThrowIfNull(body);
+        if (subject is not null && subject.LabId != body.LabId)
+        {
+            throw new DomainException("Decision.SubjectOfAnotherLab", "A decision decides about its own lab's experiments, modes and rules.");
+        }
         if (body.Members.Count == 0)
         {
             throw new DomainException("Decision.BodyWithoutVoters", "The body has no voters yet.");
@@ -206,7 +268,10 @@ public sealed class Decision : ILabOwned
         BodyId = body.Id;
         Title = Guard.RequiredText(title, Limits.Name, "Decision.TitleRequired", "The title");
         Proposal = Guard.OptionalText(proposal, Limits.LongText, "Decision.TextTooLong", "The proposal");
-        ExperimentId = experimentId;
+        Subject = subject?.Kind;
+        ExperimentId = subject?.ExperimentId;
+        SubjectBodyId = subject?.BodyId;
+        ProposedValidationRule = subject?.ProposedRule;
         // A copy: the decision keeps the rule as it was, and an owned value is never shared by two rows.
         Rule = body.Rule with { };
         OpenedAt = at;
@@ -225,8 +290,17 @@ public sealed class Decision : ILabOwned
 
     public string Proposal { get; private set; }
 
-    /// <summary>The experiment it decides about, if any.</summary>
+    /// <summary>What it decides about, if anything.</summary>
+    public DecisionSubjectKind? Subject { get; private set; }
+
+    /// <summary>The experiment it decides about, or whose validation rule it decides.</summary>
     public Guid? ExperimentId { get; private set; }
+
+    /// <summary>The body whose decision mode it decides.</summary>
+    public Guid? SubjectBodyId { get; private set; }
+
+    /// <summary>The validation rule it proposes for its experiment.</summary>
+    public ValidationRule? ProposedValidationRule { get; private set; }
 
     /// <summary>The body's rule when the proposal was put: a later change of mode does not rewrite it.</summary>
     public DecisionRule Rule { get; private set; }
@@ -443,6 +517,23 @@ public sealed class Decision : ILabOwned
                 : (yes > no ? DecisionOutcome.Adopted : DecisionOutcome.Rejected),
         };
         return new DecisionTally(total, yes, no, abstain, aside, objections, notVoted, quorum, outcome);
+    }
+
+    /// <summary>
+    /// Refuses to carry this decision over unless it was closed as adopted and decided <paramref name="kind"/> of
+    /// <paramref name="targetId"/>: what a decision did not adopt, or adopted about something else, changes nothing.
+    /// </summary>
+    internal void RequireAdopted(DecisionSubjectKind kind, Guid targetId)
+    {
+        var target = kind == DecisionSubjectKind.DecisionMode ? SubjectBodyId : ExperimentId;
+        if (Subject != kind || target != targetId)
+        {
+            throw new DomainException("Decision.NotAboutThis", "This decision is about something else.");
+        }
+        if (Outcome != DecisionOutcome.Adopted)
+        {
+            throw new DomainException("Decision.NotAdopted", "Only an adopted decision is carried over.");
+        }
     }
 
     /// <summary>The positions each mode takes.</summary>

@@ -245,6 +245,17 @@ public sealed class Experiment : ILabOwned
     }
 
     /// <summary>
+    /// Sets the validation rule <paramref name="decision"/> adopted for this experiment (the lab's rule, decided by
+    /// one of its bodies); validated now if the answers already meet it.
+    /// </summary>
+    public ExperimentMove? ChooseValidationRuleAsDecided(Decision decision, Guid? by, string validatedReason, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        decision.RequireAdopted(DecisionSubjectKind.ValidationRule, Id);
+        return ChooseValidationRule(decision.ProposedValidationRule!.Value, by, validatedReason, now);
+    }
+
+    /// <summary>
     /// The organisation designates <paramref name="proxyId"/> to answer for it on this experiment (null withdraws
     /// the proxy). Only its decision maker designates, unless the lab records a designation it received
     /// (<paramref name="recordedByTheLab"/>). A person answers for one organisation only, and a proxy is someone

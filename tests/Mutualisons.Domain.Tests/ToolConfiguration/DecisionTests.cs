@@ -397,4 +397,99 @@ public sealed class DecisionTests
         var closed = Put(Organisations(new DecisionRule(DecisionMode.Consent, VoterKind.Organisations)));
         Assert.Equal("Decision.Closed", Refused(() => closed.Remind(Pieter, Deadline.AddMinutes(1))));
     }
+
+    // — What a decision decides, and carrying it over —
+
+    private static Experiment EcoLabel(Guid lab) => new(lab, new ExperimentDescription("Éco-label", null, null, Mutualisons.Domain.Labs.CooperationLevel.Simple, null, null), Pieter, Now);
+
+    private static Decision PutAbout(Body deciding, DecisionSubject? subject) => new(deciding, "Adopter le consentement", null, Deadline, subject, Pieter, Now);
+
+    private static Decision Adopted(Decision decision)
+    {
+        decision.Vote(null, Pieter, DecisionPosition.For, null, DecisionMakers, Now);
+        decision.Close("Adopté.", Pieter, Now.AddHours(1));
+        return decision;
+    }
+
+    [Fact]
+    public void A_decision_links_one_thing_of_its_own_lab_an_experiment_a_mode_or_a_validation_rule_and_never_another_labs()
+    {
+        var pilot = People(new DecisionRule(DecisionMode.Consent, VoterKind.People), Pieter);
+        var assembly = Organisations(new DecisionRule(DecisionMode.Consent, VoterKind.Organisations));
+        var ecoLabel = EcoLabel(Lab);
+
+        var aboutExperiment = PutAbout(pilot, DecisionSubject.About(ecoLabel));
+        var aboutMode = PutAbout(pilot, DecisionSubject.ModeOf(assembly));
+        var aboutRule = PutAbout(pilot, DecisionSubject.ValidationRuleOf(ecoLabel, ValidationRule.NoUnresolvedObjection));
+        var aboutNothing = PutAbout(pilot, null);
+
+        Assert.Equal((DecisionSubjectKind.Experiment, ecoLabel.Id, (Guid?)null, (ValidationRule?)null),
+            (aboutExperiment.Subject!.Value, aboutExperiment.ExperimentId!.Value, aboutExperiment.SubjectBodyId, aboutExperiment.ProposedValidationRule));
+        Assert.Equal((DecisionSubjectKind.DecisionMode, (Guid?)null, assembly.Id), (aboutMode.Subject!.Value, aboutMode.ExperimentId, aboutMode.SubjectBodyId!.Value));
+        Assert.Equal((DecisionSubjectKind.ValidationRule, ecoLabel.Id, ValidationRule.NoUnresolvedObjection),
+            (aboutRule.Subject!.Value, aboutRule.ExperimentId!.Value, aboutRule.ProposedValidationRule!.Value));
+        Assert.Null(aboutNothing.Subject);
+        Assert.Equal("Decision.SubjectOfAnotherLab", Refused(() => PutAbout(pilot, DecisionSubject.About(EcoLabel(Guid.NewGuid())))));
+        var otherLabBody = new Body(Guid.NewGuid(), "Ailleurs", BodyKind.PilotGroup, null, new DecisionRule(DecisionMode.Consent, VoterKind.People), Pieter, Now);
+        Assert.Equal("Decision.SubjectOfAnotherLab", Refused(() => PutAbout(pilot, DecisionSubject.ModeOf(otherLabBody))));
+        Assert.Equal("Decision.ProposedRuleInvalid", Refused(() => DecisionSubject.ValidationRuleOf(ecoLabel, (ValidationRule)9)));
+    }
+
+    [Fact]
+    public void An_adopted_decision_on_a_mode_records_it_as_adopted_once_evaluated_and_the_step_names_the_decision()
+    {
+        var pilot = People(new DecisionRule(DecisionMode.Consent, VoterKind.People), Pieter);
+        var assembly = Organisations(new DecisionRule(DecisionMode.Consent, VoterKind.Organisations));
+        var decision = PutAbout(pilot, DecisionSubject.ModeOf(assembly));
+
+        Assert.Equal("Decision.NotAdopted", Refused(() => assembly.AdoptAsDecided(decision, Pieter, Now)));
+        Adopted(decision);
+        Assert.Equal("Body.AdoptOnlyWhenEvaluated", Refused(() => assembly.AdoptAsDecided(decision, Pieter, Now.AddHours(2))));
+        Assert.Equal("Decision.NotAboutThis", Refused(() => pilot.AdoptAsDecided(decision, Pieter, Now.AddHours(2))));
+        assembly.Evaluate("Une réunion a suffi.", Pieter, Now.AddHours(2));
+
+        var step = assembly.AdoptAsDecided(decision, Pieter, Now.AddHours(3));
+
+        Assert.Equal((ModeStatus.Adopted, ModeStatus.Adopted, decision.Id, "Adopter le consentement"), (assembly.ModeStatus, step.Status, step.DecisionId!.Value, step.Note));
+    }
+
+    [Fact]
+    public void A_decision_put_before_the_body_changed_its_mode_does_not_adopt_the_new_mode_and_a_rejected_one_adopts_nothing()
+    {
+        var pilot = People(new DecisionRule(DecisionMode.Consent, VoterKind.People), Pieter);
+        var assembly = Organisations(new DecisionRule(DecisionMode.Consent, VoterKind.Organisations));
+        var decision = Adopted(PutAbout(pilot, DecisionSubject.ModeOf(assembly)));
+        assembly.ChangeRule(new DecisionRule(DecisionMode.Majority, VoterKind.Organisations), Pieter, Now.AddDays(1));
+        assembly.Evaluate("La majorité divise.", Pieter, Now.AddDays(2));
+
+        Assert.Equal("Body.ModeChangedSinceDecision", Refused(() => assembly.AdoptAsDecided(decision, Pieter, Now.AddDays(3))));
+
+        var other = Organisations(new DecisionRule(DecisionMode.Consent, VoterKind.Organisations));
+        other.Evaluate("Bien.", Pieter, Now);
+        var rejected = PutAbout(pilot, DecisionSubject.ModeOf(other));
+        rejected.Vote(null, Pieter, DecisionPosition.Objection, "Trop tôt.", DecisionMakers, Now);
+        rejected.Close("Pas encore.", Pieter, Now.AddHours(1));
+        Assert.Equal("Decision.NotAdopted", Refused(() => other.AdoptAsDecided(rejected, Pieter, Now.AddHours(2))));
+        Assert.Equal(ModeStatus.Evaluated, other.ModeStatus);
+    }
+
+    [Fact]
+    public void An_adopted_decision_on_an_experiments_validation_rule_sets_the_rule_it_proposed_and_only_on_that_experiment()
+    {
+        var pilot = People(new DecisionRule(DecisionMode.Consent, VoterKind.People), Pieter);
+        var ecoLabel = EcoLabel(Lab);
+        var council = EcoLabel(Lab);
+        var aboutTheExperiment = Adopted(PutAbout(pilot, DecisionSubject.About(ecoLabel)));
+        var aboutTheRule = PutAbout(pilot, DecisionSubject.ValidationRuleOf(ecoLabel, ValidationRule.NoUnresolvedObjection));
+
+        Assert.Equal("Decision.NotAdopted", Refused(() => ecoLabel.ChooseValidationRuleAsDecided(aboutTheRule, Pieter, "règle", Now)));
+        Adopted(aboutTheRule);
+        Assert.Equal("Decision.NotAboutThis", Refused(() => ecoLabel.ChooseValidationRuleAsDecided(aboutTheExperiment, Pieter, "règle", Now.AddHours(2))));
+        Assert.Equal("Decision.NotAboutThis", Refused(() => council.ChooseValidationRuleAsDecided(aboutTheRule, Pieter, "règle", Now.AddHours(2))));
+        Assert.Equal(ValidationRule.AllApprove, ecoLabel.ValidationRule);
+
+        ecoLabel.ChooseValidationRuleAsDecided(aboutTheRule, Pieter, "règle", Now.AddHours(2));
+
+        Assert.Equal(ValidationRule.NoUnresolvedObjection, ecoLabel.ValidationRule);
+    }
 }

@@ -9,7 +9,8 @@ namespace Mutualisons.EndToEndTests.Journeys;
 [Collection(SharedBrowser.Name)]
 public sealed class ExperimentsJourney(BrowserFixture browser)
 {
-    private const string Title = "Tables de conversation bilingues";
+    // The issue's own example: "Eco-label" recorded with feasibility 4 and impact 5.
+    private const string Title = "Éco-label";
 
     private async Task<Guid> BotaAsync()
     {

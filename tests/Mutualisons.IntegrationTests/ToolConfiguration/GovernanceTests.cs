@@ -57,7 +57,7 @@ public sealed class GovernanceTests(DemoAppFixture app) : CleanDatabaseTest(app)
         Assert.Equal(["Assemblée des occupants", "Groupe pilote"], bodies.Bodies.Select(b => b.Name));
         Assert.Equal(ModeStatus.Evaluated, bodies.Bodies[0].Status);
         var trial = Assert.Single(log.Decisions);
-        Assert.Equal((DecisionOutcome.Adopted, "Conseil des occupants de la coopérative"), (trial.Outcome!.Value, trial.ExperimentTitle));
+        Assert.Equal((DecisionOutcome.Adopted, "Conseil des occupants de la coopérative"), (trial.Outcome!.Value, trial.Subject!.TargetName));
         var view = (await app.AsAsync<GovernanceService, DecisionView?>(Omar, s => s.GetDecisionAsync(lab, trial.Id)))!;
         Assert.Contains(view.Ballots, b => b.VoterName == "Réseau Financité" && b.ThroughProxy);
     }
@@ -221,15 +221,148 @@ public sealed class GovernanceTests(DemoAppFixture app) : CleanDatabaseTest(app)
         var before = await ProposeAsync(lab, body, "Avant la pondération");
         var row = (await app.AsAsync<GovernanceService, BodiesView?>(Pilot, s => s.GetBodiesAsync(lab)))!.Bodies.Single(b => b.Id == body);
 
-        Assert.Equal(SaveStatus.Forbidden, (await app.AsAsync<GovernanceService, SaveResult>(Omar, s => s.WeighAsync(lab, body, new Dictionary<Guid, int> { [mdm] = 3, [sawb] = 1 }, row.Version))).Status);
-        Assert.Equal("Rule.Body.WeightsOfItsOrganisations", (await app.AsAsync<GovernanceService, SaveResult>(Pilot, s => s.WeighAsync(lab, body, new Dictionary<Guid, int> { [mdm] = 3 }, row.Version))).MessageKey);
-        Assert.Equal("Rule.Body.WeightInvalid", (await app.AsAsync<GovernanceService, SaveResult>(Pilot, s => s.WeighAsync(lab, body, new Dictionary<Guid, int> { [mdm] = 0, [sawb] = 1 }, row.Version))).MessageKey);
-        Assert.True((await app.AsAsync<GovernanceService, SaveResult>(Pilot, s => s.WeighAsync(lab, body, new Dictionary<Guid, int> { [mdm] = 3, [sawb] = 1 }, row.Version))).Succeeded);
+        Assert.Equal(SaveStatus.Forbidden, (await app.AsAsync<GovernanceService, SaveResult>(Omar, s => s.WeighAsync(lab, body, new WeightsInput { Weights = { [mdm] = 3, [sawb] = 1 } }, row.Version))).Status);
+        Assert.Equal("Rule.Body.WeightsOfItsOrganisations", (await app.AsAsync<GovernanceService, SaveResult>(Pilot, s => s.WeighAsync(lab, body, new WeightsInput { Weights = { [mdm] = 3 } }, row.Version))).MessageKey);
+        // A weight out of range is refused at the boundary, before the domain: a whole number from 1 to 100.
+        var zero = await app.AsAsync<GovernanceService, SaveResult>(Pilot, s => s.WeighAsync(lab, body, new WeightsInput { Weights = { [mdm] = 0, [sawb] = 1 } }, row.Version));
+        Assert.Equal(SaveStatus.Invalid, zero.Status);
+        Assert.Contains(zero.Errors!.Values.SelectMany(e => e), e => e.Contains("100", StringComparison.Ordinal));
+        Assert.Equal(SaveStatus.Invalid, (await app.AsAsync<GovernanceService, SaveResult>(Pilot, s => s.WeighAsync(lab, body, new WeightsInput { Weights = { [mdm] = Body.MaxWeight + 1, [sawb] = 1 } }, row.Version))).Status);
+        Assert.Equal(SaveStatus.Invalid, (await app.AsAsync<GovernanceService, SaveResult>(Pilot, s => s.WeighAsync(lab, body, new WeightsInput(), row.Version))).Status);
+        Assert.True((await app.AsAsync<GovernanceService, SaveResult>(Pilot, s => s.WeighAsync(lab, body, new WeightsInput { Weights = { [mdm] = 3, [sawb] = 1 } }, row.Version))).Succeeded);
 
         var after = (await app.AsAsync<GovernanceService, BodiesView?>(Pilot, s => s.GetBodiesAsync(lab)))!.Bodies.Single(b => b.Id == body);
         Assert.Equal(3, after.Weights.Single(w => w.VoterId == mdm).Weight);
         Assert.Equal(2, (await app.AsAsync<GovernanceService, DecisionView?>(Pilot, s => s.GetDecisionAsync(lab, before)))!.Tally!.TotalWeight);
         var later = await ProposeAsync(lab, body, "Après la pondération");
         Assert.Equal(4, (await app.AsAsync<GovernanceService, DecisionView?>(Pilot, s => s.GetDecisionAsync(lab, later)))!.Tally!.TotalWeight);
+    }
+
+    private static string InAWeek() => DateTime.UtcNow.AddDays(7).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    private async Task CloseAdoptedAsync(Guid lab, Guid decision, Guid mdm)
+    {
+        Assert.True((await VoteAsync(Paula, lab, decision, mdm, DecisionPosition.For)).Succeeded);
+        var version = (await app.AsAsync<GovernanceService, DecisionView?>(Pilot, s => s.GetDecisionAsync(lab, decision)))!.Version;
+        Assert.True((await app.AsAsync<GovernanceService, SaveResult>(Pilot, s => s.CloseAsync(lab, decision, "Adopté.", version))).Succeeded);
+    }
+
+    [Fact]
+    public async Task A_decision_on_a_bodys_mode_shows_in_the_log_and_its_csv_and_once_evaluated_records_the_mode_as_adopted_in_one_click()
+    {
+        var (lab, organisations) = await BotaAsync();
+        var mdm = organisations["Médecins du Monde"];
+        var deciding = await BodyAsync(lab, DecisionMode.Consent, [mdm]);
+        var tried = await BodyAsync(lab, DecisionMode.Majority, [organisations["SAW-B"]]);
+        var proposed = await app.AsAsync<GovernanceService, SaveResult>(Pilot, s => s.ProposeAsync(lab, new ProposalInput
+        {
+            BodyId = deciding, Title = "Adopter la majorité de l'assemblée", Deadline = InAWeek(), Subject = DecisionSubjectKind.DecisionMode, TargetId = tried,
+        }));
+        Assert.True(proposed.Succeeded, proposed.MessageKey);
+        var decision = proposed.Id!.Value;
+
+        var row = (await app.AsAsync<GovernanceService, DecisionLogView?>(Omar, s => s.GetLogAsync(lab)))!.Decisions.Single(d => d.Id == decision);
+        Assert.Equal(new SubjectLine(DecisionSubjectKind.DecisionMode, tried, "Assemblée Majority", null), row.Subject);
+        var csv = new StringWriter();
+        Assert.True(await app.AsAsync<GovernanceService, bool>(Omar, s => s.WriteLogCsvAsync(lab, csv)));
+        Assert.Contains(csv.ToString().Split('\n'), line => line.Contains("Adopter la majorité de l'assemblée", StringComparison.Ordinal) && line.Contains("Assemblée Majority", StringComparison.Ordinal));
+        Assert.Null((await app.AsAsync<GovernanceService, DecisionView?>(Omar, s => s.GetDecisionAsync(lab, decision)))!.CarryOver);
+
+        await CloseAdoptedAsync(lab, decision, mdm);
+        var closed = (await app.AsAsync<GovernanceService, DecisionView?>(Pilot, s => s.GetDecisionAsync(lab, decision)))!;
+        Assert.Equal(CarryOverState.AwaitsEvaluation, closed.CarryOver!.State);
+        Assert.Equal("Rule.Body.AdoptOnlyWhenEvaluated", (await app.AsAsync<GovernanceService, SaveResult>(Pilot, s => s.CarryOverAsync(lab, decision, closed.CarryOver.TargetVersion))).MessageKey);
+        var body = (await app.AsAsync<GovernanceService, BodiesView?>(Pilot, s => s.GetBodiesAsync(lab)))!.Bodies.Single(b => b.Id == tried);
+        Assert.True((await app.AsAsync<GovernanceService, SaveResult>(Pilot, s => s.EvaluateModeAsync(lab, tried, "Une majorité nette à chaque vote.", body.Version))).Succeeded);
+        var ready = (await app.AsAsync<GovernanceService, DecisionView?>(Pilot, s => s.GetDecisionAsync(lab, decision)))!.CarryOver!;
+        Assert.Equal(CarryOverState.Ready, ready.State);
+
+        Assert.Equal(SaveStatus.Forbidden, (await app.AsAsync<GovernanceService, SaveResult>(Omar, s => s.CarryOverAsync(lab, decision, ready.TargetVersion))).Status);
+        Assert.True((await app.AsAsync<GovernanceService, SaveResult>(Pilot, s => s.CarryOverAsync(lab, decision, ready.TargetVersion))).Succeeded);
+
+        var adopted = (await app.AsAsync<GovernanceService, BodiesView?>(Omar, s => s.GetBodiesAsync(lab)))!.Bodies.Single(b => b.Id == tried);
+        Assert.Equal((ModeStatus.Adopted, decision), (adopted.Status, adopted.AdoptedBy!.Id));
+        Assert.Equal(CarryOverState.Done, (await app.AsAsync<GovernanceService, DecisionView?>(Omar, s => s.GetDecisionAsync(lab, decision)))!.CarryOver!.State);
+    }
+
+    [Fact]
+    public async Task An_adopted_decision_on_an_experiments_validation_rule_applies_the_rule_it_proposed()
+    {
+        var (lab, organisations) = await BotaAsync();
+        var mdm = organisations["Médecins du Monde"];
+        var deciding = await BodyAsync(lab, DecisionMode.Consent, [mdm]);
+        Guid council;
+        await using (var db = app.CreateDbContext())
+        {
+            council = await db.Experiments.Where(e => e.LabId == lab && e.Title == "Conseil des occupants de la coopérative").Select(e => e.Id).SingleAsync();
+        }
+        var proposed = await app.AsAsync<GovernanceService, SaveResult>(Pilot, s => s.ProposeAsync(lab, new ProposalInput
+        {
+            BodyId = deciding, Title = "Valider sans objection non résolue", Deadline = InAWeek(), Subject = DecisionSubjectKind.ValidationRule, TargetId = council,
+            ProposedRule = ValidationRule.NoUnresolvedObjection,
+        }));
+        Assert.True(proposed.Succeeded, proposed.MessageKey);
+        await CloseAdoptedAsync(lab, proposed.Id!.Value, mdm);
+
+        var view = (await app.AsAsync<GovernanceService, DecisionView?>(Pilot, s => s.GetDecisionAsync(lab, proposed.Id!.Value)))!;
+        Assert.Equal((DecisionSubjectKind.ValidationRule, "Conseil des occupants de la coopérative", ValidationRule.NoUnresolvedObjection, CarryOverState.Ready),
+            (view.Subject!.Kind, view.Subject.TargetName, view.Subject.ProposedRule, view.CarryOver!.State));
+        Assert.True((await app.AsAsync<GovernanceService, SaveResult>(Pilot, s => s.CarryOverAsync(lab, proposed.Id!.Value, view.CarryOver.TargetVersion))).Succeeded);
+
+        await using var check = app.CreateDbContext();
+        Assert.Equal(ValidationRule.NoUnresolvedObjection, await check.Experiments.Where(e => e.Id == council).Select(e => e.ValidationRule).SingleAsync());
+        Assert.Equal(CarryOverState.Done, (await app.AsAsync<GovernanceService, DecisionView?>(Omar, s => s.GetDecisionAsync(lab, proposed.Id!.Value)))!.CarryOver!.State);
+    }
+
+    [Fact]
+    public async Task A_proposal_about_another_labs_experiment_or_body_is_not_found_and_a_subject_without_its_target_is_refused_at_the_boundary()
+    {
+        var (lab, organisations) = await BotaAsync();
+        var deciding = await BodyAsync(lab, DecisionMode.Consent, [organisations["Médecins du Monde"]]);
+        Guid inCommon;
+        Guid foreignExperiment;
+        Guid foreignBody;
+        await using (var db = app.CreateDbContext())
+        {
+            inCommon = await db.Mutualisations.Where(m => m.Name == "In Common").Select(m => m.Id).SingleAsync();
+            var experiment = new Experiment(inCommon, new ExperimentDescription("Carte commune", null, null, Mutualisons.Domain.Labs.CooperationLevel.Simple, null, null), null, DateTimeOffset.UtcNow);
+            var body = new Body(inCommon, "Comité In Common", BodyKind.PilotGroup, null, new DecisionRule(DecisionMode.Consent, VoterKind.People), null, DateTimeOffset.UtcNow);
+            db.AddRange(experiment, body);
+            await db.SaveChangesAsync();
+            (foreignExperiment, foreignBody) = (experiment.Id, body.Id);
+        }
+        Task<SaveResult> Propose(DecisionSubjectKind? subject, Guid? target, ValidationRule? rule = null) =>
+            app.AsAsync<GovernanceService, SaveResult>(Pilot, s => s.ProposeAsync(lab, new ProposalInput
+            {
+                BodyId = deciding, Title = "Intrusion", Deadline = InAWeek(), Subject = subject, TargetId = target, ProposedRule = rule,
+            }));
+
+        Assert.Equal(SaveStatus.NotFound, (await Propose(DecisionSubjectKind.Experiment, foreignExperiment)).Status);
+        Assert.Equal(SaveStatus.NotFound, (await Propose(DecisionSubjectKind.ValidationRule, foreignExperiment, ValidationRule.AllApprove)).Status);
+        Assert.Equal(SaveStatus.NotFound, (await Propose(DecisionSubjectKind.DecisionMode, foreignBody)).Status);
+        var noTarget = await Propose(DecisionSubjectKind.DecisionMode, null);
+        Assert.Equal(SaveStatus.Invalid, noTarget.Status);
+        Assert.Contains(nameof(ProposalInput.TargetId), noTarget.Errors!.Keys);
+        Assert.Equal(SaveStatus.Invalid, (await Propose(null, foreignBody)).Status);
+        var noRule = await Propose(DecisionSubjectKind.ValidationRule, foreignExperiment);
+        Assert.Contains(nameof(ProposalInput.ProposedRule), noRule.Errors!.Keys);
+        await using var check = app.CreateDbContext();
+        Assert.False(await check.Decisions.AnyAsync(d => d.Title == "Intrusion"));
+    }
+
+    [Fact]
+    public async Task Carrying_over_a_decision_is_for_the_labs_own_people_and_a_decision_about_nothing_has_nothing_to_carry()
+    {
+        var (lab, organisations) = await BotaAsync();
+        var mdm = organisations["Médecins du Monde"];
+        var deciding = await BodyAsync(lab, DecisionMode.Consent, [mdm]);
+        var decision = await ProposeAsync(lab, deciding);
+        await CloseAdoptedAsync(lab, decision, mdm);
+        await using var db = app.CreateDbContext();
+        var inCommon = await db.Mutualisations.Where(m => m.Name == "In Common").Select(m => m.Id).SingleAsync();
+
+        Assert.Equal(SaveStatus.NotFound, (await app.AsAsync<GovernanceService, SaveResult>(Pilot, s => s.CarryOverAsync(lab, decision, 0))).Status);
+        Assert.Equal(SaveStatus.NotFound, (await app.AsAsync<GovernanceService, SaveResult>(DemoAppFixture.Coordination, s => s.CarryOverAsync(inCommon, decision, 0))).Status);
+        Assert.Equal(SaveStatus.NotFound, (await app.AsAsync<GovernanceService, SaveResult>(DemoAppFixture.Coordination, s => s.CarryOverAsync(lab, decision, 0))).Status);
     }
 }

@@ -59,7 +59,7 @@ public sealed partial class ResourceFilesTests
             typeof(Domain.ToolConfiguration.ValidationRule), typeof(Domain.ToolConfiguration.ValidationPosition), typeof(Domain.ToolConfiguration.ObjectionTurn),
             typeof(Domain.ToolConfiguration.BodyKind), typeof(Domain.ToolConfiguration.DecisionMode), typeof(Domain.ToolConfiguration.VoterKind), typeof(Domain.ToolConfiguration.ModeStatus),
             typeof(Domain.ToolConfiguration.DecisionPosition), typeof(Domain.ToolConfiguration.DecisionOutcome), typeof(Domain.ToolConfiguration.DecisionLogKind),
-            typeof(Domain.ToolConfiguration.SwotQuadrant),
+            typeof(Domain.ToolConfiguration.SwotQuadrant), typeof(Domain.ToolConfiguration.DecisionSubjectKind),
             typeof(Domain.Resources.MapData.MapDataVisibility), typeof(Domain.Resources.MapData.ContributionStatus), typeof(Domain.Resources.MapData.MapEntryEventKind)];
 
         var missing = shown.SelectMany(t => Enum.GetNames(t).Select(n => $"{t.Name}.{n}")).Where(k => !keys.Contains(k)).ToList();
@@ -76,6 +76,10 @@ public sealed partial class ResourceFilesTests
         Assert.All(Enum.GetNames<Mutualisons.Web.Features.ToolConfiguration.Experiments.PortfolioTable.Column>(), c => Assert.Contains($"Portfolio.Column.{c}", keys));
         // Each square of a SWOT board says what goes in it.
         Assert.All(Enum.GetNames<Domain.ToolConfiguration.SwotQuadrant>(), q => Assert.Contains($"SwotQuadrant.{q}.Help", keys));
+        Assert.All(Enum.GetNames<Domain.ToolConfiguration.DecisionSubjectKind>(), k => Assert.Contains($"Decisions.About.{k}", keys));
+        Assert.All(Enum.GetNames<Domain.ToolConfiguration.DecisionSubjectKind>(), k => Assert.Contains($"Decisions.Target.{k}", keys));
+        Assert.All(Enum.GetNames<Domain.ToolConfiguration.DecisionSubjectKind>(), k => Assert.Contains($"Validation.Decision.TargetRequired.{k}", keys));
+        Assert.All(Enum.GetNames<Mutualisons.Web.Features.ToolConfiguration.Governance.CarryOverState>(), s => Assert.Contains($"Decisions.CarryOverState.{s}", keys));
         Assert.All(Domain.Audit.AuditSubject.All, s => Assert.Contains($"Audit.Subject.{s}", keys));
     }
 

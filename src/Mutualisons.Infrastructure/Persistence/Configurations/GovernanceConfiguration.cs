@@ -60,6 +60,8 @@ internal sealed class ModeStepConfiguration : IEntityTypeConfiguration<ModeStep>
         builder.Property(s => s.Note).HasMaxLength(Limits.LongText).IsRequired();
         builder.HasIndex(s => new { s.BodyId, s.At });
         builder.HasOne<UserAccount>().WithMany().HasForeignKey(s => s.By).OnDelete(DeleteBehavior.SetNull);
+        builder.HasIndex(s => s.DecisionId);
+        builder.HasOne<Decision>().WithMany().HasForeignKey(s => s.DecisionId).OnDelete(DeleteBehavior.SetNull);
     }
 }
 
@@ -88,10 +90,14 @@ internal sealed class DecisionConfiguration : IEntityTypeConfiguration<Decision>
         builder.HasIndex(d => new { d.LabId, d.OpenedAt });
         builder.HasIndex(d => d.BodyId);
         builder.HasIndex(d => d.ExperimentId);
+        builder.HasIndex(d => d.SubjectBodyId);
         builder.HasOne<Mutualisation>().WithMany().HasForeignKey(d => d.LabId).OnDelete(DeleteBehavior.Cascade);
         // A body with decisions keeps them: the log is append-only.
         builder.HasOne<Body>().WithMany().HasForeignKey(d => d.BodyId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Experiment>().WithMany().HasForeignKey(d => d.ExperimentId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne<Body>().WithMany().HasForeignKey(d => d.SubjectBodyId).OnDelete(DeleteBehavior.Restrict);
+        // A proposed rule belongs to a decision on a validation rule, and only there.
+        builder.ToTable(t => t.HasCheckConstraint("ck_decisions_proposed_rule", "(COALESCE(subject, '') = 'ValidationRule') = (proposed_validation_rule IS NOT NULL)"));
 
         builder.HasMany(d => d.Voters).WithOne().HasForeignKey(v => v.DecisionId).IsRequired().OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(d => d.Voters).HasField("_voters").UsePropertyAccessMode(PropertyAccessMode.Field).AutoInclude();

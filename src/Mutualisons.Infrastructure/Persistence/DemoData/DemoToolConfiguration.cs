@@ -139,7 +139,7 @@ public static class DemoToolConfiguration
         var assembly = new Body(lab, "Assemblée des occupants", BodyKind.OccupantsAssembly, null, new DecisionRule(DecisionMode.Consent, VoterKind.Organisations), facilitator, On(2019, 6, 13));
         assembly.SetMembers(bota.Memberships.ToDictionary(m => m.OrganisationId, _ => 1), [.. bota.Memberships.Select(m => m.OrganisationId)]);
         var trial = new Decision(assembly, "Essayer le conseil des occupants pendant un an", "Une réunion par trimestre, un·e représentant·e par occupant, avis au CA de la coopérative.",
-            On(2019, 9, 20), council.Id, facilitator, On(2019, 9, 3));
+            On(2019, 9, 20), DecisionSubject.About(council), facilitator, On(2019, 9, 3));
         trial.Vote(mdm, participant, DecisionPosition.For, null, makers, On(2019, 9, 5));
         trial.DesignateProxy(financite, pilot, facilitator, recordedByTheLab: true, makers, On(2019, 9, 4));
         trial.Vote(financite, pilot, DecisionPosition.For, "Avec un compte rendu partagé à chaque réunion.", makers, On(2019, 9, 6));

@@ -3168,6 +3168,20 @@ namespace Mutualisons.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(4000)")
                         .HasColumnName("proposal");
 
+                    b.Property<string>("ProposedValidationRule")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("proposed_validation_rule");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("subject");
+
+                    b.Property<Guid?>("SubjectBodyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subject_body_id");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -3189,10 +3203,16 @@ namespace Mutualisons.Infrastructure.Persistence.Migrations
                     b.HasIndex("ExperimentId")
                         .HasDatabaseName("ix_decisions_experiment_id");
 
+                    b.HasIndex("SubjectBodyId")
+                        .HasDatabaseName("ix_decisions_subject_body_id");
+
                     b.HasIndex("LabId", "OpenedAt")
                         .HasDatabaseName("ix_decisions_lab_id_opened_at");
 
-                    b.ToTable("decisions", (string)null);
+                    b.ToTable("decisions", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_decisions_proposed_rule", "(COALESCE(subject, '') = 'ValidationRule') = (proposed_validation_rule IS NOT NULL)");
+                        });
                 });
 
             modelBuilder.Entity("Mutualisons.Domain.ToolConfiguration.DecisionBallot", b =>
@@ -3566,6 +3586,10 @@ namespace Mutualisons.Infrastructure.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("by");
 
+                    b.Property<Guid?>("DecisionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("decision_id");
+
                     b.Property<string>("Mode")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -3589,6 +3613,9 @@ namespace Mutualisons.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("By")
                         .HasDatabaseName("ix_body_mode_steps_by");
+
+                    b.HasIndex("DecisionId")
+                        .HasDatabaseName("ix_body_mode_steps_decision_id");
 
                     b.HasIndex("BodyId", "At")
                         .HasDatabaseName("ix_body_mode_steps_body_id_at");
@@ -5704,6 +5731,12 @@ namespace Mutualisons.Infrastructure.Persistence.Migrations
                         .IsRequired()
                         .HasConstraintName("fk_decisions_mutualisations_lab_id");
 
+                    b.HasOne("Mutualisons.Domain.ToolConfiguration.Body", null)
+                        .WithMany()
+                        .HasForeignKey("SubjectBodyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_decisions_bodies_subject_body_id");
+
                     b.OwnsOne("Mutualisons.Domain.ToolConfiguration.DecisionRule", "Rule", b1 =>
                         {
                             b1.Property<Guid>("DecisionId")
@@ -5949,6 +5982,12 @@ namespace Mutualisons.Infrastructure.Persistence.Migrations
                         .HasForeignKey("By")
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_body_mode_steps_asp_net_users_by");
+
+                    b.HasOne("Mutualisons.Domain.ToolConfiguration.Decision", null)
+                        .WithMany()
+                        .HasForeignKey("DecisionId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_body_mode_steps_decisions_decision_id");
                 });
 
             modelBuilder.Entity("Mutualisons.Domain.ToolConfiguration.NextStep", b =>

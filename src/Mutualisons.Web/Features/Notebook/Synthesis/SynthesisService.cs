@@ -420,7 +420,7 @@ public sealed class SynthesisService(
         }
         blocks.Add(new TableBlock(localizer["Synthesis.BodyDecisions"],
             [localizer["Synthesis.Column.Date"], localizer["Synthesis.Column.Proposal"], localizer["Synthesis.Column.Body"], localizer["Synthesis.Column.Outcome"], localizer["Synthesis.Column.Statement"]],
-            [.. taken.Select(d => (IReadOnlyList<string>)[Formats.Date(d.OpenedAt), d.ExperimentTitle is { } experiment ? $"{d.Title} ({experiment})" : d.Title, $"{d.BodyName} — {localizer.Enum(d.Mode)}",
+            [.. taken.Select(d => (IReadOnlyList<string>)[Formats.Date(d.OpenedAt), d.Subject?.TargetName is { } target ? $"{d.Title} ({target})" : d.Title, $"{d.BodyName} — {localizer.Enum(d.Mode)}",
                 d.Outcome is { } outcome ? localizer.Enum(outcome) : localizer["Decisions.Open"], d.OutcomeStatement])]));
     }
 

@@ -69,7 +69,10 @@ public sealed class ExtensionInputValidator : AbstractValidator<ExtensionInput>
     }
 }
 
-/// <summary>A proposal put to a body, open until a day (Brussels evening), optionally about an experiment.</summary>
+/// <summary>
+/// A proposal put to a body, open until a day (Brussels evening), optionally about one thing of the lab: an
+/// experiment, a body's decision mode, or an experiment's validation rule (with the rule proposed).
+/// </summary>
 public sealed class ProposalInput
 {
     public Guid? BodyId { get; set; }
@@ -81,7 +84,14 @@ public sealed class ProposalInput
     /// <summary>yyyy-MM-dd, from a date input.</summary>
     public string? Deadline { get; set; }
 
-    public Guid? ExperimentId { get; set; }
+    /// <summary>What it decides about; none for a decision about nothing of the lab's.</summary>
+    public DecisionSubjectKind? Subject { get; set; }
+
+    /// <summary>The experiment (for an experiment or its validation rule) or the body (for its decision mode): one target at most.</summary>
+    public Guid? TargetId { get; set; }
+
+    /// <summary>The validation rule proposed, for a decision on an experiment's validation rule.</summary>
+    public ValidationRule? ProposedRule { get; set; }
 
     /// <summary>The end of that day, UTC.</summary>
     public DateTimeOffset? DeadlineAt() =>
@@ -100,6 +110,31 @@ public sealed class ProposalInputValidator : AbstractValidator<ProposalInput>
             .MaximumLength(Limits.Name).WithMessage(_ => l["Validation.TooLong", Limits.Name]);
         RuleFor(i => i.Proposal).MaximumLength(Limits.LongText).WithMessage(_ => l["Validation.TooLong", Limits.LongText]);
         RuleFor(i => i.Deadline).Must((input, _) => input.DeadlineAt() is not null).WithMessage(_ => l["Validation.Decision.DeadlineRequired"]);
+        // Whether the target is the lab's is checked where the lab is known: the service finds it in the lab or refuses.
+        RuleFor(i => i.Subject).IsInEnum();
+        RuleFor(i => i.TargetId).NotEmpty().When(i => i.Subject is not null).WithMessage(i => l[$"Validation.Decision.TargetRequired.{i.Subject}"]);
+        RuleFor(i => i.TargetId).Null().When(i => i.Subject is null).WithMessage(_ => l["Validation.Decision.TargetWithoutSubject"]);
+        RuleFor(i => i.ProposedRule).NotNull().When(i => i.Subject == DecisionSubjectKind.ValidationRule).WithMessage(_ => l["Validation.Decision.ProposedRuleRequired"])
+            .IsInEnum();
+        RuleFor(i => i.ProposedRule).Null().When(i => i.Subject != DecisionSubjectKind.ValidationRule).WithMessage(_ => l["Validation.Decision.ProposedRuleOnlyForRule"]);
+    }
+}
+
+/// <summary>New weights for a body's organisations: each a whole number from 1 to <see cref="Body.MaxWeight"/>.</summary>
+public sealed class WeightsInput
+{
+    /// <summary>Organisation id → weight.</summary>
+    public Dictionary<Guid, int> Weights { get; set; } = [];
+}
+
+public sealed class WeightsInputValidator : AbstractValidator<WeightsInput>
+{
+    public WeightsInputValidator(IStringLocalizer<SharedResource> l)
+    {
+        ArgumentNullException.ThrowIfNull(l);
+        // Whether they are the body's organisations, and the lab's, is the domain's to say: the lab is known there.
+        RuleFor(i => i.Weights).Must(w => w.Count > 0).WithMessage(_ => l["Validation.Body.MembersRequired"]);
+        RuleForEach(i => i.Weights).Must(w => w.Key != Guid.Empty && w.Value is >= 1 and <= Body.MaxWeight).WithMessage(_ => l["Validation.Body.Weight", Body.MaxWeight]);
     }
 }
 

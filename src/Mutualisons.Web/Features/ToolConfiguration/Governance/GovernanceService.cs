@@ -26,6 +26,7 @@ public sealed class GovernanceService(
     IValidator<ProposalInput> proposalValidator,
     IValidator<VoteInput> voteValidator,
     IValidator<ExtensionInput> extensionValidator,
+    IValidator<WeightsInput> weightsValidator,
     TimeProvider time)
 {
     public async Task<BodiesView?> GetBodiesAsync(Guid labId, CancellationToken cancellationToken = default)
@@ -43,9 +44,16 @@ public sealed class GovernanceService(
         return new BodiesView(lab.Name, role.Allows(LabRight.ConfigureTools),
             [.. bodies.Select(b => new BodyRow(b.Id, b.Version, b.Name, b.Kind, b.Rule, b.ModeStatus, b.EvaluationNote,
                 [.. b.Members.Select(m => names.GetValueOrDefault(m.VoterId, "—") + (m.Weight > 1 ? $" ×{m.Weight}" : ""))],
-                [.. b.Members.Select(m => new BodyWeight(m.VoterId, names.GetValueOrDefault(m.VoterId, "—"), m.Weight)).OrderBy(w => w.Name, StringComparer.CurrentCulture)]))],
+                [.. b.Members.Select(m => new BodyWeight(m.VoterId, names.GetValueOrDefault(m.VoterId, "—"), m.Weight)).OrderBy(w => w.Name, StringComparer.CurrentCulture)],
+                AdoptedBy(b)))],
             organisations, people);
     }
+
+    /// <summary>The decision that adopted the body's mode, when one did (its title is the adoption step's note).</summary>
+    private static VoterOption? AdoptedBy(Body body) =>
+        body.ModeStatus == ModeStatus.Adopted && body.ModeSteps.LastOrDefault(s => s.Status == ModeStatus.Adopted) is { DecisionId: { } decision } step
+            ? new VoterOption(decision, step.Note)
+            : null;
 
     /// <summary>Creates a body; its voters must be the lab's organisations or people (another lab's are "not found").</summary>
     public Task<SaveResult> CreateBodyAsync(Guid labId, BodyInput input, CancellationToken cancellationToken = default)
@@ -68,10 +76,11 @@ public sealed class GovernanceService(
     /// Changes the weights of a body's organisations, at the version seen; the voters stay the same. Decisions
     /// already put keep the weights they were put with.
     /// </summary>
-    public Task<SaveResult> WeighAsync(Guid labId, Guid bodyId, IReadOnlyDictionary<Guid, int> weights, uint version, CancellationToken cancellationToken = default)
+    public Task<SaveResult> WeighAsync(Guid labId, Guid bodyId, WeightsInput input, uint version, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(weights);
-        return writes.In(labId, LabRight.ConfigureTools).ChangeAsync<Body>(bodyId, version, async (body, write) =>
+        ArgumentNullException.ThrowIfNull(input);
+        var weights = input.Weights;
+        return writes.In(labId, LabRight.ConfigureTools).Validating(input, weightsValidator).ChangeAsync<Body>(bodyId, version, async (body, write) =>
         {
             if (body.Rule.Voters != VoterKind.Organisations || weights.Count != body.Members.Count || body.Members.Any(m => !weights.ContainsKey(m.VoterId)))
             {
@@ -99,20 +108,78 @@ public sealed class GovernanceService(
             return $"{body.Name} — {AuditText.Of(ModeStatus.Adopted)}";
         }, cancellationToken);
 
-    /// <summary>Puts a proposal to one of the lab's bodies, optionally about one of its experiments.</summary>
+    /// <summary>
+    /// Puts a proposal to one of the lab's bodies, optionally about one thing of the lab (an experiment, a body's
+    /// decision mode, an experiment's validation rule); a target of another lab is "not found".
+    /// </summary>
     public Task<SaveResult> ProposeAsync(Guid labId, ProposalInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         return writes.In(labId, LabRight.ConfigureTools).Validating(input, proposalValidator).CreateAsync<Decision>(async write =>
         {
             var body = await write.Db.Bodies.AsNoTracking().SingleOrDefaultAsync(b => b.Id == input.BodyId && b.LabId == labId, write.CancellationToken) ?? throw LabWrite.NotFound();
-            if (input.ExperimentId is { } experiment && !await write.Db.Experiments.AnyAsync(e => e.Id == experiment && e.LabId == labId, write.CancellationToken))
-            {
-                throw LabWrite.NotFound();
-            }
-            var decision = new Decision(body, input.Title, input.Proposal, input.DeadlineAt()!.Value, input.ExperimentId, write.Actor.UserId, write.Now);
+            var subject = await SubjectAsync(write.Db, labId, input, write.CancellationToken);
+            var decision = new Decision(body, input.Title, input.Proposal, input.DeadlineAt()!.Value, subject, write.Actor.UserId, write.Now);
             return (decision, $"{decision.Title} — {body.Name}");
         }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Carries an adopted decision over to what it decided: a body's mode is recorded as adopted (once evaluated),
+    /// an experiment's validation rule becomes the one proposed. A follow-up rather than part of the close, so that
+    /// closing stays one write of the decision and the body keeps its own order (tried, evaluated, adopted).
+    /// </summary>
+    public async Task<SaveResult> CarryOverAsync(Guid labId, Guid decisionId, uint targetVersion, CancellationToken cancellationToken = default)
+    {
+        var scope = writes.In(labId, LabRight.ConfigureTools);
+        var subject = await SubjectOfAsync(labId, decisionId, cancellationToken);
+        return subject switch
+        {
+            (DecisionSubjectKind.DecisionMode, { } bodyId) => await scope.ChangeAsync<Body>(bodyId, targetVersion, async (body, write) =>
+            {
+                var decision = await DecisionOfLabAsync(write, labId, decisionId);
+                write.Db.Add(body.AdoptAsDecided(decision, write.Actor.UserId, write.Now));
+                return $"{body.Name} — {AuditText.Of(ModeStatus.Adopted)} : {decision.Title}";
+            }, cancellationToken),
+            (DecisionSubjectKind.ValidationRule, { } experimentId) => await scope.ChangeAsync<Experiment>(experimentId, targetVersion, async (experiment, write) =>
+            {
+                var decision = await DecisionOfLabAsync(write, labId, decisionId);
+                if (experiment.ChooseValidationRuleAsDecided(decision, write.Actor.UserId, l[$"ExperimentValidation.ValidatedBecause.{decision.ProposedValidationRule}"], write.Now) is { } move)
+                {
+                    write.Db.Add(move);
+                }
+                return $"{experiment.Title} — {AuditText.Of(decision.ProposedValidationRule!.Value)} : {decision.Title}";
+            }, cancellationToken),
+            // Another lab's decision, an unknown one, or one with nothing to carry over: the same "not found".
+            _ => await scope.ChangeAsync<Decision>(Guid.Empty, null, (_, _) => string.Empty, cancellationToken),
+        };
+    }
+
+    private async Task<(DecisionSubjectKind?, Guid?)> SubjectOfAsync(Guid labId, Guid decisionId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var row = await db.Decisions.AsNoTracking().IgnoreAutoIncludes().Where(d => d.Id == decisionId && d.LabId == labId)
+            .Select(d => new { d.Subject, Target = d.Subject == DecisionSubjectKind.DecisionMode ? d.SubjectBodyId : d.ExperimentId }).SingleOrDefaultAsync(cancellationToken);
+        return row is null ? (null, null) : (row.Subject, row.Target);
+    }
+
+    private static async Task<Decision> DecisionOfLabAsync(LabWrite write, Guid labId, Guid decisionId) =>
+        await write.Db.Decisions.AsNoTracking().IgnoreAutoIncludes().SingleOrDefaultAsync(d => d.Id == decisionId && d.LabId == labId, write.CancellationToken) ?? throw LabWrite.NotFound();
+
+    /// <summary>The proposal's subject, built from the lab's own experiment or body: another lab's is "not found".</summary>
+    private static async Task<DecisionSubject?> SubjectAsync(MutualisonsDbContext db, Guid labId, ProposalInput input, CancellationToken cancellationToken)
+    {
+        if (input.Subject is not { } kind || input.TargetId is not { } target)
+        {
+            return null;
+        }
+        if (kind == DecisionSubjectKind.DecisionMode)
+        {
+            var body = await db.Bodies.AsNoTracking().SingleOrDefaultAsync(b => b.Id == target && b.LabId == labId, cancellationToken) ?? throw LabWrite.NotFound();
+            return DecisionSubject.ModeOf(body);
+        }
+        var experiment = await db.Experiments.AsNoTracking().IgnoreAutoIncludes().SingleOrDefaultAsync(e => e.Id == target && e.LabId == labId, cancellationToken) ?? throw LabWrite.NotFound();
+        return kind == DecisionSubjectKind.ValidationRule ? DecisionSubject.ValidationRuleOf(experiment, input.ProposedRule!.Value) : DecisionSubject.About(experiment);
     }
 
     public async Task<DecisionLogView?> GetLogAsync(Guid labId, int take = 50, CancellationToken cancellationToken = default)
@@ -127,6 +194,7 @@ public sealed class GovernanceService(
         var rows = await LogQuery(db, labId).Take(take).ToListAsync(cancellationToken);
         var bodies = await db.Bodies.AsNoTracking().IgnoreAutoIncludes().Where(b => b.LabId == labId).OrderBy(b => b.Name).Select(b => new VoterOption(b.Id, b.Name)).ToListAsync(cancellationToken);
         var experiments = await db.Experiments.AsNoTracking().IgnoreAutoIncludes().Where(e => e.LabId == labId).OrderBy(e => e.Title).Select(e => new VoterOption(e.Id, e.Title)).ToListAsync(cancellationToken);
+        // Bodies serve twice: who decides, and whose decision mode a proposal may decide about.
         return new DecisionLogView(labName, role.Allows(LabRight.ConfigureTools), rows, bodies, experiments);
     }
 
@@ -142,12 +210,14 @@ public sealed class GovernanceService(
         }
         var csv = new CsvWriter(output, CsvFormat.For(ProductLocalization.CurrentLanguage));
         await csv.WriteRowAsync([l["Decisions.Opened"], l["Decisions.Title"], l["Decisions.Body"], l["Decisions.Mode"], l["Decisions.Deadline"], l["Decisions.Closed"],
-            l["Decisions.Outcome"], l["Decisions.Statement"], l["Decisions.Experiment"]], cancellationToken);
+            l["Decisions.Outcome"], l["Decisions.Statement"], l["Decisions.Subject"], l["Decisions.SubjectTarget"], l["Decisions.ProposedRule"]], cancellationToken);
         await foreach (var row in LogQuery(db, labId).Reverse().AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             await csv.WriteRowAsync([Formats.BrusselsDateTime(row.OpenedAt), row.Title, row.BodyName, l[$"DecisionMode.{row.Mode}"], Formats.BrusselsDateTime(row.Deadline),
                 row.ClosedAt is { } closed ? Formats.BrusselsDateTime(closed) : string.Empty,
-                row.Outcome is { } outcome ? l[$"DecisionOutcome.{outcome}"] : l["Decisions.Open"], row.OutcomeStatement, row.ExperimentTitle], cancellationToken);
+                row.Outcome is { } outcome ? l[$"DecisionOutcome.{outcome}"] : l["Decisions.Open"], row.OutcomeStatement,
+                row.Subject is { } subject ? l[$"DecisionSubjectKind.{subject.Kind}"] : string.Empty, row.Subject?.TargetName ?? string.Empty,
+                row.Subject?.ProposedRule is { } rule ? l[$"ValidationRule.{rule}"] : string.Empty], cancellationToken);
         }
         return true;
     }
@@ -179,7 +249,7 @@ public sealed class GovernanceService(
             names.TryAdd(organisation.Id, organisation.Name);
         }
         var bodyName = await db.Bodies.IgnoreAutoIncludes().Where(b => b.Id == decision.BodyId).Select(b => b.Name).SingleAsync(cancellationToken);
-        var experimentTitle = decision.ExperimentId is { } e ? await db.Experiments.IgnoreAutoIncludes().Where(x => x.Id == e).Select(x => x.Title).SingleOrDefaultAsync(cancellationToken) : null;
+        var (subject, carryOver) = await SubjectAndCarryOverAsync(db, decision, cancellationToken);
         var log = await db.DecisionLog.AsNoTracking().Where(x => x.DecisionId == decisionId).OrderBy(x => x.At)
             .GroupJoin(db.Users, x => x.By, u => u.Id, (x, u) => new { x, u })
             .SelectMany(x => x.u.DefaultIfEmpty(), (x, u) => new { x.x.Kind, x.x.VoterId, x.x.Position, x.x.Text, By = u == null ? null : u.DisplayName, x.x.At })
@@ -214,7 +284,7 @@ public sealed class GovernanceService(
             [.. log.Select(x => IsPosition(x.Kind)
                 ? new LogRow(x.Kind, anonymous ? someone : x.VoterId is { } v ? names.GetValueOrDefault(v) : null, shown ? x.Position : null, shown ? x.Text : string.Empty, anonymous ? someone : x.By, x.At)
                 : new LogRow(x.Kind, x.VoterId is { } v2 ? (anonymous && x.Kind == DecisionLogKind.ObjectionAnswered ? someone : names.GetValueOrDefault(v2)) : null, x.Position, x.Text, x.By, x.At))],
-            decision.ExperimentId, experimentTitle, mayDesignateFor, mayDesignateFor.Count > 0 ? people : []);
+            subject, carryOver, mayDesignateFor, mayDesignateFor.Count > 0 ? people : []);
     }
 
     /// <summary>
@@ -276,13 +346,44 @@ public sealed class GovernanceService(
         }, cancellationToken);
     }
 
+    /// <summary>What the decision decided, and for an adopted one on a mode or a rule, whether it was carried over.</summary>
+    private static async Task<(SubjectLine?, CarryOver?)> SubjectAndCarryOverAsync(MutualisonsDbContext db, Decision decision, CancellationToken cancellationToken)
+    {
+        switch (decision.Subject)
+        {
+            case DecisionSubjectKind.DecisionMode:
+                var body = await db.Bodies.AsNoTracking().SingleOrDefaultAsync(b => b.Id == decision.SubjectBodyId, cancellationToken);
+                var mode = new SubjectLine(DecisionSubjectKind.DecisionMode, body?.Id, body?.Name, null);
+                if (body is null || decision.Outcome != DecisionOutcome.Adopted)
+                {
+                    return (mode, null);
+                }
+                var state = body.ModeSteps.Any(s => s.DecisionId == decision.Id) ? CarryOverState.Done
+                    : body.ModeSteps.Any(s => s.Status == ModeStatus.BeingTried && s.At > decision.OpenedAt) ? CarryOverState.Outdated
+                    : body.ModeStatus switch { ModeStatus.Adopted => CarryOverState.Done, ModeStatus.Evaluated => CarryOverState.Ready, _ => CarryOverState.AwaitsEvaluation };
+                return (mode, new CarryOver(state, body.Version));
+            case DecisionSubjectKind.Experiment or DecisionSubjectKind.ValidationRule:
+                var experiment = await db.Experiments.AsNoTracking().IgnoreAutoIncludes().Where(e => e.Id == decision.ExperimentId)
+                    .Select(e => new { e.Id, e.Title, e.ValidationRule, e.Version }).SingleOrDefaultAsync(cancellationToken);
+                var line = new SubjectLine(decision.Subject.Value, experiment?.Id, experiment?.Title, decision.ProposedValidationRule);
+                return experiment is null || decision.Subject != DecisionSubjectKind.ValidationRule || decision.Outcome != DecisionOutcome.Adopted
+                    ? (line, null)
+                    : (line, new CarryOver(experiment.ValidationRule == decision.ProposedValidationRule ? CarryOverState.Done : CarryOverState.Ready, experiment.Version));
+            default:
+                return (null, null);
+        }
+    }
+
     private static bool IsPosition(DecisionLogKind kind) => kind is DecisionLogKind.PositionGiven or DecisionLogKind.ObjectionWithdrawn;
 
     private static IQueryable<DecisionRow> LogQuery(MutualisonsDbContext db, Guid labId) =>
         db.Decisions.AsNoTracking().IgnoreAutoIncludes().Where(d => d.LabId == labId)
             .OrderByDescending(d => d.OpenedAt)
             .Select(d => new DecisionRow(d.Id, d.Title, db.Bodies.Where(b => b.Id == d.BodyId).Select(b => b.Name).First(), d.Rule.Mode, d.OpenedAt, d.Deadline, d.ClosedAt,
-                d.Outcome, d.OutcomeStatement, d.ExperimentId, db.Experiments.Where(e => e.Id == d.ExperimentId).Select(e => e.Title).FirstOrDefault()));
+                d.Outcome, d.OutcomeStatement,
+                d.Subject == null ? null : new SubjectLine(d.Subject.Value, d.ExperimentId ?? d.SubjectBodyId,
+                    d.ExperimentId != null ? db.Experiments.Where(e => e.Id == d.ExperimentId).Select(e => e.Title).FirstOrDefault() : db.Bodies.Where(b => b.Id == d.SubjectBodyId).Select(b => b.Name).FirstOrDefault(),
+                    d.ProposedValidationRule)));
 
     private static async Task<(List<VoterOption> Organisations, List<VoterOption> People)> VotersAsync(MutualisonsDbContext db, Domain.Labs.Mutualisation lab, CancellationToken cancellationToken)
     {
