@@ -34,6 +34,11 @@ public sealed partial class MapDataJourney(BrowserFixture browser)
         await page.WaitForTimeoutAsync(1200);
     }
 
+    private readonly List<string> _violations = [];
+
+    /// <summary>axe on the page as it stands; every page's violations are reported together at the end.</summary>
+    private async Task AxeAsync(IPage page) => _violations.AddRange(await page.SeriousViolationsAsync());
+
     private static async Task AssertNoRawKeyAsync(IPage page)
     {
         var text = await page.Locator("body").InnerTextAsync();
@@ -94,7 +99,7 @@ public sealed partial class MapDataJourney(BrowserFixture browser)
         await mira.SignInAsync(email, Password);
         await mira.OpenAsync($"/labs/{lab}/map-data");
         await Expect(mira.GetByRole(AriaRole.Heading, new() { Name = "Données cartographiques", Level = 1 })).ToBeVisibleAsync();
-        await mira.AssertNoSeriousViolationsAsync();
+        await AxeAsync(mira);
         await AssertNoRawKeyAsync(mira);
         await mira.GetByRole(AriaRole.Link, new() { Name = setName }).ClickAsync();
         await Expect(mira.GetByRole(AriaRole.Heading, new() { Name = setName, Level = 1 })).ToBeVisibleAsync();
@@ -103,7 +108,7 @@ public sealed partial class MapDataJourney(BrowserFixture browser)
         // No tile server answers here: the background fails, the marker is drawn all the same.
         await Expect(map).ToHaveAttributeAsync("data-markers", "1");
         await Expect(map.Locator(".leaflet-marker-icon[title='Repair café de la Tulipe']")).ToBeVisibleAsync();
-        await mira.AssertNoSeriousViolationsAsync();
+        await AxeAsync(mira);
         await AssertNoRawKeyAsync(mira);
 
         await mira.GetByRole(AriaRole.Button, new() { Name = "Proposer une fiche" }).ClickAsync();
@@ -115,7 +120,7 @@ public sealed partial class MapDataJourney(BrowserFixture browser)
         await dialog.Locator("#entry-longitude").FillAsync("4.361");
         await dialog.Locator("#entry-description-fr").FillAsync("Des produits locaux à prix solidaires.");
         await dialog.Locator("#entry-website").FillAsync("https://example.org/epicerie");
-        await mira.AssertNoSeriousViolationsAsync();
+        await AxeAsync(mira);
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Proposer", Exact = true }).ClickAsync();
         await Expect(dialog).ToHaveCountAsync(0);
         await Expect(mira.GetByText("Proposition envoyée : elle sera visible une fois approuvée.")).ToBeVisibleAsync();
@@ -137,12 +142,12 @@ public sealed partial class MapDataJourney(BrowserFixture browser)
         var contribution = camille.Locator($"li[data-contribution='{entry}']");
         await Expect(contribution).ToContainTextAsync("Nouvelle fiche · Mycélium · Mira (Mycélium)");
         await Expect(contribution).ToContainTextAsync("0 approbation(s) sur 2");
-        await camille.AssertNoSeriousViolationsAsync();
+        await AxeAsync(camille);
         await AssertNoRawKeyAsync(camille);
         await contribution.GetByRole(AriaRole.Button, new() { Name = $"Approuver {entry}" }).ClickAsync();
         await Expect(camille.GetByText("Rien n'attend d'approbation.")).ToBeVisibleAsync();
         await SettleAsync(camille);
-        await camille.AssertNoSeriousViolationsAsync();
+        await AxeAsync(camille);
 
         // Now it shows: in the list, as a marker reached by keyboard, in the embed's list and map.
         await mira.ReloadInteractiveAsync();
@@ -154,14 +159,14 @@ public sealed partial class MapDataJourney(BrowserFixture browser)
         await marker.FocusAsync();
         await mira.Keyboard.PressAsync("Enter");
         await Expect(map.Locator(".leaflet-popup-content")).ToHaveTextAsync(entry);
-        await mira.AssertNoSeriousViolationsAsync();
+        await AxeAsync(mira);
         await AssertNoRawKeyAsync(mira);
 
         await visitor.ReloadAsync();
         await Expect(visitor.Locator($"li[data-entry='{entry}']")).ToContainTextAsync("Rue du Progrès 12");
         await Expect(visitor.Locator("#public-map")).ToHaveAttributeAsync("data-markers", "2");
         await Expect(visitor.Locator($"#public-map .leaflet-marker-icon[title='{entry}']")).ToBeVisibleAsync();
-        await visitor.AssertNoSeriousViolationsAsync();
+        await AxeAsync(visitor);
         await AssertNoRawKeyAsync(visitor);
         // The embed's category filter narrows the map as well as the list.
         await visitor.Locator("#embed-category").SelectOptionAsync(new SelectOptionValue { Label = "Réemploi" });
@@ -193,7 +198,7 @@ public sealed partial class MapDataJourney(BrowserFixture browser)
         var import = camille.GetByRole(AriaRole.Dialog);
         await Expect(import.GetByLabel("Choisir un fichier")).ToBeVisibleAsync();
         await SettleAsync(camille);
-        await camille.AssertNoSeriousViolationsAsync();
+        await AxeAsync(camille);
         await AssertNoRawKeyAsync(camille);
         var csv = "name;latitude;longitude;source;categories\n"
             + $"Donnerie {suffix};50.852;4.370;Dewey;Réemploi\n"
@@ -202,7 +207,7 @@ public sealed partial class MapDataJourney(BrowserFixture browser)
         await Expect(import.Locator("[data-import-summary]")).ToHaveTextAsync("1 ligne(s) correcte(s), 1 incorrecte(s).");
         await Expect(import.Locator("[data-import-errors]")).ToContainTextAsync("Ligne 3");
         await Expect(import.GetByRole(AriaRole.Button, new() { Name = "Importer", Exact = true })).ToBeDisabledAsync();
-        await camille.AssertNoSeriousViolationsAsync();
+        await AxeAsync(camille);
         await AssertNoRawKeyAsync(camille);
         await import.GetByLabel("Ignorer les lignes incorrectes").CheckAsync();
         await import.GetByRole(AriaRole.Button, new() { Name = "Importer", Exact = true }).ClickAsync();
@@ -219,11 +224,13 @@ public sealed partial class MapDataJourney(BrowserFixture browser)
         await Expect(phone.Locator(".map-view[data-map]")).ToHaveAttributeAsync("data-markers", "3");
         await Expect(phone.Locator($"li[data-entry='{entry}']")).ToBeVisibleAsync();
         await AssertFitsAsync(phone);
-        await phone.AssertNoSeriousViolationsAsync();
+        await AxeAsync(phone);
         await AssertNoRawKeyAsync(phone);
         var embedOnPhone = await browser.NewPageAsync(phone: true);
         await embedOnPhone.GotoAsync($"/embed/map/{set}");
         await Expect(embedOnPhone.Locator("#public-map")).ToHaveAttributeAsync("data-markers", "3");
         await AssertFitsAsync(embedOnPhone);
+        await AxeAsync(embedOnPhone);
+        Assert.True(_violations.Count == 0, string.Join("\n", _violations));
     }
 }
