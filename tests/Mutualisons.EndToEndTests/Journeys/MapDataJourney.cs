@@ -108,6 +108,9 @@ public sealed partial class MapDataJourney(BrowserFixture browser)
         // No tile server answers here: the background fails, the marker is drawn all the same.
         await Expect(map).ToHaveAttributeAsync("data-markers", "1");
         await Expect(map.Locator(".leaflet-marker-icon[title='Repair café de la Tulipe']")).ToBeVisibleAsync();
+        // The map's own buttons speak the reader's language too.
+        await Expect(map.GetByRole(AriaRole.Button, new() { Name = "Zoomer", Exact = true })).ToBeVisibleAsync();
+        await Expect(map.GetByRole(AriaRole.Button, new() { Name = "Dézoomer", Exact = true })).ToBeVisibleAsync();
         await AxeAsync(mira);
         await AssertNoRawKeyAsync(mira);
 
