@@ -244,7 +244,7 @@ internal static class MapDataBench
     {
         private readonly long _interval = interval;
         private long _length;
-        private long _nextSample;
+        private long _nextSample = interval;
 
         public long PeakLive { get; private set; }
 
@@ -289,7 +289,8 @@ internal static class MapDataBench
             _length += count;
             if (_length >= _nextSample)
             {
-                _nextSample = _length + _interval;
+                // long.MaxValue means never: the sum saturates rather than wrapping round to a reading at every write.
+                _nextSample = _length > long.MaxValue - _interval ? long.MaxValue : _length + _interval;
                 PeakLive = Math.Max(PeakLive, GC.GetTotalMemory(forceFullCollection: true));
                 Samples++;
             }
