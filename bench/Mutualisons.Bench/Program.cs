@@ -6,10 +6,10 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Mutualisons.Bench;
 
-// Eight benchmarks in one program: the participation dashboard (cycle 2), answering plus results of a
+// Nine benchmarks in one program: the participation dashboard (cycle 2), answering plus results of a
 // questionnaire (cycle 1), the impact chain (cycle 3), the cahier de synthèse, shared resources' matching and
-// room booking, cycle 4's governance and live workshops. "answers", "impact", "notebook", "matching", "booking",
-// "governance" or "workshops" as first argument picks one;
+// room booking, cycle 4's governance, live workshops and collaborative map data. "answers", "impact", "notebook",
+// "matching", "booking", "governance", "workshops" or "mapdata" as first argument picks one;
 // anything else runs the dashboard.
 internal static class BenchMain
 {
@@ -23,6 +23,7 @@ internal static class BenchMain
         "governance" => GovernanceBench.RunAsync(args[1..]),
         "workshops" => WorkshopsBench.RunAsync(args[1..]),
         "workshops-browsers" => WorkshopBrowsersBench.RunAsync(args[1..]),
+        "mapdata" => MapDataBench.RunAsync(args[1..]),
         _ => DashboardBench.RunAsync(args),
     };
 }

@@ -229,7 +229,7 @@ internal static class RoomsBench
     }
 
     /// <summary>A scope signed in as <paramref name="email"/>, as a circuit is for its person.</summary>
-    private static async Task<AsyncServiceScope> SignedInScopeAsync(IServiceProvider services, string email)
+    internal static async Task<AsyncServiceScope> SignedInScopeAsync(IServiceProvider services, string email)
     {
         var scope = services.CreateAsyncScope();
         var user = await scope.ServiceProvider.GetRequiredService<UserManager<UserAccount>>().FindByEmailAsync(email);

@@ -124,4 +124,39 @@ public sealed class MapDataExportTests(DemoAppFixture app) : CleanDatabaseTest(a
         using var home = await anyone.GetAsync("/");
         Assert.Contains("frame-ancestors 'self'", string.Join(" ", home.Headers.GetValues("Content-Security-Policy")), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_embeds_markers_follow_its_category_and_name_filter_as_its_list_does_and_answer_304_while_nothing_changed()
+    {
+        var (_, set) = await InCommonMapAsync();
+        Guid food, repair;
+        await using (var db = app.CreateDbContext())
+        {
+            var categories = await db.MapDataSets.Where(d => d.Id == set).SelectMany(d => d.Categories).ToListAsync();
+            (food, repair) = (categories.Single(c => c.NameFr == "Alimentation").Id, categories.Single(c => c.NameFr == "Repair cafés").Id);
+        }
+        using var anyone = app.Factory.CreateClient();
+        async Task<List<string>> NamesAsync(string query)
+        {
+            using var json = JsonDocument.Parse(await anyone.GetStringAsync(MapDataEndpoints.PublicPoints(set) + query));
+            return [.. json.RootElement.EnumerateArray().Select(p => p.GetProperty("name").GetString()!).Order()];
+        }
+
+        Assert.Equal(26, (await NamesAsync(string.Empty)).Count);
+        // A category takes its sub-categories (markets, groceries, gardens): 12 accepted, the pending fridge not among them.
+        var foodNames = await NamesAsync($"?category={food}");
+        Assert.Equal(12, foodNames.Count);
+        Assert.DoesNotContain("Frigo solidaire de Koekelberg", foodNames);
+        Assert.Equal(["Repair café d'Ixelles", "Repair café de Schaerbeek", "Repair café de Woluwe"], await NamesAsync($"?category={repair}&q=caf%C3%A9"));
+        // The embed page asks for the markers of the filter its list shows.
+        var embed = WebUtility.HtmlDecode(await anyone.GetStringAsync($"/embed/map/{set}?category={repair}&q=café"));
+        Assert.Contains($"data-points=\"{MapDataEndpoints.PublicPoints(set)}?category={repair}&q=caf%C3%A9\"", embed, StringComparison.Ordinal);
+
+        using var first = await anyone.GetAsync(MapDataEndpoints.PublicPoints(set));
+        using var again = new HttpRequestMessage(HttpMethod.Get, MapDataEndpoints.PublicPoints(set));
+        again.Headers.IfNoneMatch.Add(first.Headers.ETag!);
+        using var unchanged = await anyone.SendAsync(again);
+        Assert.Equal(HttpStatusCode.NotModified, unchanged.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await anyone.GetAsync(MapDataEndpoints.PublicPoints(Guid.NewGuid()))).StatusCode);
+    }
 }

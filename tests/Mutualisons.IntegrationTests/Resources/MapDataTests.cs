@@ -169,6 +169,24 @@ public sealed class MapDataTests(DemoAppFixture app) : CleanDatabaseTest(app), I
     }
 
     [Fact]
+    public async Task A_viewport_across_the_antimeridian_returns_the_entries_on_both_sides_and_none_elsewhere()
+    {
+        var (lab, set, mdm, sawb, _) = await DataSetAsync();
+        await AcceptedAsync(lab, set, Entry("Suva", mdm, -18.14, 178.44));
+        await AcceptedAsync(lab, set, Entry("Apia", sawb, -13.83, -171.76));
+        await AcceptedAsync(lab, set, Entry("Nouméa", sawb, -22.27, 166.45));
+        await AcceptedAsync(lab, set, Entry("Permanence santé", mdm));
+
+        // From 170° east to 170° west, seen across the date line: Fiji and Samoa, not New Caledonia nor Brussels.
+        var pacific = new MapBox(-30, 170, 0, -170);
+        Assert.Equal(["Apia", "Suva"], (await ViewportAsync(DemoAppFixture.Observer, lab, set, pacific))!.Select(p => p.Name).Order());
+        Assert.Equal(["Apia"], (await AsAsync<MapReadService, IReadOnlyList<MapPoint>?>(DemoAppFixture.Observer,
+            s => s.ViewportAsync(lab, set, pacific, new MapFilter(Search: "apia"))))!.Select(p => p.Name));
+        // The same edges the other way round are the rest of the world.
+        Assert.Equal(["Nouméa", "Permanence santé"], (await ViewportAsync(DemoAppFixture.Observer, lab, set, new MapBox(-90, -170, 90, 170)))!.Select(p => p.Name).Order());
+    }
+
+    [Fact]
     public async Task Withdrawing_consent_hides_the_organisations_entries_at_once_and_giving_it_back_shows_them()
     {
         var (lab, set, mdm, sawb, _) = await DataSetAsync();

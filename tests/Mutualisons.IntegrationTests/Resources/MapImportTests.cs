@@ -95,4 +95,49 @@ public sealed class MapImportTests(DemoAppFixture app) : CleanDatabaseTest(app),
         Assert.Equal(SaveStatus.NotFound, outsider.Item1.Status);
         Assert.Equal(before, await EntriesAsync(set));
     }
+
+    [Fact]
+    public async Task Two_thousand_rows_go_in_at_once_each_with_its_history_and_one_audit_line_and_a_participants_rows_wait_for_approval()
+    {
+        var (lab, set, before) = await InCommonMapAsync();
+        var rows = new StringBuilder("name;categories;latitude;longitude;source;description_fr\r\n");
+        for (var i = 0; i < 2000; i++)
+        {
+            rows.Append(System.Globalization.CultureInfo.InvariantCulture, $"Lieu importé {i:D4};{(i % 2 == 0 ? "Épiceries" : "Repair cafés")};{50.80 + i * 0.00005:F5};{4.30 + i * 0.00005:F5};{(i % 3 == 0 ? "Dewey" : "Mycélium")};Ligne {i}\r\n");
+        }
+        var imported = await ImportAsync(lab, set, Utf8(rows.ToString()), "grand.csv", skip: false);
+        Assert.True(imported.Result.Succeeded, imported.Result.MessageKey);
+        Assert.Equal(before + 2000, await EntriesAsync(set));
+
+        await using (var db = app.CreateDbContext())
+        {
+            var entries = db.MapEntries.Where(e => e.DataSetId == set && e.Name.StartsWith("Lieu importé"));
+            // Written by COPY, read back by EF: the content, its columns, the computed point, the history of each.
+            var one = await entries.Include(e => e.History).SingleAsync(e => e.Name == "Lieu importé 1000");
+            Assert.Equal(("Ligne 1000", 50.85, 4.35), (one.Current!.DescriptionFr, Math.Round(one.Latitude!.Value, 5), Math.Round(one.Longitude!.Value, 5)));
+            Assert.Equal([MapEntryEventKind.Proposed, MapEntryEventKind.Approved, MapEntryEventKind.Accepted], one.History.OrderBy(h => h.At).ThenBy(h => h.Kind).Select(h => h.Kind));
+            Assert.Equal(ContributionStatus.Accepted, Assert.Single(one.Contributions).Status);
+            Assert.Single(one.CategoryIds);
+            Assert.Equal(6000, await entries.SelectMany(e => e.History).CountAsync());
+            Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.SubjectId == set && a.Summary.Contains("grand.csv")));
+        }
+        var inView = (await app.AsAsync<MapReadService, IReadOnlyList<MapPoint>?>(DemoAppFixture.Coordination, s => s.ViewportAsync(lab, set, new MapBox(50.799, 4.299, 50.85002, 4.35002), new MapFilter(Search: "Lieu importé"))))!;
+        Assert.Equal(1001, inView.Count);
+
+        // Dewey's representative imports two rows: proposals, not shown until approved.
+        const string ForDewey = "dewey-import@example.org";
+        var person = await app.AccountAsync(ForDewey);
+        await using (var db = app.CreateDbContext())
+        {
+            var dewey = await db.Organisations.Where(o => o.Name == "Dewey").Select(o => o.Id).SingleAsync();
+            (await db.Mutualisations.SingleAsync(m => m.Id == lab)).GrantRole(person, Domain.Access.LabRole.Participant, dewey, DateTimeOffset.UtcNow);
+            await db.SaveChangesAsync();
+        }
+        var proposed = await app.AsAsync<MapImportService, (SaveResult Result, ImportPreview? Preview)>(ForDewey,
+            s => s.ImportAsync(lab, set, Utf8("name;latitude;longitude;source\r\nProposé A;50.85;4.35;Dewey\r\nProposé B;50.86;4.36;Dewey\r\n"), "dewey.csv", null, false));
+        Assert.True(proposed.Result.Succeeded, proposed.Result.MessageKey);
+        Assert.Empty((await app.AsAsync<MapReadService, IReadOnlyList<MapEntryRow>?>(DemoAppFixture.Coordination, s => s.ListAsync(lab, set, new MapFilter(Search: "Proposé"))))!);
+        var pending = (await app.AsAsync<MapContributionService, IReadOnlyList<PendingRow>?>(DemoAppFixture.Coordination, s => s.PendingAsync(lab, set)))!;
+        Assert.Equal(["Proposé A", "Proposé B"], pending.Where(p => p.Name.StartsWith("Proposé", StringComparison.Ordinal)).Select(p => p.Name).Order());
+    }
 }

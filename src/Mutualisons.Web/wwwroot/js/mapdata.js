@@ -31,17 +31,28 @@ export async function loadLeaflet() {
     return window.L;
 }
 
+function wrap(longitude) {
+    let l = longitude;
+    while (l > 180) l -= 360;
+    while (l < -180) l += 360;
+    return l;
+}
+
 function popup(name) {
     const element = document.createElement('strong');
     element.textContent = name;
     return element;
 }
 
-/** Draws a map in element; calls back (south, west, north, east) whenever the view settles. */
-export async function create(element, tileUrl, attribution, onView) {
+/**
+ * Draws a map in element; calls back (south, west, north, east) whenever the view settles. texts holds the
+ * zoom buttons' names in the reader's language (zoomIn, zoomOut).
+ */
+export async function create(element, tileUrl, attribution, onView, texts = {}) {
     const L = await loadLeaflet();
     L.Icon.Default.imagePath = '/lib/leaflet/images/';
-    const map = L.map(element, { center: [50.85, 4.35], zoom: 12 });
+    const map = L.map(element, { center: [50.85, 4.35], zoom: 12, worldCopyJump: true, zoomControl: false });
+    L.control.zoom({ zoomInTitle: texts.zoomIn || 'Zoom in', zoomOutTitle: texts.zoomOut || 'Zoom out' }).addTo(map);
     const tiles = L.tileLayer(tileUrl, { maxZoom: 19 });
     // The attribution is the setting's text, shown as text.
     tiles.getAttribution = () => attribution.replace(/[&<>"]/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }[c]));
@@ -52,7 +63,15 @@ export async function create(element, tileUrl, attribution, onView) {
     map.addLayer(cluster);
     const report = () => {
         const b = map.getBounds();
-        onView(Math.max(-90, b.getSouth()), Math.max(-180, b.getWest()), Math.min(90, b.getNorth()), Math.min(180, b.getEast()));
+        const south = Math.max(-90, b.getSouth());
+        const north = Math.min(90, b.getNorth());
+        if (b.getEast() - b.getWest() >= 360) {
+            onView(south, -180, north, 180);
+            return;
+        }
+        // Panned past the date line Leaflet counts on (190°, −200°): brought back within ±180°, a west edge
+        // east of the east edge tells the server the view spans the antimeridian.
+        onView(south, wrap(b.getWest()), north, wrap(b.getEast()));
     };
     map.on('moveend', report);
     return {
@@ -72,6 +91,6 @@ export async function create(element, tileUrl, attribution, onView) {
 }
 
 /** For a Blazor component: the view changes go to its [JSInvokable] OnViewChanged. */
-export function createFor(element, tileUrl, attribution, component) {
-    return create(element, tileUrl, attribution, (s, w, n, e) => component.invokeMethodAsync('OnViewChanged', s, w, n, e));
+export function createFor(element, tileUrl, attribution, component, texts) {
+    return create(element, tileUrl, attribution, (s, w, n, e) => component.invokeMethodAsync('OnViewChanged', s, w, n, e), texts);
 }

@@ -1,18 +1,15 @@
-// A published map's public page: its markers from the public GeoJSON. The list is in the page already,
-// so the page stays useful when scripts or tiles fail.
+// A published map's public page: its markers for the page's filter (category and name), read from the server
+// by the same rules as the list. The list is in the page already, so the page stays useful when scripts or
+// tiles fail.
 import { create } from './mapdata.js';
 
 const element = document.getElementById('public-map');
 if (element) {
-    const { geojson, tiles, attribution, search } = element.dataset;
-    const map = await create(element, tiles, attribution, () => { });
-    const response = await fetch(geojson);
+    const { points: url, tiles, attribution, zoomIn, zoomOut } = element.dataset;
+    const map = await create(element, tiles, attribution, () => { }, { zoomIn, zoomOut });
+    const response = await fetch(url);
     if (response.ok) {
-        const collection = await response.json();
-        const wanted = (search || '').toLocaleLowerCase();
-        const points = collection.features
-            .filter(f => !wanted || String(f.properties.name).toLocaleLowerCase().includes(wanted))
-            .map(f => ({ name: String(f.properties.name), latitude: f.geometry.coordinates[1], longitude: f.geometry.coordinates[0] }));
+        const points = (await response.json()).map(p => ({ name: String(p.name), latitude: p.latitude, longitude: p.longitude }));
         map.setPoints(points);
         map.fit(points);
     }

@@ -5,11 +5,18 @@ using Mutualisons.Web.Features.Access;
 
 namespace Mutualisons.Web.Features.Resources.MapData;
 
-/// <summary>The part of the map a screen shows, in degrees.</summary>
+/// <summary>
+/// The part of the map a screen shows, in degrees. A west edge east of the east edge is a view across the
+/// antimeridian (from 170° to −170°, say): it holds both sides.
+/// </summary>
 public sealed record MapBox(double South, double West, double North, double East)
 {
     public bool IsValid =>
-        MapEntryContent.AreValidCoordinates(South, West) && MapEntryContent.AreValidCoordinates(North, East) && South <= North && West <= East;
+        MapEntryContent.AreValidCoordinates(South, West) && MapEntryContent.AreValidCoordinates(North, East) && South <= North;
+
+    public bool CrossesAntimeridian => West > East;
+
+    public static MapBox World { get; } = new(-90, -180, 90, 180);
 }
 
 /// <summary>Which entries to show: those of a category (and its sub-categories), those whose name contains a text.</summary>
@@ -150,7 +157,10 @@ public sealed class MapReadService(IDbContextFactory<MutualisonsDbContext> dbFac
             return [];
         }
         // "Contained in a box" is what the GiST index on the point answers: PostgreSQL reads only the entries in view.
-        var inBox = db.MapEntries.FromSql($"SELECT * FROM map_entries WHERE location <@ box(point({box.West}, {box.South}), point({box.East}, {box.North}))");
+        // Across the antimeridian the view is two boxes, one each side of it, each answered by the index.
+        var inBox = box.CrossesAntimeridian
+            ? db.MapEntries.FromSql($"SELECT * FROM map_entries WHERE location <@ box(point({box.West}, {box.South}), point({180.0}, {box.North})) OR location <@ box(point({-180.0}, {box.South}), point({box.East}, {box.North}))")
+            : db.MapEntries.FromSql($"SELECT * FROM map_entries WHERE location <@ box(point({box.West}, {box.South}), point({box.East}, {box.North}))");
         return await Shown(db, set, filter, inBox)
             .OrderBy(e => e.Id)
             .Take(MaxPoints)
