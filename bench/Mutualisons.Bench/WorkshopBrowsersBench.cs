@@ -199,19 +199,23 @@ internal static class WorkshopBrowsersBench
         var item = WorkshopItems.Option(0);
         var clicks = new System.Collections.Concurrent.ConcurrentBag<(double At, bool Up)>();
         var posts = new System.Collections.Concurrent.ConcurrentBag<double>();
-        var start = Stopwatch.GetTimestamp();
         var random = new Random(phones * 31 + taps);
-        var firsts = pages.Select(_ => random.NextDouble()).ToList();
-        await Task.WhenAll(pages.Select(async (page, p) =>
+        // Every "+" first, then, once all are in, every "−": the total on the screen rises to its top, then falls.
+        foreach (var up in new[] { true, false })
         {
-            for (var k = 0; k < 2 * taps; k++)
+            var start = Stopwatch.GetTimestamp();
+            var firsts = pages.Select(_ => random.NextDouble()).ToList();
+            await Task.WhenAll(pages.Select((page, p) => TapAsync(page, up, start, firsts[p])));
+        }
+        async Task TapAsync(IPage page, bool up, long start, double first)
+        {
+            for (var k = 0; k < taps; k++)
             {
-                var wait = TimeSpan.FromSeconds(firsts[p] + k) - Stopwatch.GetElapsedTime(start);
+                var wait = TimeSpan.FromSeconds(first + k) - Stopwatch.GetElapsedTime(start);
                 if (wait > TimeSpan.Zero)
                 {
                     await Task.Delay(wait);
                 }
-                var up = k < taps;
                 // "+" is the item's last button, "−" its first.
                 var button = page.Locator($"li.room-item[data-item='{item}'] button[name=tap]").Nth(up ? 1 : 0);
                 var before = Stopwatch.GetTimestamp();
@@ -222,7 +226,7 @@ internal static class WorkshopBrowsersBench
                 await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
                 posts.Add(Stopwatch.GetElapsedTime(before).TotalMilliseconds);
             }
-        }));
+        }
         // Every "+" taken back: the screen's total comes back to nothing (a tap it never shows counts as not shown).
         try
         {

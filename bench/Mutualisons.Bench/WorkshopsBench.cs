@@ -53,7 +53,9 @@ internal static class WorkshopsBench
         {
             throw new ArgumentException("Usage: workshops [participants per workshop] [seconds] [runs] [workshops], each at least 1.", nameof(args));
         }
-        var warmUpSeconds = Math.Min(10, seconds);
+        // The first minute after start-up is slower (JIT tiers, the pools and PostgreSQL's backends warming): half a
+        // minute unmeasured before each setting.
+        var warmUpSeconds = Math.Min(30, seconds);
         Bench.UseWebContentRoot();
         var total = Stopwatch.StartNew();
         // Each instance's pool is capped so that two of them, their listeners and the benchmark stay under
