@@ -97,6 +97,10 @@
     if (window.EventSource) {
         var source = new EventSource(room.getAttribute("data-events"));
         source.addEventListener("open", function () {
+            // A stream that opens just as the phone loses its network does not make it look online.
+            if (navigator.onLine === false) {
+                return;
+            }
             say(room.getAttribute("data-online"), "online");
         });
         source.addEventListener("error", function () {
