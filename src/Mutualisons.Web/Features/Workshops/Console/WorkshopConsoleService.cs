@@ -15,8 +15,20 @@ namespace Mutualisons.Web.Features.Workshops.Console;
 /// taking out a note or a participant, gathering notes into clusters. Each move is a lab write, audited, whose
 /// signal reaches every instance's phones and screens once committed.
 /// </summary>
-public sealed class WorkshopConsoleService(IDbContextFactory<MutualisonsDbContext> dbFactory, CurrentActor currentActor, LabWrites writes, Outcomes.WorkshopAttendanceService attendance)
+public sealed class WorkshopConsoleService(IDbContextFactory<MutualisonsDbContext> dbFactory, CurrentActor currentActor, LabWrites writes, Outcomes.WorkshopAttendanceService attendance,
+    WorkshopSignals signals)
 {
+    /// <summary>
+    /// Follows the room for the console or the big screen: each signal leads to a re-read as <see cref="ReadAsync"/>
+    /// does, at the screens' pace, handed to <paramref name="show"/> (null when it can no longer be read).
+    /// </summary>
+    public WorkshopFeed Follow(Guid labId, Guid workshopId, bool forScreen, Func<WorkshopRoomState?, Task> show, ILogger? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(show);
+        return new WorkshopFeed(signals, workshopId, async (_, cancellationToken) => await show(await ReadAsync(labId, workshopId, forScreen, cancellationToken)),
+            logger: logger, pace: WorkshopFeed.ScreenPace);
+    }
+
     /// <summary>
     /// The room as the console (<paramref name="forScreen"/> false: names, hidden tallies and removed notes
     /// included) or the projected screen (what the room may see) reads it; null when unknown or not the person's lab.

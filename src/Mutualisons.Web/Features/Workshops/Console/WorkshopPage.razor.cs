@@ -43,15 +43,11 @@ public partial class WorkshopPage
                 await _feed.DisposeAsync();
             }
             _followed = WorkshopId;
-            _feed = new WorkshopFeed(Signals, WorkshopId, async (_, cancellationToken) =>
+            _feed = Room.Follow(LabId, WorkshopId, forScreen: false, state => InvokeAsync(() =>
             {
-                var state = await Room.ReadAsync(LabId, WorkshopId, cancellationToken: cancellationToken);
-                await InvokeAsync(() =>
-                {
-                    _state = state ?? _state;
-                    StateHasChanged();
-                });
-            }, logger: Logger, pace: WorkshopFeed.ScreenPace);
+                _state = state ?? _state;
+                StateHasChanged();
+            }), Logger);
         }
     }
 
