@@ -220,6 +220,12 @@ public sealed class DecisionLogEntry
     public DateTimeOffset At { get; private set; }
 }
 
+/// <summary>
+/// What a decision's ballots add up to: the voters' total weight, the weight behind each position, how many
+/// object (objections are not weighed), and the weight that has voted.
+/// </summary>
+public sealed record DecisionSums(int TotalWeight, int For, int Against, int Abstain, int StandAside, int Objections, int VotedWeight);
+
 /// <summary>The count of a decision by its rule: weights per position, the standing objections, the quorum, the outcome.</summary>
 public sealed record DecisionTally(
     int TotalWeight, int For, int Against, int Abstain, int StandAside, int Objections, int NotVoted, bool QuorumReached, DecisionOutcome Outcome);
@@ -502,21 +508,32 @@ public sealed class Decision : ILabOwned
     {
         var weights = _voters.ToDictionary(v => v.VoterId, v => v.Weight);
         int Sum(DecisionPosition position) => _ballots.Where(b => b.Position == position).Sum(b => weights.GetValueOrDefault(b.VoterId));
-        var total = weights.Values.Sum();
-        var (yes, no, abstain, aside, objections) = (Sum(DecisionPosition.For), Sum(DecisionPosition.Against), Sum(DecisionPosition.Abstain), Sum(DecisionPosition.StandAside), _ballots.Count(b => b.Position == DecisionPosition.Objection));
-        var notVoted = total - _ballots.Sum(b => weights.GetValueOrDefault(b.VoterId));
+        return Tally(Rule, new DecisionSums(weights.Values.Sum(), Sum(DecisionPosition.For), Sum(DecisionPosition.Against), Sum(DecisionPosition.Abstain),
+            Sum(DecisionPosition.StandAside), _ballots.Count(b => b.Position == DecisionPosition.Objection), _ballots.Sum(b => weights.GetValueOrDefault(b.VoterId))));
+    }
+
+    /// <summary>
+    /// The body's rule applied to the weights its ballots add up to, wherever they were added: here for a close,
+    /// by PostgreSQL for a page (<see cref="DecisionSums"/>).
+    /// </summary>
+    public static DecisionTally Tally(DecisionRule rule, DecisionSums sums)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        ArgumentNullException.ThrowIfNull(sums);
+        var (total, yes, no) = (sums.TotalWeight, sums.For, sums.Against);
+        var notVoted = total - sums.VotedWeight;
         // Abstentions do not make a quorum: only the weight that took a side counts.
-        var quorum = Rule.QuorumPercent is not { } q || (yes + no) * 100 >= q * total;
-        var outcome = Rule.Mode switch
+        var quorum = rule.QuorumPercent is not { } q || (yes + no) * 100 >= q * total;
+        var outcome = rule.Mode switch
         {
-            DecisionMode.Consent => objections == 0 ? DecisionOutcome.Adopted : DecisionOutcome.Rejected,
+            DecisionMode.Consent => sums.Objections == 0 ? DecisionOutcome.Adopted : DecisionOutcome.Rejected,
             DecisionMode.Consensus => notVoted == 0 && no == 0 && yes > 0 ? DecisionOutcome.Adopted : DecisionOutcome.Rejected,
             _ when !quorum => DecisionOutcome.NoQuorum,
-            _ => Rule.ThresholdPercent is { } threshold
+            _ => rule.ThresholdPercent is { } threshold
                 ? (yes > 0 && yes * 100 >= threshold * (yes + no) ? DecisionOutcome.Adopted : DecisionOutcome.Rejected)
                 : (yes > no ? DecisionOutcome.Adopted : DecisionOutcome.Rejected),
         };
-        return new DecisionTally(total, yes, no, abstain, aside, objections, notVoted, quorum, outcome);
+        return new DecisionTally(total, yes, no, sums.Abstain, sums.StandAside, sums.Objections, notVoted, quorum, outcome);
     }
 
     /// <summary>

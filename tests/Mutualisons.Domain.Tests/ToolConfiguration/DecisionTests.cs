@@ -492,4 +492,30 @@ public sealed class DecisionTests
 
         Assert.Equal(ValidationRule.NoUnresolvedObjection, ecoLabel.ValidationRule);
     }
+
+    [Theory]
+    // total, for, against, abstain, voted → outcome under a 50 % quorum and a two-thirds threshold
+    [InlineData(10, 4, 1, 4, 9, DecisionOutcome.Adopted)]
+    [InlineData(10, 3, 1, 5, 9, DecisionOutcome.NoQuorum)]
+    [InlineData(10, 3, 2, 0, 5, DecisionOutcome.Rejected)]
+    [InlineData(10, 4, 2, 0, 6, DecisionOutcome.Adopted)]
+    [InlineData(10, 0, 0, 0, 0, DecisionOutcome.NoQuorum)]
+    public void Tally_applies_the_quorum_to_the_weight_that_took_a_side_and_the_threshold_to_for_and_against(int total, int yes, int no, int abstain, int voted, DecisionOutcome outcome)
+    {
+        var rule = new DecisionRule(DecisionMode.Majority, VoterKind.Organisations, quorumPercent: 50, thresholdPercent: 66);
+
+        var tally = Decision.Tally(rule, new DecisionSums(total, yes, no, abstain, 0, 0, voted));
+
+        Assert.Equal(outcome, tally.Outcome);
+        Assert.Equal(total - voted, tally.NotVoted);
+    }
+
+    [Fact]
+    public void Tally_in_consent_turns_on_objections_and_in_consensus_on_everyone_having_voted()
+    {
+        Assert.Equal(DecisionOutcome.Rejected, Decision.Tally(new DecisionRule(DecisionMode.Consent, VoterKind.People), new DecisionSums(5, 4, 0, 0, 0, 1, 5)).Outcome);
+        Assert.Equal(DecisionOutcome.Adopted, Decision.Tally(new DecisionRule(DecisionMode.Consent, VoterKind.People), new DecisionSums(5, 1, 0, 0, 0, 0, 1)).Outcome);
+        Assert.Equal(DecisionOutcome.Rejected, Decision.Tally(new DecisionRule(DecisionMode.Consensus, VoterKind.People), new DecisionSums(5, 4, 0, 0, 0, 0, 4)).Outcome);
+        Assert.Equal(DecisionOutcome.Adopted, Decision.Tally(new DecisionRule(DecisionMode.Consensus, VoterKind.People), new DecisionSums(5, 4, 0, 0, 1, 0, 5)).Outcome);
+    }
 }

@@ -258,6 +258,7 @@ public sealed class GovernanceService(
         var open = decision.IsOpenAt(now);
         // The body's rule decides what is shown: the count and positions only after the close, and never who took which.
         var shown = decision.ShowsResultsAt(now);
+        var tally = shown ? Decision.Tally(decision.Rule, await DecisionCounts.SumsAsync(db, decision.Id, cancellationToken)) : null;
         var anonymous = decision.Rule.Anonymous;
         var someone = l["Decisions.AnonymousVoter"].Value;
         var makers = lab.DecisionMakers();
@@ -272,7 +273,7 @@ public sealed class GovernanceService(
                 .Select(v => new VoterOption(v.VoterId, names.GetValueOrDefault(v.VoterId, "—"))).OrderBy(v => v.Name, StringComparer.CurrentCulture)];
         return new DecisionView(
             decision.Id, decision.Version, lab.Name, decision.Title, decision.Proposal, bodyName, decision.Rule, decision.OpenedAt, decision.Deadline, decision.ClosedAt,
-            open, decision.Outcome, decision.OutcomeStatement, shown ? decision.Count() : null,
+            open, decision.Outcome, decision.OutcomeStatement, tally,
             shown
                 ? [.. decision.Ballots.OrderBy(b => anonymous ? b.Position.ToString() : b.At.ToString("O", System.Globalization.CultureInfo.InvariantCulture), StringComparer.Ordinal)
                     .Select(b => anonymous
