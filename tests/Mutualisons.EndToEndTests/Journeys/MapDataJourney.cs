@@ -87,6 +87,32 @@ public sealed partial class MapDataJourney(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task Across_the_date_line_a_marker_on_the_other_side_is_drawn_on_screen()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/account/sign-in");
+
+        // Fiji seen from 179.9° east: Taveuni's entry at 179.95° west is 0.15° away, not 359.85°.
+        var inside = await page.EvaluateAsync<bool>("""
+            async () => {
+                const element = document.createElement('div');
+                element.style.width = '400px';
+                element.style.height = '300px';
+                document.body.prepend(element);
+                const module = await import('/js/mapdata.js');
+                const handle = await module.create(element, '/nowhere/{z}/{x}/{y}.png', '', () => {});
+                handle.show(-16.8, 179.9, 9);
+                handle.setPoints([{ name: 'Taveuni', latitude: -16.85, longitude: -179.95 }]);
+                const marker = element.querySelector('.leaflet-marker-icon').getBoundingClientRect();
+                const box = element.getBoundingClientRect();
+                return marker.left >= box.left && marker.right <= box.right && marker.top >= box.top && marker.bottom <= box.bottom;
+            }
+            """);
+
+        Assert.True(inside, "The marker beyond the date line is drawn off the map.");
+    }
+
+    [Fact]
     public async Task A_proposed_entry_stays_pending_until_the_moderator_approves_it_then_shows_on_the_map_in_the_embed_and_in_the_export()
     {
         var suffix = Guid.NewGuid().ToString()[..6];

@@ -38,6 +38,11 @@ function wrap(longitude) {
     return l;
 }
 
+/** The copy of a longitude nearest the map's centre: a view across the date line draws both sides on screen. */
+function near(longitude, centre) {
+    return longitude + 360 * Math.round((centre - longitude) / 360);
+}
+
 function popup(name) {
     const element = document.createElement('strong');
     element.textContent = name;
@@ -77,13 +82,18 @@ export async function create(element, tileUrl, attribution, onView, texts = {}) 
     return {
         setPoints(points) {
             cluster.clearLayers();
-            cluster.addLayers(points.map(p => L.marker([p.latitude, p.longitude], { title: p.name, alt: p.name, keyboard: true }).bindPopup(popup(p.name))));
+            const centre = map.getCenter().lng;
+            cluster.addLayers(points.map(p => L.marker([p.latitude, near(p.longitude, centre)], { title: p.name, alt: p.name, keyboard: true }).bindPopup(popup(p.name))));
             element.dataset.markers = String(points.length);
         },
         fit(points) {
             if (points.length > 0) {
                 map.fitBounds(L.latLngBounds(points.map(p => [p.latitude, p.longitude])), { maxZoom: 15 });
             }
+        },
+        /** Centres the view on a place (the points follow on the next setPoints). */
+        show(latitude, longitude, zoom) {
+            map.setView([latitude, longitude], zoom, { animate: false });
         },
         report,
         dispose() { map.remove(); },
